@@ -1,0 +1,62 @@
+//! The root component: provides the state, lays out header, outline and report, runs the effects.
+
+use yew::prelude::*;
+
+use super::outline::Outline;
+use super::report_header::ReportHeader;
+use super::report_view::ReportView;
+use super::top_bar::TopBar;
+use super::AppContext;
+use crate::core::Report;
+use crate::hooks;
+use crate::state::AppState;
+
+#[derive(PartialEq, Properties)]
+pub struct AppProps {
+    /// The report to show, or why it could not be read.
+    pub report: Result<&'static Report, &'static str>,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    match props.report {
+        Ok(report) => html! { <Reader {report} /> },
+        Err(message) => html! {
+            <main id="main" class="load-error" role="alert">
+                <h1>{ "无法显示报告" }</h1>
+                <p>{ "报告文本无法读取：" }{ message }</p>
+            </main>
+        },
+    }
+}
+
+#[derive(PartialEq, Properties)]
+struct ReaderProps {
+    report: &'static Report,
+}
+
+#[component]
+fn Reader(props: &ReaderProps) -> Html {
+    let report = props.report;
+    let state: AppContext = use_reducer(|| AppState::new(report));
+
+    hooks::use_hash_navigation(state.dispatcher());
+    hooks::use_scroll_to(state.scroll.clone());
+    hooks::use_scroll_spy(state.dispatcher());
+    hooks::use_reveal_on_find(state.dispatcher());
+    hooks::use_escape_closes_outline(state.dispatcher());
+
+    html! {
+        <ContextProvider<AppContext> context={state}>
+            <a class="skip-link" href="#main">{ "跳到正文" }</a>
+            <TopBar />
+            <ReportHeader />
+            <div class="layout">
+                <Outline />
+                <main id="main" class="layout__main" tabindex="-1">
+                    <ReportView />
+                </main>
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}

@@ -1,0 +1,23 @@
+//! Thin Yew components, one per file; state comes from the `AppState` context.
+
+pub mod app;
+pub mod outline;
+pub mod report_header;
+pub mod report_view;
+pub mod section_view;
+pub mod top_bar;
+pub mod truncation_notice;
+
+use yew::prelude::*;
+
+use crate::state::AppState;
+
+/// The app state as handed to components by `App`'s context provider.
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// The app state from the nearest provider. Every component here is rendered inside `App`,
+/// which always provides it.
+#[hook]
+pub fn use_app_state() -> AppContext {
+    use_context::<AppContext>().expect("components are rendered inside App's state provider")
+}

@@ -1,0 +1,81 @@
+//! The outline: part, themes and points as links; the section being read is marked current.
+//! A sidebar on wide screens, a drawer opened from the top bar on phones.
+
+use yew::prelude::*;
+
+use super::use_app_state;
+use crate::core::Section;
+use crate::hooks::set_hash;
+use crate::state::Action;
+
+#[component]
+pub fn Outline() -> Html {
+    let state = use_app_state();
+    let close = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::CloseOutline))
+    };
+    let open = state.outline_open;
+    html! {
+        <>
+            <nav id="outline" class={classes!("outline", open.then_some("outline--open"))}
+                aria-label="目录" data-testid="outline">
+                <div class="outline__head">
+                    <h2 class="outline__title">{ "目录" }</h2>
+                    <button type="button" class="outline__close" onclick={close.clone()}
+                        aria-label="关闭目录">{ "关闭" }</button>
+                </div>
+                <ol class="outline__list">
+                    { for state.report.sections.iter().map(entry) }
+                </ol>
+            </nav>
+            if open {
+                <div class="outline-backdrop" onclick={close} aria-hidden="true"></div>
+            }
+        </>
+    }
+}
+
+fn entry(section: &'static Section) -> Html {
+    html! { <OutlineEntry {section} /> }
+}
+
+#[derive(PartialEq, Properties)]
+struct OutlineEntryProps {
+    section: &'static Section,
+}
+
+#[component]
+fn OutlineEntry(props: &OutlineEntryProps) -> Html {
+    let state = use_app_state();
+    let section = props.section;
+    let id = section.id();
+    let current = state.active.as_deref() == Some(id.as_str());
+    let onclick = {
+        let state = state.clone();
+        let id = id.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            set_hash(&id);
+            state.dispatch(Action::Navigate(id.clone()));
+        })
+    };
+    let depth = section.number.depth().to_string();
+    html! {
+        <li class="outline__item" data-depth={depth}>
+            <a class="outline__link" href={format!("#{id}")} {onclick}
+                aria-current={current.then_some("location")}
+                data-testid={format!("outline-{id}")}>
+                if !section.marker.is_empty() {
+                    <span class="outline__marker">{ &section.marker }</span>
+                }
+                { &section.heading }
+            </a>
+            if !section.children.is_empty() {
+                <ol class="outline__list">
+                    { for section.children.iter().map(entry) }
+                </ol>
+            }
+        </li>
+    }
+}

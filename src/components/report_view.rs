@@ -1,0 +1,35 @@
+//! The report itself: salutation, opening, the sections, and where the text stops.
+
+use yew::prelude::*;
+
+use super::section_view::SectionView;
+use super::truncation_notice::TruncationNotice;
+use super::use_app_state;
+
+#[component]
+pub fn ReportView() -> Html {
+    let state = use_app_state();
+    let report = state.report;
+    // The section whose text is cut off: the last one in reading order.
+    let cut_id: AttrValue = if report.truncated {
+        report.sections().last().map(|s| s.id()).unwrap_or_default().into()
+    } else {
+        AttrValue::default()
+    };
+    html! {
+        <article class="report" data-testid="report" aria-labelledby="report-title">
+            if let Some(salutation) = &report.salutation {
+                <p class="report__salutation">{ salutation }</p>
+            }
+            if !report.opening.is_empty() {
+                <p class="report__text">{ &report.opening }</p>
+            }
+            { for report.sections.iter().map(|section| html! {
+                <SectionView {section} cut_id={cut_id.clone()} />
+            }) }
+            if let Some(tail) = report.cut_tail() {
+                <TruncationNotice tail={tail} />
+            }
+        </article>
+    }
+}

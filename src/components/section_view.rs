@@ -1,0 +1,104 @@
+//! One section (part, theme, point): a heading with a stable id and deep link, a collapse
+//! toggle, and its text. Collapsed text stays in the DOM as `hidden="until-found"`, so the
+//! browser's find-in-page, screen readers and search engines still reach it.
+
+use yew::prelude::*;
+use yew::virtual_dom::VTag;
+
+use super::use_app_state;
+use crate::core::{Section, SectionKind};
+use crate::state::Action;
+
+#[derive(PartialEq, Properties)]
+pub struct SectionViewProps {
+    pub section: &'static Section,
+    /// The id of the section where the source text stops ("" when it is complete).
+    pub cut_id: AttrValue,
+}
+
+#[component]
+pub fn SectionView(props: &SectionViewProps) -> Html {
+    let state = use_app_state();
+    let section = props.section;
+    let id = section.id();
+    let collapsible = section.kind.collapsible();
+    let collapsed = collapsible && state.is_collapsed(&id);
+    let body_id = format!("{id}-body");
+    let tag = format!("h{}", (section.number.depth() + 1).min(6));
+
+    let title = html! {
+        <>
+            if !section.marker.is_empty() {
+                <span class="section__marker">{ &section.marker }</span>
+            }
+            <span class="section__title">{ &section.heading }</span>
+        </>
+    };
+    let heading_content = if collapsible {
+        let onclick = {
+            let state = state.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::Toggle(id.clone())))
+        };
+        html! {
+            <button type="button" class="section__toggle" {onclick}
+                aria-expanded={(!collapsed).to_string()} aria-controls={body_id.clone()}
+                data-testid={format!("toggle-{id}")}>
+                { title }
+            </button>
+        }
+    } else {
+        title
+    };
+
+    let cut_here = props.cut_id.as_str() == id;
+    let mut content = Vec::new();
+    if !section.body.is_empty() || cut_here {
+        content.push(html! {
+            <p class="section__text">
+                { &section.body }
+                if cut_here {
+                    <span class="section__cut" data-chrome="">{ "（原文在此中断）" }</span>
+                }
+            </p>
+        });
+    }
+    content.extend(section.children.iter().map(|child| {
+        html! { <SectionView section={child} cut_id={props.cut_id.clone()} /> }
+    }));
+
+    html! {
+        <section class={classes!("section", kind_class(section.kind))}
+            aria-labelledby={id.clone()} data-testid={format!("section-{id}")}>
+            <@{tag} id={id.clone()} class="section__heading" tabindex="-1" data-spy="">
+                { heading_content }
+                <a class="section__anchor" href={format!("#{id}")} aria-label="本节链接"
+                    title="本节链接" data-chrome="">{ "#" }</a>
+            </@>
+            { body(&id, &body_id, collapsed, content) }
+        </section>
+    }
+}
+
+fn kind_class(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::Part => "section--part",
+        SectionKind::Subsection => "section--subsection",
+        SectionKind::Theme => "section--theme",
+        SectionKind::Point => "section--point",
+    }
+}
+
+/// The section's body. Built by hand because `html!` treats `hidden` as a boolean attribute,
+/// and a collapsed body needs `hidden="until-found"`.
+fn body(id: &str, body_id: &str, collapsed: bool, content: Vec<Html>) -> Html {
+    let mut tag = VTag::new("div");
+    tag.add_attribute("id", body_id.to_string());
+    tag.add_attribute("class", "section__body");
+    tag.add_attribute("data-section-body", id.to_string());
+    if collapsed {
+        tag.add_attribute("hidden", "until-found");
+    }
+    tag.add_children(content);
+    tag.into()
+}

@@ -1,0 +1,235 @@
+//! App state as a pure reducer: which sections are collapsed, which one is being read, where to scroll.
+//!
+//! `AppState::apply` is plain Rust and tested natively; `impl Reducible` is only the adapter
+//! that Yew's `use_reducer` needs. Browser side effects (scrolling, history, focus) live in
+//! `hooks.rs` and react to the state, never the other way round.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::core::{Report, SectionKind};
+
+/// A request to bring a section into view; `seq` changes on every request so that clicking the
+/// same outline entry twice scrolls twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScrollRequest {
+    pub id: String,
+    pub seq: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub report: &'static Report,
+    /// Ids of the collapsed sections (themes, subsections and points; parts never collapse).
+    pub collapsed: BTreeSet<String>,
+    /// The section being read (scroll spy), highlighted in the outline.
+    pub active: Option<String>,
+    /// The last navigation request, for the scroll effect.
+    pub scroll: Option<ScrollRequest>,
+    /// Whether the outline drawer is open (phone layout).
+    pub outline_open: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Collapse an expanded section or expand a collapsed one.
+    Toggle(String),
+    /// Expand one section (for example when find-in-page reveals its hidden text).
+    Expand(String),
+    ExpandAll,
+    CollapseAll,
+    /// Go to a section: expand it and its ancestors, scroll to it, close the drawer.
+    /// Ids that name no section are ignored.
+    Navigate(String),
+    /// The reader scrolled; this section's heading is now the one being read.
+    SetActive(String),
+    ToggleOutline,
+    CloseOutline,
+}
+
+impl SectionKind {
+    /// Whether a section of this kind has a collapse toggle.
+    pub fn collapsible(self) -> bool {
+        !matches!(self, SectionKind::Part)
+    }
+}
+
+impl AppState {
+    /// Everything expanded, nothing active, drawer closed.
+    pub fn new(report: &'static Report) -> Self {
+        Self {
+            report,
+            collapsed: BTreeSet::new(),
+            active: None,
+            scroll: None,
+            outline_open: false,
+        }
+    }
+
+    pub fn is_collapsed(&self, id: &str) -> bool {
+        self.collapsed.contains(id)
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Toggle(id) => {
+                if !self.collapsed.remove(&id) && self.is_collapsible(&id) {
+                    self.collapsed.insert(id);
+                }
+            }
+            Action::Expand(id) => {
+                self.collapsed.remove(&id);
+            }
+            Action::ExpandAll => self.collapsed.clear(),
+            Action::CollapseAll => {
+                self.collapsed = self
+                    .report
+                    .sections()
+                    .into_iter()
+                    .filter(|s| s.kind.collapsible())
+                    .map(|s| s.id())
+                    .collect();
+            }
+            Action::Navigate(id) => {
+                let path = self.report.path_to(&id);
+                if path.is_empty() {
+                    return;
+                }
+                for ancestor in &path {
+                    self.collapsed.remove(ancestor);
+                }
+                let seq = self.scroll.as_ref().map_or(0, |s| s.seq.wrapping_add(1));
+                self.scroll = Some(ScrollRequest { id: id.clone(), seq });
+                self.active = Some(id);
+                self.outline_open = false;
+            }
+            Action::SetActive(id) => self.active = Some(id),
+            Action::ToggleOutline => self.outline_open = !self.outline_open,
+            Action::CloseOutline => self.outline_open = false,
+        }
+    }
+
+    fn is_collapsible(&self, id: &str) -> bool {
+        self.report.find(id).is_some_and(|s| s.kind.collapsible())
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse_body;
+
+    fn report() -> &'static Report {
+        let text = "测试报告 各位代表: 开场。 一、工作回顾 引言。 今年来,我们抓经济。一是抓项目。项目多。二是抓招商。招商好。 今年来,我们抓民生。一是抓社保。社保全。";
+        Box::leak(Box::new(parse_body(text).expect("made-up report parses")))
+    }
+
+    #[test]
+    fn starts_fully_expanded_with_nothing_active() {
+        let state = AppState::new(report());
+        assert!(state.collapsed.is_empty());
+        assert_eq!(state.active, None);
+        assert!(!state.outline_open);
+    }
+
+    #[test]
+    fn toggle_collapses_then_expands_a_point() {
+        let mut state = AppState::new(report());
+        state.apply(Action::Toggle("sec-1-1-2".into()));
+        assert!(state.is_collapsed("sec-1-1-2"));
+        state.apply(Action::Toggle("sec-1-1-2".into()));
+        assert!(!state.is_collapsed("sec-1-1-2"));
+    }
+
+    #[test]
+    fn parts_and_unknown_ids_never_collapse() {
+        let mut state = AppState::new(report());
+        state.apply(Action::Toggle("sec-1".into()));
+        state.apply(Action::Toggle("sec-9".into()));
+        assert!(state.collapsed.is_empty());
+    }
+
+    #[test]
+    fn collapse_all_collapses_every_theme_and_point_and_expand_all_undoes_it() {
+        let mut state = AppState::new(report());
+        state.apply(Action::CollapseAll);
+        let expected: BTreeSet<String> = ["sec-1-1", "sec-1-1-1", "sec-1-1-2", "sec-1-2", "sec-1-2-1"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(state.collapsed, expected);
+        state.apply(Action::ExpandAll);
+        assert!(state.collapsed.is_empty());
+    }
+
+    #[test]
+    fn navigate_expands_the_target_and_its_ancestors_and_requests_a_scroll() {
+        let mut state = AppState::new(report());
+        state.apply(Action::CollapseAll);
+        state.outline_open = true;
+        state.apply(Action::Navigate("sec-1-2-1".into()));
+        assert!(!state.is_collapsed("sec-1-2"));
+        assert!(!state.is_collapsed("sec-1-2-1"));
+        assert!(state.is_collapsed("sec-1-1"), "other sections stay as they were");
+        assert_eq!(state.active.as_deref(), Some("sec-1-2-1"));
+        assert_eq!(state.scroll.as_ref().map(|s| s.id.as_str()), Some("sec-1-2-1"));
+        assert!(!state.outline_open, "navigating closes the drawer");
+    }
+
+    #[test]
+    fn navigating_twice_to_the_same_section_makes_a_new_scroll_request() {
+        let mut state = AppState::new(report());
+        state.apply(Action::Navigate("sec-1-1".into()));
+        let first = state.scroll.clone();
+        state.apply(Action::Navigate("sec-1-1".into()));
+        assert_ne!(state.scroll, first);
+    }
+
+    #[test]
+    fn navigate_to_an_unknown_id_changes_nothing() {
+        let mut state = AppState::new(report());
+        let before = state.clone();
+        state.apply(Action::Navigate("main".into()));
+        assert_eq!(state, before);
+    }
+
+    #[test]
+    fn expand_reveals_a_collapsed_section() {
+        let mut state = AppState::new(report());
+        state.apply(Action::CollapseAll);
+        state.apply(Action::Expand("sec-1-1-1".into()));
+        assert!(!state.is_collapsed("sec-1-1-1"));
+    }
+
+    #[test]
+    fn outline_drawer_toggles_and_closes() {
+        let mut state = AppState::new(report());
+        state.apply(Action::ToggleOutline);
+        assert!(state.outline_open);
+        state.apply(Action::CloseOutline);
+        assert!(!state.outline_open);
+    }
+
+    #[test]
+    fn reducing_to_an_equal_state_keeps_the_same_rc() {
+        let state = Rc::new(AppState::new(report()));
+        let next = state.clone().reduce(Action::CloseOutline);
+        assert!(Rc::ptr_eq(&state, &next));
+    }
+}

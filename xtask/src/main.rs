@@ -1,0 +1,308 @@
+//! Dev tasks: `cargo xtask serve` and `cargo xtask test` install what is missing, then serve or test.
+//!
+//! Std only, so that it builds in seconds on a fresh machine. Every install is idempotent and
+//! comes from a registry this machine reaches (crates.io, npm, Debian apt); nothing downloads a
+//! prebuilt binary from elsewhere. See `../shared/toolchain.md` for why each recipe looks the way
+//! it does (Trunk needs `--ignore-rust-version`, wasm-bindgen-cli must match Cargo.lock and
+//! installs without `--locked`, Debian's wasm-opt is too old so binaryen comes from npm).
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const TRUNK_VERSION: &str = "0.22.1";
+const BINARYEN_NPM: &str = "binaryen@132.0.0";
+const WASM_OPT_VERSION: &str = "version 132";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// A CJK font, so that screenshots show Chinese text instead of empty boxes.
+const CJK_FONT_PACKAGE: &str = "fonts-noto-cjk";
+const CJK_FONT_DIR: &str = "/usr/share/fonts/opentype/noto";
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  serve    install what is missing, then serve the app on http://127.0.0.1:8080 (trunk serve)
+  test     install what is missing, then run every test layer (fails if any layer cannot run):
+           fmt, clippy (native + wasm), native tests, release build, end-to-end tests in
+           headless Chromium, wasm-bindgen component tests in headless Chromium
+  build    install what is missing, build the release into dist/ and print its sizes
+  setup    only install what is missing
+";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("");
+    let outcome = match task {
+        "serve" => serve(),
+        "test" => test(),
+        "build" => setup_build_tools().and_then(|_| release_build()),
+        "setup" => setup_build_tools().and_then(|_| setup_browser()),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown task {task:?}\n\n{USAGE}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the parent of this crate's folder).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one folder below the root")
+        .to_path_buf()
+}
+
+/// PATH with the project's own tools (npm's binaryen) and cargo's bin folder first.
+fn tool_path() -> OsString {
+    let mut dirs = vec![root().join(".tools/node_modules/.bin")];
+    if let Some(home) = env::var_os("CARGO_HOME") {
+        dirs.push(PathBuf::from(home).join("bin"));
+    } else if let Some(home) = env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    if let Some(path) = env::var_os("PATH") {
+        dirs.extend(env::split_paths(&path));
+    }
+    env::join_paths(dirs).unwrap_or_default()
+}
+
+fn cmd(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root()).env("PATH", tool_path());
+    c
+}
+
+/// Runs a command, failing with its command line when it does not succeed.
+fn run(c: &mut Command) -> Result {
+    let line = format!("{c:?}");
+    eprintln!("\n$ {}", line.replace('"', ""));
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start {line}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{line} failed ({status})"))
+    }
+}
+
+/// The first line a command prints (stdout or stderr), or None when it cannot run.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let out = cmd(program).args(args).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    Some(text.lines().next().unwrap_or("").trim().to_string())
+}
+
+fn step(title: &str) {
+    eprintln!("\n==> {title}");
+}
+
+/// The wasm-bindgen version locked in Cargo.lock: the CLI must match it exactly.
+fn locked_wasm_bindgen() -> Result<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+/// Installs the wasm target, Trunk, wasm-bindgen-cli and wasm-opt when they are missing.
+fn setup_build_tools() -> Result {
+    step("build tools");
+    let installed = cmd("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|_| "rustup is not on PATH: install Rust with rustup (https://rustup.rs), then run this again")?;
+    if !String::from_utf8_lossy(&installed.stdout).contains(WASM_TARGET) {
+        run(cmd("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+
+    match output_of("trunk", &["--version"]) {
+        Some(v) => eprintln!("trunk: {v}"),
+        None => run(cmd("cargo").args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+            "--ignore-rust-version",
+        ]))?,
+    }
+
+    let wanted = locked_wasm_bindgen()?;
+    let have = output_of("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.ends_with(&wanted) {
+        eprintln!("{have}");
+    } else {
+        if !have.is_empty() {
+            eprintln!("{have} does not match Cargo.lock's wasm-bindgen {wanted}: reinstalling");
+        }
+        // No --locked: the registry lacks a crate version its lockfile names.
+        run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))?;
+    }
+
+    let wasm_opt = output_of("wasm-opt", &["--version"]).unwrap_or_default();
+    if wasm_opt.contains(WASM_OPT_VERSION) {
+        eprintln!("{wasm_opt}");
+    } else {
+        if output_of("npm", &["--version"]).is_none() {
+            return Err(format!(
+                "npm is not on PATH: install Node.js 20 and npm (Debian: apt-get install nodejs npm), \
+                 then run this again; it is needed for wasm-opt ({BINARYEN_NPM})"
+            ));
+        }
+        fs::create_dir_all(root().join(".tools")).map_err(|e| e.to_string())?;
+        run(cmd("npm").args([
+            "install",
+            "--prefix",
+            ".tools",
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            BINARYEN_NPM,
+        ]))?;
+    }
+    Ok(())
+}
+
+/// Installs Debian's Chromium and ChromeDriver when they are missing (root on Debian only).
+fn setup_browser() -> Result {
+    step("browser for tests");
+    let has_font = fs::read_dir(CJK_FONT_DIR)
+        .map(|d| d.filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().contains("CJK")))
+        .unwrap_or(false);
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() && has_font {
+        eprintln!("{}", output_of(CHROMEDRIVER, &["--version"]).unwrap_or_default());
+        return Ok(());
+    }
+    let debian = Path::new("/etc/debian_version").exists();
+    let root_user = output_of("id", &["-u"]).as_deref() == Some("0");
+    if !(debian && root_user) {
+        return Err(format!(
+            "the browser tests need Chromium at {CHROMIUM} and ChromeDriver at {CHROMEDRIVER}.\n\
+             and a CJK font for readable screenshots. This task installs them itself only on Debian as root\n\
+             (apt-get install chromium chromium-driver {CJK_FONT_PACKAGE}). Install Chromium, a matching\n\
+             ChromeDriver (at those paths) and a CJK font with your system's package manager, then run this again."
+        ));
+    }
+    run(cmd("apt-get").arg("update"))?;
+    run(cmd("apt-get")
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+            CJK_FONT_PACKAGE,
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    Ok(())
+}
+
+fn serve() -> Result {
+    setup_build_tools()?;
+    step("serving on http://127.0.0.1:8080 (Ctrl+C stops)");
+    run(cmd("trunk").args([
+        "serve",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        "8080",
+        "--dist",
+        "target/serve-dist",
+    ]))
+}
+
+fn release_build() -> Result {
+    step("release build into dist/");
+    run(cmd("trunk").args(["build", "--release"]))?;
+    print_sizes()
+}
+
+/// Prints every file in dist/ with its raw and gzip size.
+fn print_sizes() -> Result {
+    let dist = root().join("dist");
+    let mut entries: Vec<PathBuf> = fs::read_dir(&dist)
+        .map_err(|e| format!("cannot read dist/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    entries.sort();
+    eprintln!("\nrelease sizes (dist/):");
+    for path in entries {
+        let raw = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let gz = Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&path)
+            .output()
+            .map(|o| o.stdout.len().to_string())
+            .unwrap_or_else(|_| "?".into());
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        eprintln!("  {name:<48} {raw:>9} B raw  {gz:>9} B gzip");
+    }
+    Ok(())
+}
+
+fn test() -> Result {
+    setup_build_tools()?;
+    setup_browser()?;
+    let tmp = root().join("target/browser-tmp");
+    fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+
+    step("formatting");
+    run(cmd("cargo").args(["fmt", "--all", "--", "--check"]))?;
+
+    step("lints (native and wasm)");
+    run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cmd("cargo").args([
+        "clippy",
+        "--all-targets",
+        "--target",
+        WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    release_build()?;
+
+    step("native tests: core units, fidelity, server rendering, end-to-end in headless Chromium");
+    run(cmd("cargo")
+        .args(["test", "--workspace"])
+        .env("SONGSHI_E2E", "required")
+        .env("TMPDIR", &tmp))?;
+
+    step("component tests: wasm-bindgen-test in headless Chromium");
+    run(cmd("cargo")
+        .args(["test", "--target", WASM_TARGET])
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("TMPDIR", &tmp))?;
+
+    print_sizes()?;
+    eprintln!("\nall test layers passed; screenshots are in target/screenshots/");
+    Ok(())
+}
