@@ -88,7 +88,9 @@ pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>) {
             };
             let mut current = None;
             for i in 0..headings.length() {
-                let Some(el) = headings.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                let Some(el) = headings
+                    .get(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
                 else {
                     continue;
                 };
@@ -134,7 +136,10 @@ pub fn use_reveal_on_find(dispatch: UseReducerDispatcher<AppState>) {
 pub fn use_escape_closes_outline(dispatch: UseReducerDispatcher<AppState>) {
     use_effect_with((), move |_| {
         let listener = EventListener::new(&document(), "keydown", move |event| {
-            if event.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+            if event
+                .dyn_ref::<KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape")
+            {
                 dispatch.dispatch(Action::CloseOutline);
             }
         });

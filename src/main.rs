@@ -11,7 +11,9 @@ fn main() {
         if let Ok(message) = message {
             message.set_class_name("load-error");
             message.set_attribute("role", "alert").ok();
-            message.set_text_content(Some("页面出错了，请刷新重试。如果问题依旧，请换用其他浏览器。"));
+            message.set_text_content(Some(
+                "页面出错了，请刷新重试。如果问题依旧，请换用其他浏览器。",
+            ));
             document.body().map(|b| b.prepend_with_node_1(&message));
         }
         web_sys::console::error_1(&info.to_string().into());

@@ -101,7 +101,10 @@ impl AppState {
                     self.collapsed.remove(ancestor);
                 }
                 let seq = self.scroll.as_ref().map_or(0, |s| s.seq.wrapping_add(1));
-                self.scroll = Some(ScrollRequest { id: id.clone(), seq });
+                self.scroll = Some(ScrollRequest {
+                    id: id.clone(),
+                    seq,
+                });
                 self.active = Some(id);
                 self.outline_open = false;
             }
@@ -169,10 +172,11 @@ mod tests {
     fn collapse_all_collapses_every_theme_and_point_and_expand_all_undoes_it() {
         let mut state = AppState::new(report());
         state.apply(Action::CollapseAll);
-        let expected: BTreeSet<String> = ["sec-1-1", "sec-1-1-1", "sec-1-1-2", "sec-1-2", "sec-1-2-1"]
-            .into_iter()
-            .map(String::from)
-            .collect();
+        let expected: BTreeSet<String> =
+            ["sec-1-1", "sec-1-1-1", "sec-1-1-2", "sec-1-2", "sec-1-2-1"]
+                .into_iter()
+                .map(String::from)
+                .collect();
         assert_eq!(state.collapsed, expected);
         state.apply(Action::ExpandAll);
         assert!(state.collapsed.is_empty());
@@ -186,9 +190,15 @@ mod tests {
         state.apply(Action::Navigate("sec-1-2-1".into()));
         assert!(!state.is_collapsed("sec-1-2"));
         assert!(!state.is_collapsed("sec-1-2-1"));
-        assert!(state.is_collapsed("sec-1-1"), "other sections stay as they were");
+        assert!(
+            state.is_collapsed("sec-1-1"),
+            "other sections stay as they were"
+        );
         assert_eq!(state.active.as_deref(), Some("sec-1-2-1"));
-        assert_eq!(state.scroll.as_ref().map(|s| s.id.as_str()), Some("sec-1-2-1"));
+        assert_eq!(
+            state.scroll.as_ref().map(|s| s.id.as_str()),
+            Some("sec-1-2-1")
+        );
         assert!(!state.outline_open, "navigating closes the drawer");
     }
 

@@ -12,7 +12,12 @@ pub fn ReportView() -> Html {
     let report = state.report;
     // The section whose text is cut off: the last one in reading order.
     let cut_id: AttrValue = if report.truncated {
-        report.sections().last().map(|s| s.id()).unwrap_or_default().into()
+        report
+            .sections()
+            .last()
+            .map(|s| s.id())
+            .unwrap_or_default()
+            .into()
     } else {
         AttrValue::default()
     };

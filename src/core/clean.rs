@@ -69,7 +69,8 @@ impl Cleaned {
             }
             if in_run {
                 in_run = false;
-                if last_solid.is_some_and(|p| p.is_ascii_alphanumeric()) && c.is_ascii_alphanumeric()
+                if last_solid.is_some_and(|p| p.is_ascii_alphanumeric())
+                    && c.is_ascii_alphanumeric()
                 {
                     text.push(' ');
                 }
@@ -263,7 +264,10 @@ mod tests {
 
     #[test]
     fn body_is_the_last_non_empty_line_trimmed() {
-        assert_eq!(body_of("购物车\n我的足迹\n\n 正文 一、 \n\n  \n"), "正文 一、");
+        assert_eq!(
+            body_of("购物车\n我的足迹\n\n 正文 一、 \n\n  \n"),
+            "正文 一、"
+        );
         assert_eq!(body_of("chrome\r\nbody"), "body");
         assert_eq!(body_of(""), "");
         assert_eq!(body_of("\n \n"), "");

@@ -107,7 +107,8 @@ fn output_of(program: &str, args: &[&str]) -> Option<String> {
     if !out.status.success() {
         return None;
     }
-    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     Some(text.lines().next().unwrap_or("").trim().to_string())
 }
 
@@ -122,7 +123,10 @@ fn locked_wasm_bindgen() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_string());
             }
         }
@@ -162,7 +166,13 @@ fn setup_build_tools() -> Result {
             eprintln!("{have} does not match Cargo.lock's wasm-bindgen {wanted}: reinstalling");
         }
         // No --locked: the registry lacks a crate version its lockfile names.
-        run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))?;
+        run(cmd("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--force",
+        ]))?;
     }
 
     let wasm_opt = output_of("wasm-opt", &["--version"]).unwrap_or_default();
@@ -193,10 +203,16 @@ fn setup_build_tools() -> Result {
 fn setup_browser() -> Result {
     step("browser for tests");
     let has_font = fs::read_dir(CJK_FONT_DIR)
-        .map(|d| d.filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().contains("CJK")))
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .any(|e| e.file_name().to_string_lossy().contains("CJK"))
+        })
         .unwrap_or(false);
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() && has_font {
-        eprintln!("{}", output_of(CHROMEDRIVER, &["--version"]).unwrap_or_default());
+        eprintln!(
+            "{}",
+            output_of(CHROMEDRIVER, &["--version"]).unwrap_or_default()
+        );
         return Ok(());
     }
     let debian = Path::new("/etc/debian_version").exists();
@@ -277,7 +293,14 @@ fn test() -> Result {
     run(cmd("cargo").args(["fmt", "--all", "--", "--check"]))?;
 
     step("lints (native and wasm)");
-    run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(cmd("cargo").args([
         "clippy",
         "--all-targets",

@@ -1,0 +1,42 @@
+//! The components render on the server (no browser calls while rendering), ready for a later
+//! prerender + hydrate step: the whole report renders natively to HTML.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use songshi_report::components::app::{App, AppProps};
+use songshi_report::data;
+
+fn render() -> String {
+    let report = data::report();
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { report });
+    futures::executor::block_on(renderer.render())
+}
+
+#[test]
+fn the_app_renders_on_the_server_with_every_section() {
+    let html = render();
+    let report = data::report().expect("the embedded report parses");
+    for section in report.sections() {
+        assert!(
+            html.contains(&format!("id=\"{}\"", section.id())),
+            "{} missing from the server render",
+            section.id()
+        );
+    }
+    assert!(html.contains("aria-expanded=\"true\""));
+    assert!(html.contains("data-testid=\"truncation-notice\""));
+    assert!(
+        !html.contains("hidden=\"until-found\""),
+        "nothing starts collapsed"
+    );
+}
+
+#[test]
+fn a_report_that_cannot_be_read_renders_a_readable_message() {
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
+        report: Err("测试错误"),
+    });
+    let html = futures::executor::block_on(renderer.render());
+    assert!(html.contains("无法显示报告"));
+    assert!(html.contains("测试错误"));
+}

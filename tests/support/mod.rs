@@ -1,0 +1,227 @@
+//! Shared setup for the end-to-end tests: finding the release build and the browser, a page
+//! object over the app's stable `data-testid` hooks, and the fidelity normalisation.
+
+#![allow(dead_code)]
+
+pub mod server;
+pub mod webdriver;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+
+use serde_json::{json, Value};
+use unicode_normalization::UnicodeNormalization;
+
+use server::StaticServer;
+use webdriver::{Driver, CHROMEDRIVER, CHROMIUM};
+
+/// The URL prefix under which the sub-path build is served.
+pub const SUB_PATH: &str = "/songshi/";
+
+pub const SOURCE: &str = include_str!("../../data/songshi-2024.scraped.txt");
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Where the release build is (`trunk build --release`; `cargo xtask test` makes it).
+pub fn dist() -> PathBuf {
+    std::env::var_os("SONGSHI_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("dist"))
+}
+
+/// The build made with `--public-url /songshi/` (`cargo xtask test` makes it).
+pub fn dist_subpath() -> PathBuf {
+    root().join("target/dist-subpath")
+}
+
+/// The running test environment: one static server for the whole test binary.
+pub struct Env {
+    pub base: String,
+    pub has_subpath: bool,
+}
+
+/// The environment, or None (after printing why) when the browser layer cannot run here.
+/// With `SONGSHI_E2E=required` (set by `cargo xtask test`) a missing piece fails instead.
+pub fn env() -> Option<&'static Env> {
+    static ENV: OnceLock<Option<Env>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let required = std::env::var("SONGSHI_E2E").as_deref() == Ok("required");
+        let mut missing = Vec::new();
+        for tool in [CHROMIUM, CHROMEDRIVER] {
+            if !Path::new(tool).exists() {
+                missing.push(format!("{tool} (apt-get install chromium chromium-driver)"));
+            }
+        }
+        if !dist().join("index.html").exists() {
+            missing.push(format!("{} (run `trunk build --release`)", dist().display()));
+        }
+        if !missing.is_empty() {
+            let message = format!(
+                "end-to-end tests skipped: missing {}. `cargo xtask test` installs and builds everything.",
+                missing.join(", ")
+            );
+            assert!(!required, "{message}");
+            eprintln!("NOTICE: {message}");
+            return None;
+        }
+        let has_subpath = dist_subpath().join("index.html").exists();
+        assert!(
+            has_subpath || !required,
+            "the sub-path build is missing at {}",
+            dist_subpath().display()
+        );
+        let mut mounts = vec![("/".to_string(), dist())];
+        if has_subpath {
+            mounts.push((SUB_PATH.to_string(), dist_subpath()));
+        }
+        let server = StaticServer::start(mounts);
+        Some(Env {
+            base: server.base,
+            has_subpath,
+        })
+    })
+    .as_ref()
+}
+
+/// Browser tests run one at a time: two Chromiums on two cores make timing-sensitive noise.
+pub fn serial() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// NFKC, then every whitespace character removed: the fidelity comparison form.
+pub fn fidelity_form(text: &str) -> String {
+    text.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The report body of the source file: its last non-empty line.
+pub fn source_body() -> &'static str {
+    SOURCE
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+}
+
+/// A page of the app in a fresh headless Chromium.
+pub struct Page {
+    pub driver: Driver,
+    pub base: String,
+}
+
+impl Page {
+    /// A new browser with the given viewport, not yet on any page.
+    pub fn new(env: &Env, width: u32, height: u32) -> Page {
+        let driver = Driver::start();
+        driver.viewport(width, height, width < 600);
+        Page {
+            driver,
+            base: env.base.clone(),
+        }
+    }
+
+    pub fn phone(env: &Env) -> Page {
+        Page::new(env, 390, 844)
+    }
+
+    pub fn desktop(env: &Env) -> Page {
+        Page::new(env, 1280, 800)
+    }
+
+    /// Opens `path` (for example `/` or `/#sec-1-2`) and waits until the report is rendered.
+    pub fn open(&self, path: &str) {
+        self.driver.goto(&format!("{}{}", self.base, path));
+        self.driver.wait_for(
+            "the report to render",
+            "return document.querySelector('[data-testid=report] .section') !== null;",
+        );
+    }
+
+    pub fn js(&self, script: &str) -> Value {
+        self.driver.js(script, json!([]))
+    }
+
+    pub fn count(&self, css: &str) -> u64 {
+        self.driver
+            .js(
+                "return document.querySelectorAll(arguments[0]).length;",
+                json!([css]),
+            )
+            .as_u64()
+            .unwrap_or(0)
+    }
+
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let v = self.driver.js(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);",
+            json!([css]),
+        );
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.driver
+            .js(
+                "const e = document.querySelector(arguments[0]); return e && e.getAttribute(arguments[1]);",
+                json!([css, name]),
+            )
+            .as_str()
+            .map(String::from)
+    }
+
+    /// The report's text as a reader sees it: the title plus the article, without the app's own
+    /// words (elements marked `data-chrome`: link icons, the truncation notice).
+    pub fn report_text(&self) -> String {
+        self.js(
+            "const title = document.querySelector('[data-testid=report-title]').textContent;
+             const copy = document.querySelector('[data-testid=report]').cloneNode(true);
+             copy.querySelectorAll('[data-chrome]').forEach(n => n.remove());
+             return title + copy.textContent;",
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// Waits until the heading with `id` sits at the top of the viewport, below the sticky bar.
+    pub fn wait_heading_at_top(&self, id: &str) {
+        self.driver.wait_for(
+            &format!("#{id} to be scrolled to the top"),
+            &format!(
+                "const e = document.getElementById('{id}'); if (!e) return false;
+                 const top = e.getBoundingClientRect().top;
+                 return top >= 0 && top < 160;"
+            ),
+        );
+    }
+
+    /// Fails on any console error, and on warnings that come from the app itself.
+    pub fn assert_no_console_errors(&self) {
+        let bad: Vec<_> = self
+            .driver
+            .console()
+            .into_iter()
+            .filter(|(level, message)| {
+                level == "SEVERE" || (level == "WARNING" && message.contains(&self.base))
+            })
+            .collect();
+        assert!(bad.is_empty(), "console errors: {bad:#?}");
+    }
+
+    /// Saves a screenshot as `target/screenshots/<name>.png`.
+    pub fn screenshot(&self, name: &str) {
+        let path = root()
+            .join("target/screenshots")
+            .join(format!("{name}.png"));
+        self.driver.screenshot(&path);
+        eprintln!("screenshot: {}", path.display());
+    }
+}

@@ -1,0 +1,198 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): collapse and expand, outline
+//! navigation and deep links, on a small made-up report rendered into a fresh element.
+//! Each test renders, acts, then yields to Yew's scheduler before asserting — never a sleep.
+
+#![cfg(target_arch = "wasm32")]
+
+use gloo::utils::{document, window};
+use songshi_report::components::app::{App, AppProps};
+use songshi_report::core::{parse::parse_body, Report};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MADE_UP: &str = "示例报告 各位代表: 开场白。 一、工作回顾 引言一句。 今年来,我们抓经济。一是抓项目。项目多。二是抓招商。招商好。 今年来,我们抓民生。一是抓社保。社保全,今年共";
+
+fn report() -> &'static Report {
+    Box::leak(Box::new(
+        parse_body(MADE_UP).expect("the made-up report parses"),
+    ))
+}
+
+/// Renders the app into a new element and waits for the first render.
+async fn render() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            report: Ok(report()),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn find(root: &Element, css: &str) -> HtmlElement {
+    root.query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {css}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn attr(root: &Element, css: &str, name: &str) -> Option<String> {
+    find(root, css).get_attribute(name)
+}
+
+fn set_hash_and_notify(hash: &str) {
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+        .unwrap();
+    let event = web_sys::Event::new("hashchange").unwrap();
+    window().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn renders_headings_with_stable_ids_and_toggles() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    assert_eq!(root.query_selector_all("h2").unwrap().length(), 1);
+    assert_eq!(
+        root.query_selector_all(".section--theme > h3")
+            .unwrap()
+            .length(),
+        2
+    );
+    assert_eq!(
+        root.query_selector_all(".section--point > h4")
+            .unwrap()
+            .length(),
+        3
+    );
+    assert!(root.query_selector("#sec-1-2-1").unwrap().is_some());
+    assert_eq!(
+        attr(&root, "[data-testid=toggle-sec-1-1]", "aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(root
+        .query_selector("[data-testid=truncation-notice]")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_toggle_collapses_and_expands_its_section_keeping_the_text() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    find(&root, "[data-testid=toggle-sec-1-1-2]").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        attr(&root, "[data-testid=toggle-sec-1-1-2]", "aria-expanded").as_deref(),
+        Some("false")
+    );
+    let body = find(&root, "#sec-1-1-2-body");
+    assert_eq!(body.get_attribute("hidden").as_deref(), Some("until-found"));
+    assert!(body.text_content().unwrap_or_default().contains("招商好"));
+
+    find(&root, "[data-testid=toggle-sec-1-1-2]").click();
+    yew::scheduler::flush().await;
+    assert_eq!(find(&root, "#sec-1-1-2-body").get_attribute("hidden"), None);
+}
+
+#[wasm_bindgen_test]
+async fn collapse_all_and_expand_all_act_on_every_theme_and_point() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    find(&root, "[data-testid=collapse-all]").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector_all("[data-section-body][hidden]")
+            .unwrap()
+            .length(),
+        5
+    );
+    find(&root, "[data-testid=expand-all]").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector_all("[data-section-body][hidden]")
+            .unwrap()
+            .length(),
+        0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_outline_click_expands_the_target_marks_it_current_and_sets_the_hash() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    find(&root, "[data-testid=collapse-all]").click();
+    yew::scheduler::flush().await;
+    find(&root, "[data-testid=outline-sec-1-2-1]").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        attr(&root, "[data-testid=outline-sec-1-2-1]", "aria-current").as_deref(),
+        Some("location")
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=toggle-sec-1-2]", "aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(window().location().hash().unwrap(), "#sec-1-2-1");
+    let focused = document().active_element().map(|e| e.id());
+    assert_eq!(
+        focused.as_deref(),
+        Some("sec-1-2-1"),
+        "focus moves to the heading"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_present_on_load_opens_its_section() {
+    set_hash_and_notify("#sec-1-1-2");
+    let root = render().await;
+    assert_eq!(
+        attr(&root, "[data-testid=outline-sec-1-1-2]", "aria-current").as_deref(),
+        Some("location")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_hash_change_expands_a_collapsed_section() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    find(&root, "[data-testid=collapse-all]").click();
+    yew::scheduler::flush().await;
+    set_hash_and_notify("#sec-1-2-1");
+    yew::scheduler::flush().await;
+    assert_eq!(find(&root, "#sec-1-2-1-body").get_attribute("hidden"), None);
+    assert_eq!(
+        attr(&root, "[data-testid=toggle-sec-1-1]", "aria-expanded").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_outline_drawer_toggle_reports_its_state() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    let toggle = "[data-testid=outline-toggle]";
+    assert_eq!(
+        attr(&root, toggle, "aria-expanded").as_deref(),
+        Some("false")
+    );
+    find(&root, toggle).click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        attr(&root, toggle, "aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(find(&root, "[data-testid=outline]")
+        .class_list()
+        .contains("outline--open"));
+}
