@@ -4,10 +4,15 @@
 //! They run only in effects (after rendering, in the browser), never while rendering, so the
 //! components that call them also render on the server.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use gloo::utils::{document, window};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{
+    HtmlElement, KeyboardEvent, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 use yew::prelude::*;
 
 use crate::state::{Action, AppState, ScrollRequest};
@@ -54,19 +59,34 @@ pub fn set_hash(id: &str) {
     let _ = result;
 }
 
-/// Scrolls to the requested section after it has been rendered expanded, and moves keyboard
-/// focus to its heading (without a second jump).
+/// The section the reader last navigated to, shared by [`use_scroll_to`] and
+/// [`use_scroll_spy`]: near the end of the page the last headings cannot reach the top, so
+/// the spy keeps this one current while it is in view there.
+pub type Pinned = Rc<RefCell<Option<String>>>;
+
+/// Scrolls to the requested section after it has been rendered expanded (smoothly unless the
+/// reader prefers reduced motion), and moves keyboard focus to its heading without a second
+/// jump.
 #[hook]
-pub fn use_scroll_to(request: Option<ScrollRequest>) {
-    use_effect_with(request, |request| {
+pub fn use_scroll_to(request: Option<ScrollRequest>, pinned: Pinned) {
+    use_effect_with(request, move |request| {
         let Some(request) = request else {
             return;
         };
         let Some(el) = document().get_element_by_id(&request.id) else {
             return;
         };
+        *pinned.borrow_mut() = Some(request.id.clone());
+        let reduce = window()
+            .match_media("(prefers-reduced-motion: reduce)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Start);
+        if !reduce {
+            options.set_behavior(ScrollBehavior::Smooth);
+        }
         el.scroll_into_view_with_scroll_into_view_options(&options);
         if let Some(el) = el.dyn_ref::<HtmlElement>() {
             let focus = web_sys::FocusOptions::new();
@@ -77,9 +97,10 @@ pub fn use_scroll_to(request: Option<ScrollRequest>) {
 }
 
 /// Reports the heading being read: the last section heading whose top has passed
-/// [`SPY_OFFSET_PX`] from the viewport's top.
+/// [`SPY_OFFSET_PX`] from the viewport's top — or, with the page scrolled to its end, the
+/// pinned heading (last navigated to) if it is in view.
 #[hook]
-pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>) {
+pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) {
     let last = use_mut_ref(String::new);
     use_effect_with((), move |_| {
         let spy = move || {
@@ -97,6 +118,23 @@ pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>) {
                 let rect = el.get_bounding_client_rect();
                 if rect.height() > 0.0 && rect.top() <= SPY_OFFSET_PX {
                     current = Some(el.id());
+                }
+            }
+            let root = document().document_element();
+            let view = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let at_end = root.is_some_and(|r| {
+                let scrolled = window().scroll_y().unwrap_or(0.0) + view;
+                scrolled >= f64::from(r.scroll_height()) - 2.0
+            });
+            if at_end {
+                let in_view = pinned.borrow().clone().filter(|id| {
+                    document().get_element_by_id(id).is_some_and(|el| {
+                        let top = el.get_bounding_client_rect().top();
+                        top >= 0.0 && top < view
+                    })
+                });
+                if in_view.is_some() {
+                    current = in_view;
                 }
             }
             if let Some(id) = current {

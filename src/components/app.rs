@@ -41,8 +41,9 @@ fn Reader(props: &ReaderProps) -> Html {
     let state: AppContext = use_reducer(|| AppState::new(report));
 
     hooks::use_hash_navigation(state.dispatcher());
-    hooks::use_scroll_to(state.scroll.clone());
-    hooks::use_scroll_spy(state.dispatcher());
+    let pinned: hooks::Pinned = use_mut_ref(|| None);
+    hooks::use_scroll_to(state.scroll.clone(), pinned.clone());
+    hooks::use_scroll_spy(state.dispatcher(), pinned);
     hooks::use_reveal_on_find(state.dispatcher());
     hooks::use_escape_closes_outline(state.dispatcher());
 

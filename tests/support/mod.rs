@@ -63,7 +63,9 @@ pub fn env() -> Option<&'static Env> {
                 missing.join(", ")
             );
             assert!(!required, "{message}");
-            eprintln!("NOTICE: {message}");
+            // Written straight to stderr: the test harness captures eprintln! of passing tests.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "\nNOTICE: {message}\n");
             return None;
         }
         let has_subpath = dist_subpath().join("index.html").exists();
@@ -191,14 +193,17 @@ impl Page {
         .to_string()
     }
 
-    /// Waits until the heading with `id` sits at the top of the viewport, below the sticky bar.
+    /// Waits until the heading with `id` sits at the top of the viewport, below the sticky bar
+    /// (or, for the last sections, in view with the page scrolled to its end).
     pub fn wait_heading_at_top(&self, id: &str) {
         self.driver.wait_for(
             &format!("#{id} to be scrolled to the top"),
             &format!(
                 "const e = document.getElementById('{id}'); if (!e) return false;
                  const top = e.getBoundingClientRect().top;
-                 return top >= 0 && top < 160;"
+                 const root = document.documentElement;
+                 const atEnd = Math.ceil(window.scrollY + window.innerHeight) >= root.scrollHeight - 1;
+                 return top >= 0 && (top < 160 || (atEnd && top < window.innerHeight - 40));"
             ),
         );
     }

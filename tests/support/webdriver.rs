@@ -119,20 +119,9 @@ impl Driver {
         stream
             .write_all(request.as_bytes())
             .map_err(|e| e.to_string())?;
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
-        let text = String::from_utf8_lossy(&raw);
-        let (head, body) = text
-            .split_once("\r\n\r\n")
-            .ok_or("malformed HTTP response")?;
-        let body = if head
-            .to_ascii_lowercase()
-            .contains("transfer-encoding: chunked")
-        {
-            dechunk(body)
-        } else {
-            body.to_string()
-        };
+        // chromedriver keeps the connection open despite `Connection: close`: read exactly the
+        // response's length instead of reading to the end.
+        let body = read_response(&mut stream)?;
         let value: Value = serde_json::from_str(&body).map_err(|e| format!("{e}: {body}"))?;
         if let Some(error) = value["value"]["error"].as_str() {
             return Err(format!(
@@ -189,6 +178,12 @@ impl Driver {
 
     /// Sets the exact viewport (CSS pixels) — `--window-size` is not the viewport in new headless.
     pub fn viewport(&self, width: u32, height: u32, mobile: bool) {
+        // The window as large as the viewport, so that WebDriver's click coordinates agree.
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        );
         self.cdp(
             "Emulation.setDeviceMetricsOverride",
             json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile }),
@@ -284,6 +279,46 @@ impl Drop for Driver {
         let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.wait();
     }
+}
+
+/// Reads one HTTP response and returns its body (Content-Length or chunked).
+fn read_response(stream: &mut TcpStream) -> Result<String, String> {
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 16384];
+    let head_end = loop {
+        if let Some(at) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+        let n = stream.read(&mut buf).map_err(|e| e.to_string())?;
+        if n == 0 {
+            return Err("connection closed before the response headers".into());
+        }
+        raw.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&raw[..head_end]).to_ascii_lowercase();
+    let length = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    let chunked = head.contains("transfer-encoding: chunked");
+    loop {
+        let body = &raw[head_end..];
+        let done = match length {
+            Some(n) => body.len() >= n,
+            None if chunked => body.ends_with(b"0\r\n\r\n"),
+            None => false,
+        };
+        if done {
+            break;
+        }
+        let n = stream.read(&mut buf).map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buf[..n]);
+    }
+    let body = String::from_utf8_lossy(&raw[head_end..]).to_string();
+    Ok(if chunked { dechunk(&body) } else { body })
 }
 
 fn dechunk(body: &str) -> String {
