@@ -169,6 +169,38 @@ pub fn use_reveal_on_find(dispatch: UseReducerDispatcher<AppState>) {
     });
 }
 
+/// Moves focus into the outline drawer when it opens (to its close button), and back to the
+/// toggle when it closes while focus was inside it. Nothing happens on the first render.
+#[hook]
+pub fn use_drawer_focus(open: bool) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(open, move |open| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        let focus = |css: &str| {
+            if let Some(el) = document()
+                .query_selector(css)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        };
+        if *open {
+            focus(".outline__close");
+        } else {
+            let inside = document()
+                .active_element()
+                .is_some_and(|el| el.closest("#outline").ok().flatten().is_some());
+            if inside {
+                focus("[data-testid=outline-toggle]");
+            }
+        }
+    });
+}
+
 /// Esc closes the outline drawer.
 #[hook]
 pub fn use_escape_closes_outline(dispatch: UseReducerDispatcher<AppState>) {

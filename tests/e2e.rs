@@ -293,12 +293,26 @@ fn screenshots_of_phone_and_desktop() {
     phone.screenshot("phone-theme");
     phone.driver.click("[data-testid=outline-toggle]");
     phone.driver.wait_for(
-        "the drawer to open",
-        "return getComputedStyle(document.querySelector('[data-testid=outline]')).visibility === 'visible';",
+        "the drawer to slide fully open",
+        "return document.querySelector('[data-testid=outline]').getBoundingClientRect().left === 0;",
     );
     phone.screenshot("phone-outline");
+    assert_eq!(
+        phone.js("return document.activeElement.className;"),
+        "outline__close",
+        "opening the drawer moves focus into it"
+    );
+    phone.driver.keys("\u{E00C}"); // Esc closes it
+    phone.driver.wait_for(
+        "the drawer to close",
+        "return getComputedStyle(document.querySelector('[data-testid=outline]')).visibility === 'hidden';",
+    );
+    assert_eq!(
+        phone.js("return document.activeElement.dataset.testid;"),
+        "outline-toggle",
+        "closing the drawer returns focus to its toggle"
+    );
     phone.driver.color_scheme("dark");
-    phone.js("document.querySelector('[data-testid=outline-toggle]').click();");
     phone.open("/#sec-1-5-2");
     phone.wait_heading_at_top("sec-1-5-2");
     phone.js("window.scrollTo(0, document.body.scrollHeight);");

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::use_app_state;
 use crate::core::Section;
-use crate::hooks::set_hash;
+use crate::hooks::{set_hash, use_drawer_focus};
 use crate::state::Action;
 
 #[component]
@@ -16,6 +16,7 @@ pub fn Outline() -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::CloseOutline))
     };
     let open = state.outline_open;
+    use_drawer_focus(open);
     html! {
         <>
             <nav id="outline" class={classes!("outline", open.then_some("outline--open"))}
