@@ -121,7 +121,11 @@ pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) 
                 }
             }
             let root = document().document_element();
-            let view = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let view = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
             let at_end = root.is_some_and(|r| {
                 let scrolled = window().scroll_y().unwrap_or(0.0) + view;
                 scrolled >= f64::from(r.scroll_height()) - 2.0

@@ -62,7 +62,12 @@ fn set_hash_and_notify(hash: &str) {
 async fn renders_headings_with_stable_ids_and_toggles() {
     set_hash_and_notify("#");
     let root = render().await;
-    assert_eq!(root.query_selector_all("h2").unwrap().length(), 1);
+    assert_eq!(
+        root.query_selector_all(".section--part > h2")
+            .unwrap()
+            .length(),
+        1
+    );
     assert_eq!(
         root.query_selector_all(".section--theme > h3")
             .unwrap()

@@ -89,8 +89,12 @@ fn cmd(program: &str) -> Command {
 
 /// Runs a command, failing with its command line when it does not succeed.
 fn run(c: &mut Command) -> Result {
-    let line = format!("{c:?}");
-    eprintln!("\n$ {}", line.replace('"', ""));
+    let mut line = c.get_program().to_string_lossy().to_string();
+    for arg in c.get_args() {
+        line.push(' ');
+        line.push_str(&arg.to_string_lossy());
+    }
+    eprintln!("\n$ {line}");
     let status = c
         .status()
         .map_err(|e| format!("could not start {line}: {e}"))?;
@@ -312,6 +316,15 @@ fn test() -> Result {
     ]))?;
 
     release_build()?;
+    step("release build under a sub-path (for the hosting test)");
+    run(cmd("trunk").args([
+        "build",
+        "--release",
+        "--public-url",
+        "/songshi/",
+        "--dist",
+        "target/dist-subpath",
+    ]))?;
 
     step("native tests: core units, fidelity, server rendering, end-to-end in headless Chromium");
     run(cmd("cargo")
