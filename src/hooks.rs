@@ -17,9 +17,11 @@ use yew::prelude::*;
 
 use crate::state::{Action, AppState, ScrollRequest};
 
-/// How far below the viewport's top a heading counts as "being read" (the sticky bar's height
-/// plus a margin), in CSS pixels.
-const SPY_OFFSET_PX: f64 = 96.0;
+/// How far below the sticky bar a heading counts as "being read", in CSS pixels.
+const SPY_MARGIN_PX: f64 = 32.0;
+
+/// The same width as `--wide` in the CSS (60rem): the outline is a sidebar from there on.
+const WIDE_LAYOUT: &str = "(min-width: 60rem)";
 
 /// The section id in a location hash: `#sec-1-2` gives `sec-1-2`; an empty hash gives None.
 pub fn id_from_hash(hash: &str) -> Option<String> {
@@ -29,17 +31,20 @@ pub fn id_from_hash(hash: &str) -> Option<String> {
 }
 
 /// Follows the URL hash: on load and on every `hashchange` (back/forward, typed links).
+/// Going back to an address without a hash returns to the top of the page.
 #[hook]
 pub fn use_hash_navigation(dispatch: UseReducerDispatcher<AppState>) {
     use_effect_with((), move |_| {
-        let go = move || {
+        let go = move |on_load: bool| {
             let hash = window().location().hash().unwrap_or_default();
-            if let Some(id) = id_from_hash(&hash) {
-                dispatch.dispatch(Action::Navigate(id));
+            match id_from_hash(&hash) {
+                Some(id) => dispatch.dispatch(Action::Navigate(id)),
+                None if !on_load => window().scroll_to_with_x_and_y(0.0, 0.0),
+                None => {}
             }
         };
-        go();
-        let listener = EventListener::new(&window(), "hashchange", move |_| go());
+        go(true);
+        let listener = EventListener::new(&window(), "hashchange", move |_| go(false));
         move || drop(listener)
     });
 }
@@ -96,17 +101,24 @@ pub fn use_scroll_to(request: Option<ScrollRequest>, pinned: Pinned) {
     });
 }
 
-/// Reports the heading being read: the last section heading whose top has passed
-/// [`SPY_OFFSET_PX`] from the viewport's top — or, with the page scrolled to its end, the
-/// pinned heading (last navigated to) if it is in view.
+/// Reports the heading being read: the last section heading whose top has passed the sticky
+/// bar (plus [`SPY_MARGIN_PX`]) — or, with the page scrolled to its end, the pinned heading
+/// (last navigated to) if it is in view. Above the first heading, none.
 #[hook]
 pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) {
-    let last = use_mut_ref(String::new);
+    let last = use_mut_ref(|| None::<String>);
     use_effect_with((), move |_| {
         let spy = move || {
             let Ok(headings) = document().query_selector_all("[data-spy]") else {
                 return;
             };
+            // The bar grows with the text size, so measure it rather than assume it.
+            let bar = document()
+                .query_selector(".top-bar")
+                .ok()
+                .flatten()
+                .map_or(0.0, |b| b.get_bounding_client_rect().bottom());
+            let threshold = bar + SPY_MARGIN_PX;
             let mut current = None;
             for i in 0..headings.length() {
                 let Some(el) = headings
@@ -116,7 +128,7 @@ pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) 
                     continue;
                 };
                 let rect = el.get_bounding_client_rect();
-                if rect.height() > 0.0 && rect.top() <= SPY_OFFSET_PX {
+                if rect.height() > 0.0 && rect.top() <= threshold {
                     current = Some(el.id());
                 }
             }
@@ -141,11 +153,9 @@ pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) 
                     current = in_view;
                 }
             }
-            if let Some(id) = current {
-                if *last.borrow() != id {
-                    *last.borrow_mut() = id.clone();
-                    dispatch.dispatch(Action::SetActive(id));
-                }
+            if *last.borrow() != current {
+                *last.borrow_mut() = current.clone();
+                dispatch.dispatch(Action::SetActive(current));
             }
         };
         spy();
@@ -174,7 +184,8 @@ pub fn use_reveal_on_find(dispatch: UseReducerDispatcher<AppState>) {
 }
 
 /// Moves focus into the outline drawer when it opens (to its close button), and back to the
-/// toggle when it closes while focus was inside it. Nothing happens on the first render.
+/// toggle when it closes while focus was inside it or nowhere (after a tap on the backdrop).
+/// Nothing happens on the first render.
 #[hook]
 pub fn use_drawer_focus(open: bool) {
     let first = use_mut_ref(|| true);
@@ -195,13 +206,58 @@ pub fn use_drawer_focus(open: bool) {
         if *open {
             focus(".outline__close");
         } else {
-            let inside = document()
-                .active_element()
-                .is_some_and(|el| el.closest("#outline").ok().flatten().is_some());
-            if inside {
+            let body = document().body().map(web_sys::Element::from);
+            let lost = document().active_element().is_none_or(|el| {
+                Some(&el) == body.as_ref() || el.closest("#outline").ok().flatten().is_some()
+            });
+            if lost {
                 focus("[data-testid=outline-toggle]");
             }
         }
+    });
+}
+
+/// Keeps the current outline entry visible inside the outline's own scroll area (the sidebar
+/// is shorter than the outline), without scrolling the page.
+#[hook]
+pub fn use_current_entry_visible(active: Option<String>) {
+    use_effect_with(active, |_| {
+        let Some(nav) = document().get_element_by_id("outline") else {
+            return;
+        };
+        let Some(link) = nav
+            .query_selector(".outline__link[aria-current]")
+            .ok()
+            .flatten()
+        else {
+            return;
+        };
+        let view = nav.get_bounding_client_rect();
+        let entry = link.get_bounding_client_rect();
+        let margin = entry.height();
+        if entry.top() < view.top() {
+            nav.set_scroll_top(nav.scroll_top() - (view.top() - entry.top() + margin) as i32);
+        } else if entry.bottom() > view.bottom() {
+            nav.set_scroll_top(nav.scroll_top() + (entry.bottom() - view.bottom() + margin) as i32);
+        }
+    });
+}
+
+/// Closes the drawer when the window becomes wide enough for the sidebar, so that a drawer
+/// left open on a rotated phone does not keep the page inert.
+#[hook]
+pub fn use_close_outline_when_wide(dispatch: UseReducerDispatcher<AppState>) {
+    use_effect_with((), move |_| {
+        let query = window().match_media(WIDE_LAYOUT).ok().flatten();
+        let listener = query.map(|query| {
+            let target = query.clone();
+            EventListener::new(&target, "change", move |_| {
+                if query.matches() {
+                    dispatch.dispatch(Action::CloseOutline);
+                }
+            })
+        });
+        move || drop(listener)
     });
 }
 

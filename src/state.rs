@@ -36,15 +36,17 @@ pub struct AppState {
 pub enum Action {
     /// Collapse an expanded section or expand a collapsed one.
     Toggle(String),
-    /// Expand one section (for example when find-in-page reveals its hidden text).
+    /// Expand one section and its ancestors, without scrolling (for example when the
+    /// browser's find-in-page reveals hidden text inside it).
     Expand(String),
     ExpandAll,
     CollapseAll,
     /// Go to a section: expand it and its ancestors, scroll to it, close the drawer.
     /// Ids that name no section are ignored.
     Navigate(String),
-    /// The reader scrolled; this section's heading is now the one being read.
-    SetActive(String),
+    /// The reader scrolled; this section's heading is now the one being read (None: above
+    /// the first heading).
+    SetActive(Option<String>),
     ToggleOutline,
     CloseOutline,
 }
@@ -80,7 +82,9 @@ impl AppState {
                 }
             }
             Action::Expand(id) => {
-                self.collapsed.remove(&id);
+                for ancestor in self.report.path_to(&id) {
+                    self.collapsed.remove(&ancestor);
+                }
             }
             Action::ExpandAll => self.collapsed.clear(),
             Action::CollapseAll => {
@@ -108,7 +112,7 @@ impl AppState {
                 self.active = Some(id);
                 self.outline_open = false;
             }
-            Action::SetActive(id) => self.active = Some(id),
+            Action::SetActive(id) => self.active = id,
             Action::ToggleOutline => self.outline_open = !self.outline_open,
             Action::CloseOutline => self.outline_open = false,
         }
@@ -220,11 +224,23 @@ mod tests {
     }
 
     #[test]
-    fn expand_reveals_a_collapsed_section() {
+    fn expand_reveals_a_collapsed_section_and_its_collapsed_ancestors() {
         let mut state = AppState::new(report());
         state.apply(Action::CollapseAll);
         state.apply(Action::Expand("sec-1-1-1".into()));
         assert!(!state.is_collapsed("sec-1-1-1"));
+        assert!(!state.is_collapsed("sec-1-1"), "its theme opens too");
+        assert!(state.is_collapsed("sec-1-1-2"), "siblings stay collapsed");
+        assert_eq!(state.scroll, None, "revealing does not scroll");
+    }
+
+    #[test]
+    fn scrolling_above_the_first_heading_clears_the_current_section() {
+        let mut state = AppState::new(report());
+        state.apply(Action::SetActive(Some("sec-1-1".into())));
+        assert_eq!(state.active.as_deref(), Some("sec-1-1"));
+        state.apply(Action::SetActive(None));
+        assert_eq!(state.active, None);
     }
 
     #[test]

@@ -23,14 +23,14 @@ fn every_theme_and_point_renders_as_a_heading() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
     page.open("/");
-    assert_eq!(page.count(".section--part > h2"), 1);
-    let themes = page.texts(".section--theme > h3 .section__title");
+    assert_eq!(page.count(".section--part > .section__head > h2"), 1);
+    let themes = page.texts(".section--theme > .section__head > h3 .section__title");
     assert_eq!(themes.len(), 5, "themes: {themes:?}");
     assert!(
         themes.iter().all(|t| t.starts_with("今年来，我们")),
         "{themes:?}"
     );
-    let points = page.texts(".section--point > h4");
+    let points = page.texts(".section--point > .section__head > h4");
     assert_eq!(points.len(), 13, "points: {points:?}");
     assert!(
         points[0].starts_with("一是把好经济“方向盘”。"),
@@ -38,10 +38,10 @@ fn every_theme_and_point_renders_as_a_heading() {
         points[0]
     );
     let ids =
-        page.js("return [...document.querySelectorAll('.section--theme > h3')].map(e => e.id);");
+        page.js("return [...document.querySelectorAll('.section--theme > .section__head > h3')].map(e => e.id);");
     assert_eq!(ids, serde_json::json!(THEME_IDS), "stable heading ids");
     for id in THEME_IDS {
-        let link = page.attr(&format!("#{id} .section__anchor"), "href");
+        let link = page.attr(&format!("#{id} + .section__anchor"), "href");
         assert_eq!(link, Some(format!("#{id}")), "deep link of {id}");
     }
     assert_eq!(page.js("return document.documentElement.lang;"), "zh-CN");
@@ -195,11 +195,19 @@ fn collapsed_text_stays_in_the_page_and_expand_all_restores_it() {
     let page = Page::phone(env);
     page.open("/");
     let before = fidelity_form(&page.report_text());
+    // On a phone, expand / collapse all live in the outline drawer.
+    page.open_drawer();
+    assert!(
+        page.attr("#main", "inert").is_some(),
+        "the page behind the open drawer is inert"
+    );
     page.driver.click("[data-testid=collapse-all]");
     page.driver.wait_for(
         "every theme and point collapsed",
         "return document.querySelectorAll('.section__toggle[aria-expanded=false]').length === 18;",
     );
+    page.close_drawer();
+    assert_eq!(page.attr("#main", "inert"), None);
     assert_eq!(
         page.count("[data-section-body][hidden=until-found]"),
         18,
@@ -218,6 +226,7 @@ fn collapsed_text_stays_in_the_page_and_expand_all_restores_it() {
             .as_deref(),
         Some("true")
     );
+    page.open_drawer();
     page.driver.click("[data-testid=expand-all]");
     page.driver.wait_for(
         "everything expanded",
@@ -291,22 +300,15 @@ fn screenshots_of_phone_and_desktop() {
     phone.open("/#sec-1-1");
     phone.wait_heading_at_top("sec-1-1");
     phone.screenshot("phone-theme");
-    phone.driver.click("[data-testid=outline-toggle]");
-    phone.driver.wait_for(
-        "the drawer to slide fully open",
-        "return document.querySelector('[data-testid=outline]').getBoundingClientRect().left === 0;",
-    );
+    phone.open_drawer();
     phone.screenshot("phone-outline");
     assert_eq!(
-        phone.js("return document.activeElement.className;"),
-        "outline__close",
+        phone.js("return document.activeElement.classList.contains('outline__close');"),
+        true,
         "opening the drawer moves focus into it"
     );
     phone.driver.keys("\u{E00C}"); // Esc closes it
-    phone.driver.wait_for(
-        "the drawer to close",
-        "return getComputedStyle(document.querySelector('[data-testid=outline]')).visibility === 'hidden';",
-    );
+    phone.wait_drawer_closed();
     assert_eq!(
         phone.js("return document.activeElement.dataset.testid;"),
         "outline-toggle",

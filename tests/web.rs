@@ -63,19 +63,19 @@ async fn renders_headings_with_stable_ids_and_toggles() {
     set_hash_and_notify("#");
     let root = render().await;
     assert_eq!(
-        root.query_selector_all(".section--part > h2")
+        root.query_selector_all(".section--part > .section__head > h2")
             .unwrap()
             .length(),
         1
     );
     assert_eq!(
-        root.query_selector_all(".section--theme > h3")
+        root.query_selector_all(".section--theme > .section__head > h3")
             .unwrap()
             .length(),
         2
     );
     assert_eq!(
-        root.query_selector_all(".section--point > h4")
+        root.query_selector_all(".section--point > .section__head > h4")
             .unwrap()
             .length(),
         3
@@ -179,6 +179,31 @@ async fn a_hash_change_expands_a_collapsed_section() {
     assert_eq!(
         attr(&root, "[data-testid=toggle-sec-1-1]", "aria-expanded").as_deref(),
         Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn find_in_page_inside_a_collapsed_point_opens_the_point_and_its_theme() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    find(&root, "[data-testid=collapse-all]").click();
+    yew::scheduler::flush().await;
+    // The browser fires `beforematch` at the hidden element holding the match; it bubbles.
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("beforematch", &init).unwrap();
+    find(&root, "#sec-1-1-2-body")
+        .dispatch_event(&event)
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(find(&root, "#sec-1-1-2-body").get_attribute("hidden"), None);
+    assert_eq!(find(&root, "#sec-1-1-body").get_attribute("hidden"), None);
+    assert_eq!(
+        find(&root, "#sec-1-1-1-body")
+            .get_attribute("hidden")
+            .as_deref(),
+        Some("until-found"),
+        "other points stay collapsed"
     );
 }
 

@@ -46,15 +46,20 @@ fn Reader(props: &ReaderProps) -> Html {
     hooks::use_scroll_spy(state.dispatcher(), pinned);
     hooks::use_reveal_on_find(state.dispatcher());
     hooks::use_escape_closes_outline(state.dispatcher());
+    hooks::use_close_outline_when_wide(state.dispatcher());
+    hooks::use_current_entry_visible(state.active.clone());
+
+    // While the phone drawer is open, everything else is inert: Tab stays in the drawer.
+    let inert = state.outline_open;
 
     html! {
         <ContextProvider<AppContext> context={state}>
             <a class="skip-link" href="#main">{ "跳到正文" }</a>
-            <TopBar />
-            <ReportHeader />
+            <TopBar {inert} />
+            <ReportHeader {inert} />
             <div class="layout">
                 <Outline />
-                <main id="main" class="layout__main" tabindex="-1">
+                <main id="main" class="layout__main" tabindex="-1" inert={inert}>
                     <ReportView />
                 </main>
             </div>

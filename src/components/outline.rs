@@ -1,5 +1,6 @@
-//! The outline: part, themes and points as links; the section being read is marked current.
-//! A sidebar on wide screens, a drawer opened from the top bar on phones.
+//! The outline: part, themes and points as links (the section being read is marked current),
+//! and expand / collapse all. A sidebar on wide screens, a drawer opened from the top bar on
+//! phones.
 
 use yew::prelude::*;
 
@@ -11,10 +12,11 @@ use crate::state::Action;
 #[component]
 pub fn Outline() -> Html {
     let state = use_app_state();
-    let close = {
+    let dispatch = |action: Action| {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::CloseOutline))
+        Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
     };
+    let close = dispatch(Action::CloseOutline);
     let open = state.outline_open;
     use_drawer_focus(open);
     html! {
@@ -23,8 +25,14 @@ pub fn Outline() -> Html {
                 aria-label="目录" data-testid="outline">
                 <div class="outline__head">
                     <h2 class="outline__title">{ "目录" }</h2>
-                    <button type="button" class="outline__close" onclick={close.clone()}
-                        aria-label="关闭目录">{ "关闭" }</button>
+                    <button type="button" class="outline__button outline__close"
+                        onclick={close.clone()} aria-label="关闭目录">{ "关闭" }</button>
+                </div>
+                <div class="outline__actions" role="group" aria-label="展开或收起各节">
+                    <button type="button" class="outline__button" data-testid="expand-all"
+                        onclick={dispatch(Action::ExpandAll)}>{ "全部展开" }</button>
+                    <button type="button" class="outline__button" data-testid="collapse-all"
+                        onclick={dispatch(Action::CollapseAll)}>{ "全部收起" }</button>
                 </div>
                 <ol class="outline__list">
                     { for state.report.sections.iter().map(entry) }

@@ -4,13 +4,19 @@ use yew::prelude::*;
 
 use super::use_app_state;
 
+#[derive(PartialEq, Properties)]
+pub struct ReportHeaderProps {
+    /// Whether the header is inert (the phone drawer is open).
+    pub inert: bool,
+}
+
 #[component]
-pub fn ReportHeader() -> Html {
+pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     let state = use_app_state();
     let report = state.report;
     html! {
-        <header class="report-header">
-            <h1 class="report-header__title" data-testid="report-title">{ &report.title }</h1>
+        <header class="report-header" inert={props.inert}>
+            <h1 id="report-title" class="report-header__title" data-testid="report-title">{ &report.title }</h1>
             <p class="report-header__meta">{ "嵩市镇人民政府 · 2024年 · 江西省资溪县" }</p>
             if report.truncated {
                 <p class="report-header__note" role="note" data-testid="source-note">

@@ -69,12 +69,15 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
 
     html! {
         <section class={classes!("section", kind_class(section.kind))}
-            aria-labelledby={id.clone()} data-testid={format!("section-{id}")}>
-            <@{tag} id={id.clone()} class="section__heading" tabindex="-1" data-spy="">
-                { heading_content }
-                <a class="section__anchor" href={format!("#{id}")} aria-label="本节链接"
+            data-testid={format!("section-{id}")}>
+            <div class="section__head">
+                <@{tag} id={id.clone()} class="section__heading" tabindex="-1" data-spy="">
+                    { heading_content }
+                </@>
+                <a class="section__anchor" href={format!("#{id}")}
+                    aria-label={format!("本节链接：{}", section.full_heading())}
                     title="本节链接" data-chrome="">{ "#" }</a>
-            </@>
+            </div>
             { body(&id, &body_id, collapsed, content) }
         </section>
     }

@@ -1,30 +1,33 @@
-//! The sticky bar: the outline drawer's toggle (phone) and expand / collapse all.
+//! The sticky bar: the outline drawer's toggle (phones) and the report's short title.
+//! Kept to one row at any text size, so it never covers much of a small screen.
 
 use yew::prelude::*;
 
 use super::use_app_state;
 use crate::state::Action;
 
+#[derive(PartialEq, Properties)]
+pub struct TopBarProps {
+    /// Whether the rest of the page is inert (the phone drawer is open).
+    pub inert: bool,
+}
+
 #[component]
-pub fn TopBar() -> Html {
+pub fn TopBar(props: &TopBarProps) -> Html {
     let state = use_app_state();
-    let dispatch = |action: Action| {
+    let toggle = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleOutline))
     };
     html! {
-        <div class="top-bar" data-testid="top-bar">
-            <button type="button" class="top-bar__button top-bar__outline-toggle"
-                aria-expanded={state.outline_open.to_string()} aria-controls="outline"
-                data-testid="outline-toggle" onclick={dispatch(Action::ToggleOutline)}>
-                { "目录" }
-            </button>
-            <span class="top-bar__title" aria-hidden="true">{ "2024年嵩市镇政府工作报告" }</span>
-            <div class="top-bar__actions" role="group" aria-label="展开或收起各节">
-                <button type="button" class="top-bar__button" data-testid="expand-all"
-                    onclick={dispatch(Action::ExpandAll)}>{ "全部展开" }</button>
-                <button type="button" class="top-bar__button" data-testid="collapse-all"
-                    onclick={dispatch(Action::CollapseAll)}>{ "全部收起" }</button>
+        <div class="top-bar" data-testid="top-bar" inert={props.inert}>
+            <div class="top-bar__inner">
+                <button type="button" class="top-bar__button top-bar__outline-toggle"
+                    aria-expanded={state.outline_open.to_string()} aria-controls="outline"
+                    data-testid="outline-toggle" onclick={toggle}>
+                    { "目录" }
+                </button>
+                <span class="top-bar__title" aria-hidden="true">{ &state.report.title }</span>
             </div>
         </div>
     }

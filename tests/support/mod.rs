@@ -221,6 +221,28 @@ impl Page {
         assert!(bad.is_empty(), "console errors: {bad:#?}");
     }
 
+    /// Opens the phone drawer and waits until it has slid fully in.
+    pub fn open_drawer(&self) {
+        self.driver.click("[data-testid=outline-toggle]");
+        self.driver.wait_for(
+            "the drawer to slide fully open",
+            "return document.querySelector('[data-testid=outline]').getBoundingClientRect().left === 0;",
+        );
+    }
+
+    /// Closes the phone drawer with its close button and waits until it is gone.
+    pub fn close_drawer(&self) {
+        self.driver.click(".outline__close");
+        self.wait_drawer_closed();
+    }
+
+    pub fn wait_drawer_closed(&self) {
+        self.driver.wait_for(
+            "the drawer to close",
+            "return getComputedStyle(document.querySelector('[data-testid=outline]')).visibility === 'hidden';",
+        );
+    }
+
     /// Saves a screenshot as `target/screenshots/<name>.png`.
     pub fn screenshot(&self, name: &str) {
         let path = root()
