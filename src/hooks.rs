@@ -185,16 +185,20 @@ pub fn use_reveal_on_find(dispatch: UseReducerDispatcher<AppState>) {
 
 /// Moves focus into the outline drawer when it opens (to its close button), and back to the
 /// toggle when it closes while focus was inside it or nowhere (after a tap on the backdrop).
-/// Nothing happens on the first render.
+/// Nothing happens on the first render. Elements are found from `nav` (the drawer), never by a
+/// document-wide query, so that the effect only touches its own app.
 #[hook]
-pub fn use_drawer_focus(open: bool) {
+pub fn use_drawer_focus(open: bool, nav: NodeRef) {
     let first = use_mut_ref(|| true);
     use_effect_with(open, move |open| {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
-        let focus = |css: &str| {
-            if let Some(el) = document()
+        let Some(nav) = nav.cast::<web_sys::Element>() else {
+            return;
+        };
+        let focus = |scope: &web_sys::Element, css: &str| {
+            if let Some(el) = scope
                 .query_selector(css)
                 .ok()
                 .flatten()
@@ -204,14 +208,18 @@ pub fn use_drawer_focus(open: bool) {
             }
         };
         if *open {
-            focus(".outline__close");
+            focus(&nav, ".outline__close");
         } else {
             let body = document().body().map(web_sys::Element::from);
-            let lost = document().active_element().is_none_or(|el| {
-                Some(&el) == body.as_ref() || el.closest("#outline").ok().flatten().is_some()
-            });
-            if lost {
-                focus("[data-testid=outline-toggle]");
+            let lost = document()
+                .active_element()
+                .is_none_or(|el| Some(&el) == body.as_ref() || nav.contains(Some(&el)));
+            // The toggle is in the top bar, a sibling of the layout that holds the drawer.
+            let app = nav
+                .parent_element()
+                .and_then(|layout| layout.parent_element());
+            if let (true, Some(app)) = (lost, app) {
+                focus(&app, "[data-testid=outline-toggle]");
             }
         }
     });

@@ -21,11 +21,33 @@ fn report() -> &'static Report {
     ))
 }
 
+/// A mounted app. Every test ends with [`Mounted::unmount`], which destroys the app (and its
+/// window listeners) and removes its root, so that tests do not see each other's apps.
+struct Mounted {
+    root: Element,
+    handle: yew::AppHandle<App>,
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.root
+    }
+}
+
+impl Mounted {
+    async fn unmount(self) {
+        self.handle.destroy();
+        yew::scheduler::flush().await;
+        self.root.remove();
+    }
+}
+
 /// Renders the app into a new element and waits for the first render.
-async fn render() -> Element {
+async fn render() -> Mounted {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(
+    let handle = yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
             report: Ok(report()),
@@ -33,7 +55,7 @@ async fn render() -> Element {
     )
     .render();
     yew::scheduler::flush().await;
-    root
+    Mounted { root, handle }
 }
 
 fn find(root: &Element, css: &str) -> HtmlElement {
@@ -89,6 +111,7 @@ async fn renders_headings_with_stable_ids_and_toggles() {
         .query_selector("[data-testid=truncation-notice]")
         .unwrap()
         .is_some());
+    root.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -108,6 +131,7 @@ async fn a_toggle_collapses_and_expands_its_section_keeping_the_text() {
     find(&root, "[data-testid=toggle-sec-1-1-2]").click();
     yew::scheduler::flush().await;
     assert_eq!(find(&root, "#sec-1-1-2-body").get_attribute("hidden"), None);
+    root.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -130,6 +154,7 @@ async fn collapse_all_and_expand_all_act_on_every_theme_and_point() {
             .length(),
         0
     );
+    root.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -155,6 +180,7 @@ async fn an_outline_click_expands_the_target_marks_it_current_and_sets_the_hash(
         Some("sec-1-2-1"),
         "focus moves to the heading"
     );
+    root.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -165,6 +191,7 @@ async fn a_deep_link_present_on_load_opens_its_section() {
         attr(&root, "[data-testid=outline-sec-1-1-2]", "aria-current").as_deref(),
         Some("location")
     );
+    root.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -180,6 +207,7 @@ async fn a_hash_change_expands_a_collapsed_section() {
         attr(&root, "[data-testid=toggle-sec-1-1]", "aria-expanded").as_deref(),
         Some("false")
     );
+    root.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -205,6 +233,7 @@ async fn find_in_page_inside_a_collapsed_point_opens_the_point_and_its_theme() {
         Some("until-found"),
         "other points stay collapsed"
     );
+    root.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -225,4 +254,9 @@ async fn the_outline_drawer_toggle_reports_its_state() {
     assert!(find(&root, "[data-testid=outline]")
         .class_list()
         .contains("outline--open"));
+    assert!(
+        attr(&root, "main", "inert").is_some(),
+        "the page behind is inert"
+    );
+    root.unmount().await;
 }

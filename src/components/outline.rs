@@ -18,10 +18,11 @@ pub fn Outline() -> Html {
     };
     let close = dispatch(Action::CloseOutline);
     let open = state.outline_open;
-    use_drawer_focus(open);
+    let nav = use_node_ref();
+    use_drawer_focus(open, nav.clone());
     html! {
         <>
-            <nav id="outline" class={classes!("outline", open.then_some("outline--open"))}
+            <nav id="outline" ref={nav} class={classes!("outline", open.then_some("outline--open"))}
                 aria-label="目录" data-testid="outline">
                 <div class="outline__head">
                     <h2 class="outline__title">{ "目录" }</h2>
