@@ -267,8 +267,13 @@ impl Drop for Driver {
             let _ = self.http("DELETE", &format!("/session/{}", self.session), None);
         }
         // chromedriver leads its own process group: end the whole group, Chromium included.
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        // bash (essential on Debian) has a built-in kill that signals a process group.
+        let group = self.child.id();
+        let kill = |signal: &str| {
+            let script = format!("kill -{signal} -- -{group}");
+            let _ = Command::new("bash").args(["-c", &script]).status();
+        };
+        kill("TERM");
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -276,7 +281,7 @@ impl Drop for Driver {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        kill("KILL");
         let _ = self.child.wait();
     }
 }
