@@ -1,17 +1,31 @@
-//! The embedded report: the scraped source compiled into the binary and parsed once.
+//! The embedded report and its curated figures: compiled into the binary and parsed once.
 
 use std::sync::LazyLock;
 
-use crate::core::{parse::parse, Report};
+use crate::core::cards::Cards;
+use crate::core::{Content, Report};
 
 /// The scraped source file, as copied from `../shared/source/` (see data/README.md).
 pub const SOURCE: &str = include_str!("../data/songshi-2024.scraped.txt");
 
-static REPORT: LazyLock<Result<Report, String>> =
-    LazyLock::new(|| parse(SOURCE).map_err(|e| e.to_string()));
+/// Labels, themes and comparisons for the figures (see data/README.md).
+pub const CURATION: &str = include_str!("../data/figures.json");
 
-/// The parsed report, or a readable message when the embedded text cannot be parsed.
-/// (`tests/core.rs` proves that the embedded text parses.)
+static CONTENT: LazyLock<Result<Content, String>> =
+    LazyLock::new(|| Content::load(SOURCE, CURATION));
+
+/// The report, its figures and cards, or a readable message when the embedded text cannot be
+/// parsed. (`tests/core.rs` and `tests/figures.rs` prove that the embedded data loads.)
+pub fn content() -> Result<&'static Content, &'static str> {
+    CONTENT.as_ref().map_err(String::as_str)
+}
+
+/// The parsed report.
 pub fn report() -> Result<&'static Report, &'static str> {
-    REPORT.as_ref().map_err(String::as_str)
+    content().map(|c| &c.report)
+}
+
+/// The checked metric cards, or why the curated data does not fit the text.
+pub fn cards() -> Result<&'static Cards, &'static str> {
+    content().and_then(|c| c.cards.as_ref().map_err(String::as_str))
 }

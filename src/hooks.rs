@@ -88,7 +88,11 @@ pub fn use_scroll_to(request: Option<ScrollRequest>, pinned: Pinned) {
             .flatten()
             .is_some_and(|m| m.matches());
         let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Start);
+        options.set_block(if request.center {
+            ScrollLogicalPosition::Center
+        } else {
+            ScrollLogicalPosition::Start
+        });
         if !reduce {
             options.set_behavior(ScrollBehavior::Smooth);
         }
@@ -282,6 +286,24 @@ pub fn use_escape_closes_outline(dispatch: UseReducerDispatcher<AppState>) {
             }
         });
         move || drop(listener)
+    });
+}
+
+/// A link to an element of this page: the current address with `#id`.
+pub fn link_to(id: &str) -> String {
+    let location = window().location();
+    let href = location.href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or("");
+    format!("{base}#{id}")
+}
+
+/// Copies text to the clipboard, then reports whether it worked.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let clipboard = window().navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    yew::platform::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done(ok);
     });
 }
 

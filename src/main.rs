@@ -23,7 +23,7 @@ fn main() {
         boot.remove();
     }
     yew::Renderer::<App>::with_props(AppProps {
-        report: songshi_report::data::report(),
+        content: songshi_report::data::content(),
     })
     .render();
 }

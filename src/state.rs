@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::{Report, SectionKind};
+use crate::core::cards::{unit_of_figure, Cards, FigureIndex, OPENING};
+use crate::core::{Content, Report, SectionKind};
 
 /// A request to bring a section into view; `seq` changes on every request so that clicking the
 /// same outline entry twice scrolls twice.
@@ -17,11 +18,25 @@ use crate::core::{Report, SectionKind};
 pub struct ScrollRequest {
     pub id: String,
     pub seq: u32,
+    /// Centre the element (a figure or card) instead of putting it at the top (a heading).
+    pub center: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub report: &'static Report,
+    /// The figures recognised in the report's text.
+    pub figures: &'static FigureIndex,
+    /// The metric cards, or why the curated data does not fit the report.
+    pub cards: Result<&'static Cards, &'static str>,
+    /// Whether all cards are shown (not only the headline row).
+    pub figures_open: bool,
+    /// The theme (section id) the cards are filtered to; None shows all themes.
+    pub theme_filter: Option<String>,
+    /// The figure (HTML id) whose sentence is highlighted in the text.
+    pub highlight: Option<String>,
+    /// The card (card id) last navigated to, highlighted among the cards.
+    pub card_focus: Option<String>,
     /// Ids of the collapsed sections (themes, subsections and points; parts never collapse).
     pub collapsed: BTreeSet<String>,
     /// The section being read (scroll spy), highlighted in the outline.
@@ -41,9 +56,15 @@ pub enum Action {
     Expand(String),
     ExpandAll,
     CollapseAll,
-    /// Go to a section: expand it and its ancestors, scroll to it, close the drawer.
-    /// Ids that name no section are ignored.
+    /// Go to an id from a link or the address bar: a section (expand it and its ancestors,
+    /// scroll to it), a figure in the text (`sec-1-fig-1`: expand its section, scroll to it,
+    /// highlight its sentence) or a card (`card-…`: show all cards, drop a filter that hides
+    /// it, scroll to it). Closes the drawer. Ids that name none of these are ignored.
     Navigate(String),
+    /// Show all cards or only the headline row.
+    ToggleFigures,
+    /// Filter the cards to one theme (section id), or show all themes.
+    FilterTheme(Option<String>),
     /// The reader scrolled; this section's heading is now the one being read (None: above
     /// the first heading).
     SetActive(Option<String>),
@@ -60,9 +81,15 @@ impl SectionKind {
 
 impl AppState {
     /// Everything expanded, nothing active, drawer closed.
-    pub fn new(report: &'static Report) -> Self {
+    pub fn new(content: &'static Content) -> Self {
         Self {
-            report,
+            report: &content.report,
+            figures: &content.figures,
+            cards: content.cards.as_ref().map_err(String::as_str),
+            figures_open: false,
+            theme_filter: None,
+            highlight: None,
+            card_focus: None,
             collapsed: BTreeSet::new(),
             active: None,
             scroll: None,
@@ -82,9 +109,8 @@ impl AppState {
                 }
             }
             Action::Expand(id) => {
-                for ancestor in self.report.path_to(&id) {
-                    self.collapsed.remove(&ancestor);
-                }
+                let path = self.report.path_to(&id);
+                self.expand(&path);
             }
             Action::ExpandAll => self.collapsed.clear(),
             Action::CollapseAll => {
@@ -97,25 +123,56 @@ impl AppState {
                     .collect();
             }
             Action::Navigate(id) => {
-                let path = self.report.path_to(&id);
-                if path.is_empty() {
-                    return;
+                if let Some(unit) = unit_of_figure(&id) {
+                    let path = self.report.path_to(unit);
+                    if path.is_empty() && unit != OPENING {
+                        return;
+                    }
+                    self.expand(&path);
+                    self.highlight = Some(id.clone());
+                    self.scroll_to(id, true);
+                } else if let Some(card_id) = id.strip_prefix("card-") {
+                    let Some(card) = self.cards.ok().and_then(|c| c.by_id(card_id)) else {
+                        return;
+                    };
+                    self.figures_open = true;
+                    if self
+                        .theme_filter
+                        .as_ref()
+                        .is_some_and(|t| *t != card.theme_id)
+                    {
+                        self.theme_filter = None;
+                    }
+                    self.card_focus = Some(card.id.clone());
+                    self.scroll_to(id, true);
+                } else {
+                    let path = self.report.path_to(&id);
+                    if path.is_empty() {
+                        return;
+                    }
+                    self.expand(&path);
+                    self.active = Some(id.clone());
+                    self.scroll_to(id, false);
                 }
-                for ancestor in &path {
-                    self.collapsed.remove(ancestor);
-                }
-                let seq = self.scroll.as_ref().map_or(0, |s| s.seq.wrapping_add(1));
-                self.scroll = Some(ScrollRequest {
-                    id: id.clone(),
-                    seq,
-                });
-                self.active = Some(id);
                 self.outline_open = false;
             }
+            Action::ToggleFigures => self.figures_open = !self.figures_open,
+            Action::FilterTheme(theme) => self.theme_filter = theme,
             Action::SetActive(id) => self.active = id,
             Action::ToggleOutline => self.outline_open = !self.outline_open,
             Action::CloseOutline => self.outline_open = false,
         }
+    }
+
+    fn expand(&mut self, ids: &[String]) {
+        for id in ids {
+            self.collapsed.remove(id);
+        }
+    }
+
+    fn scroll_to(&mut self, id: String, center: bool) {
+        let seq = self.scroll.as_ref().map_or(0, |s| s.seq.wrapping_add(1));
+        self.scroll = Some(ScrollRequest { id, seq, center });
     }
 
     fn is_collapsible(&self, id: &str) -> bool {
@@ -142,14 +199,15 @@ mod tests {
     use super::*;
     use crate::core::parse::parse_body;
 
-    fn report() -> &'static Report {
+    fn content() -> &'static Content {
         let text = "测试报告 各位代表: 开场。 一、工作回顾 引言。 今年来,我们抓经济。一是抓项目。项目多。二是抓招商。招商好。 今年来,我们抓民生。一是抓社保。社保全。";
-        Box::leak(Box::new(parse_body(text).expect("made-up report parses")))
+        let report = parse_body(text).expect("made-up report parses");
+        Box::leak(Box::new(Content::without_cards(report)))
     }
 
     #[test]
     fn starts_fully_expanded_with_nothing_active() {
-        let state = AppState::new(report());
+        let state = AppState::new(content());
         assert!(state.collapsed.is_empty());
         assert_eq!(state.active, None);
         assert!(!state.outline_open);
@@ -157,7 +215,7 @@ mod tests {
 
     #[test]
     fn toggle_collapses_then_expands_a_point() {
-        let mut state = AppState::new(report());
+        let mut state = AppState::new(content());
         state.apply(Action::Toggle("sec-1-1-2".into()));
         assert!(state.is_collapsed("sec-1-1-2"));
         state.apply(Action::Toggle("sec-1-1-2".into()));
@@ -166,7 +224,7 @@ mod tests {
 
     #[test]
     fn parts_and_unknown_ids_never_collapse() {
-        let mut state = AppState::new(report());
+        let mut state = AppState::new(content());
         state.apply(Action::Toggle("sec-1".into()));
         state.apply(Action::Toggle("sec-9".into()));
         assert!(state.collapsed.is_empty());
@@ -174,7 +232,7 @@ mod tests {
 
     #[test]
     fn collapse_all_collapses_every_theme_and_point_and_expand_all_undoes_it() {
-        let mut state = AppState::new(report());
+        let mut state = AppState::new(content());
         state.apply(Action::CollapseAll);
         let expected: BTreeSet<String> =
             ["sec-1-1", "sec-1-1-1", "sec-1-1-2", "sec-1-2", "sec-1-2-1"]
@@ -188,7 +246,7 @@ mod tests {
 
     #[test]
     fn navigate_expands_the_target_and_its_ancestors_and_requests_a_scroll() {
-        let mut state = AppState::new(report());
+        let mut state = AppState::new(content());
         state.apply(Action::CollapseAll);
         state.outline_open = true;
         state.apply(Action::Navigate("sec-1-2-1".into()));
@@ -208,7 +266,7 @@ mod tests {
 
     #[test]
     fn navigating_twice_to_the_same_section_makes_a_new_scroll_request() {
-        let mut state = AppState::new(report());
+        let mut state = AppState::new(content());
         state.apply(Action::Navigate("sec-1-1".into()));
         let first = state.scroll.clone();
         state.apply(Action::Navigate("sec-1-1".into()));
@@ -217,7 +275,7 @@ mod tests {
 
     #[test]
     fn navigate_to_an_unknown_id_changes_nothing() {
-        let mut state = AppState::new(report());
+        let mut state = AppState::new(content());
         let before = state.clone();
         state.apply(Action::Navigate("main".into()));
         assert_eq!(state, before);
@@ -225,7 +283,7 @@ mod tests {
 
     #[test]
     fn expand_reveals_a_collapsed_section_and_its_collapsed_ancestors() {
-        let mut state = AppState::new(report());
+        let mut state = AppState::new(content());
         state.apply(Action::CollapseAll);
         state.apply(Action::Expand("sec-1-1-1".into()));
         assert!(!state.is_collapsed("sec-1-1-1"));
@@ -236,7 +294,7 @@ mod tests {
 
     #[test]
     fn scrolling_above_the_first_heading_clears_the_current_section() {
-        let mut state = AppState::new(report());
+        let mut state = AppState::new(content());
         state.apply(Action::SetActive(Some("sec-1-1".into())));
         assert_eq!(state.active.as_deref(), Some("sec-1-1"));
         state.apply(Action::SetActive(None));
@@ -245,7 +303,7 @@ mod tests {
 
     #[test]
     fn outline_drawer_toggles_and_closes() {
-        let mut state = AppState::new(report());
+        let mut state = AppState::new(content());
         state.apply(Action::ToggleOutline);
         assert!(state.outline_open);
         state.apply(Action::CloseOutline);
@@ -254,7 +312,7 @@ mod tests {
 
     #[test]
     fn reducing_to_an_equal_state_keeps_the_same_rc() {
-        let state = Rc::new(AppState::new(report()));
+        let state = Rc::new(AppState::new(content()));
         let next = state.clone().reduce(Action::CloseOutline);
         assert!(Rc::ptr_eq(&state, &next));
     }

@@ -330,3 +330,215 @@ fn screenshots_of_phone_and_desktop() {
     desktop.screenshot("desktop-theme");
     desktop.assert_no_console_errors();
 }
+
+#[test]
+fn figures_in_the_text_are_data_elements_with_base_unit_values() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    assert_eq!(page.count("[data-testid=report] data.figure"), 42);
+    let value_of = |written: &str| {
+        page.driver
+            .js(
+                "const d = [...document.querySelectorAll('[data-testid=report] data.figure')]
+                   .find(d => d.textContent === arguments[0]);
+                 return d ? [d.value, d.title] : null;",
+                serde_json::json!([written]),
+            )
+            .as_array()
+            .map(|a| {
+                (
+                    a[0].as_str().unwrap_or("").to_string(),
+                    a[1].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .unwrap_or_else(|| panic!("no <data> for {written}"))
+    };
+    assert_eq!(value_of("1687万元").0, "16870000");
+    assert_eq!(value_of("15.3万元").0, "153000");
+    assert_eq!(value_of("14.5%").0, "14.5");
+    let (bamboo, reading) = value_of("6000余亩");
+    assert_eq!(bamboo, "6000");
+    assert!(reading.contains("多于"), "{reading}");
+    assert!(value_of("约2000万元").1.contains('约'));
+    assert!(value_of("突破3万人次").1.contains("超过"));
+    // Numerals in names, ordinals and dates stay plain text.
+    let inside_data = page.js(
+        "return [...document.querySelectorAll('[data-testid=report] data')].map(d => d.textContent).join('|');",
+    );
+    for plain in [
+        "二十大",
+        "十四五",
+        "2024年",
+        "75周年",
+        "10月初",
+        "1-8月",
+        "首届",
+        "一把手",
+    ] {
+        assert!(
+            !inside_data.as_str().unwrap_or("").contains(plain),
+            "{plain} is marked as a figure"
+        );
+    }
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_card_leads_to_its_sentence_even_when_the_section_was_collapsed() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    page.driver.click("[data-testid=collapse-all]");
+    page.driver.wait_for(
+        "everything collapsed",
+        "return document.querySelectorAll('[data-section-body][hidden]').length === 18;",
+    );
+    page.driver.click("[data-testid=figures-toggle]");
+    let target = page
+        .attr("[data-testid=source-rice-area]", "href")
+        .expect("the card links to its figure");
+    page.driver.click("[data-testid=source-rice-area]");
+    let id = target.trim_start_matches('#').to_string();
+    page.driver.wait_for(
+        "the figure to be in view",
+        &format!(
+            "const e = document.getElementById('{id}'); if (!e) return false;
+             const r = e.getBoundingClientRect();
+             return r.height > 0 && r.top > 40 && r.bottom < innerHeight;"
+        ),
+    );
+    assert_eq!(
+        page.attr("[data-testid=toggle-sec-1-3-2]", "aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    let highlighted = page.texts(".sentence--highlight");
+    assert_eq!(highlighted.len(), 1);
+    assert!(
+        highlighted[0].contains("今年水稻种植面积同比提升29.4%。"),
+        "{highlighted:?}"
+    );
+    assert_eq!(page.js("return location.hash;"), target.as_str());
+    page.screenshot("desktop-figure-in-text");
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_figure_in_the_text_opens_its_card() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let link = "[data-testid=report] a.figure-link[href='#card-medical-enrolment']";
+    page.driver.click(link);
+    page.driver.wait_for(
+        "the card to be in view and marked",
+        "const e = document.getElementById('card-medical-enrolment'); if (!e) return false;
+         const r = e.getBoundingClientRect();
+         return e.classList.contains('metric-card--focused') && r.top >= 0 && r.bottom <= innerHeight;",
+    );
+    assert_eq!(
+        page.attr("[data-testid=figures-toggle]", "aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    page.screenshot("phone-card-from-text");
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn the_theme_filter_shows_one_theme_and_the_cards_read_well() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 6);
+    page.screenshot("phone-headline-cards");
+    page.driver.click("[data-testid=figures-toggle]");
+    assert_eq!(page.count("#figures-all .metric-card"), 41);
+    page.driver.click("[data-testid=filter-sec-1-4]");
+    assert_eq!(page.count(".figures__theme"), 1);
+    assert_eq!(page.count("#figures-all .metric-card"), 12);
+    assert_eq!(
+        page.attr("[data-testid=filter-sec-1-4]", "aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    page.js("document.querySelector('[data-testid=theme-sec-1-4]').scrollIntoView();");
+    page.screenshot("phone-card-grid");
+    // Two columns on a phone.
+    let columns = page.js(
+        "const cards = [...document.querySelectorAll('#figures-all .metric-card')];
+         return new Set(cards.map(c => Math.round(c.getBoundingClientRect().left))).size;",
+    );
+    assert_eq!(columns, 2);
+    page.driver.click("[data-testid=filter-all]");
+    assert_eq!(page.count(".figures__theme"), 5);
+    page.assert_no_console_errors();
+
+    let desktop = Page::desktop(env);
+    desktop.open("/#card-fiscal-revenue");
+    desktop.driver.wait_for(
+        "the card to be in view",
+        "const e = document.getElementById('card-fiscal-revenue');
+         return !!e && e.getBoundingClientRect().top >= 0;",
+    );
+    desktop.screenshot("desktop-card-grid");
+    desktop.js("document.querySelector('.figures__charts').scrollIntoView();");
+    desktop.screenshot("desktop-charts");
+    assert_eq!(desktop.count(".bar-chart"), 2);
+    assert_eq!(desktop.count(".bar-chart table tbody tr"), 4);
+    desktop.assert_no_console_errors();
+}
+
+#[test]
+fn the_exports_hold_every_figure_with_its_sentence() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    page.driver.click("[data-testid=figures-toggle]");
+    let download = |testid: &str| {
+        let href = page
+            .attr(&format!("[data-testid={testid}]"), "href")
+            .expect("a download link");
+        let (_, encoded) = href.split_once(',').expect("a data: URL");
+        percent_decode(encoded)
+    };
+    let csv = download("export-csv");
+    assert!(csv.starts_with('\u{feff}'), "the CSV starts with a BOM");
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 42, "a header and 41 figures");
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("流转竹林,6000,亩,6000余亩,多于,,,产业振兴,")));
+    let json: serde_json::Value = serde_json::from_str(&download("export-json")).unwrap();
+    assert_eq!(json["report"], "2024年嵩市镇政府工作报告");
+    let figures = json["figures"].as_array().unwrap();
+    assert_eq!(figures.len(), 41);
+    let revenue = &figures[0];
+    assert_eq!(revenue["value"], "16870000");
+    assert_eq!(revenue["period"], "1-8月");
+    assert_eq!(revenue["change"], "同比增长14.5%");
+    assert_eq!(
+        page.attr("[data-testid=export-csv]", "download").as_deref(),
+        Some("songshi-2024-figures.csv")
+    );
+    page.assert_no_console_errors();
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 1 {
+            if let Ok(b) = u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or(""), 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).expect("UTF-8")
+}

@@ -7,8 +7,8 @@ use songshi_report::components::app::{App, AppProps};
 use songshi_report::data;
 
 fn render() -> String {
-    let report = data::report();
-    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { report });
+    let content = data::content();
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { content });
     futures::executor::block_on(renderer.render())
 }
 
@@ -34,7 +34,7 @@ fn the_app_renders_on_the_server_with_every_section() {
 #[test]
 fn a_report_that_cannot_be_read_renders_a_readable_message() {
     let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
-        report: Err("测试错误"),
+        content: Err("测试错误"),
     });
     let html = futures::executor::block_on(renderer.render());
     assert!(html.contains("无法显示报告"));

@@ -6,7 +6,7 @@
 
 use gloo::utils::{document, window};
 use songshi_report::components::app::{App, AppProps};
-use songshi_report::core::{parse::parse_body, Report};
+use songshi_report::core::{parse::parse_body, Content};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -15,10 +15,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const MADE_UP: &str = "示例报告 各位代表: 开场白。 一、工作回顾 引言一句。 今年来,我们抓经济。一是抓项目。项目多。二是抓招商。招商好。 今年来,我们抓民生。一是抓社保。社保全,今年共";
 
-fn report() -> &'static Report {
-    Box::leak(Box::new(
-        parse_body(MADE_UP).expect("the made-up report parses"),
-    ))
+fn content() -> &'static Content {
+    let report = parse_body(MADE_UP).expect("the made-up report parses");
+    Box::leak(Box::new(Content::without_cards(report)))
 }
 
 /// A mounted app. Every test ends with [`Mounted::unmount`], which destroys the app (and its
@@ -50,7 +49,7 @@ async fn render() -> Mounted {
     let handle = yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
-            report: Ok(report()),
+            content: Ok(content()),
         },
     )
     .render();

@@ -2,25 +2,26 @@
 
 use yew::prelude::*;
 
+use super::figures_panel::FiguresPanel;
 use super::outline::Outline;
 use super::report_header::ReportHeader;
 use super::report_view::ReportView;
 use super::top_bar::TopBar;
 use super::AppContext;
-use crate::core::Report;
+use crate::core::Content;
 use crate::hooks;
 use crate::state::AppState;
 
 #[derive(PartialEq, Properties)]
 pub struct AppProps {
-    /// The report to show, or why it could not be read.
-    pub report: Result<&'static Report, &'static str>,
+    /// The report with its figures, or why it could not be read.
+    pub content: Result<&'static Content, &'static str>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    match props.report {
-        Ok(report) => html! { <Reader {report} /> },
+    match props.content {
+        Ok(content) => html! { <Reader {content} /> },
         Err(message) => html! {
             <main id="main" class="load-error" role="alert">
                 <h1>{ "无法显示报告" }</h1>
@@ -32,13 +33,13 @@ pub fn App(props: &AppProps) -> Html {
 
 #[derive(PartialEq, Properties)]
 struct ReaderProps {
-    report: &'static Report,
+    content: &'static Content,
 }
 
 #[component]
 fn Reader(props: &ReaderProps) -> Html {
-    let report = props.report;
-    let state: AppContext = use_reducer(|| AppState::new(report));
+    let content = props.content;
+    let state: AppContext = use_reducer(|| AppState::new(content));
 
     hooks::use_hash_navigation(state.dispatcher());
     let pinned: hooks::Pinned = use_mut_ref(|| None);
@@ -60,6 +61,7 @@ fn Reader(props: &ReaderProps) -> Html {
             <div class="layout">
                 <Outline />
                 <main id="main" class="layout__main" tabindex="-1" inert={inert}>
+                    <FiguresPanel />
                     <ReportView />
                 </main>
             </div>

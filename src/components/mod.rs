@@ -1,9 +1,13 @@
 //! Thin Yew components, one per file; state comes from the `AppState` context.
 
 pub mod app;
+pub mod bar_chart;
+pub mod figures_panel;
+pub mod metric_card;
 pub mod outline;
 pub mod report_header;
 pub mod report_view;
+pub mod rich_text;
 pub mod section_view;
 pub mod top_bar;
 pub mod truncation_notice;

@@ -2,6 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::core::cards::OPENING;
+
+use super::rich_text::RichText;
 use super::section_view::SectionView;
 use super::truncation_notice::TruncationNotice;
 use super::use_app_state;
@@ -27,7 +30,9 @@ pub fn ReportView() -> Html {
                 <p class="report__salutation">{ salutation }</p>
             }
             if !report.opening.is_empty() {
-                <p class="report__text">{ &report.opening }</p>
+                <p class="report__text">
+                    <RichText unit_id={OPENING} text={report.opening.as_str()} />
+                </p>
             }
             { for report.sections.iter().map(|section| html! {
                 <SectionView {section} cut_id={cut_id.clone()} />

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
+use super::rich_text::RichText;
 use super::use_app_state;
 use crate::core::{Section, SectionKind};
 use crate::state::Action;
@@ -56,7 +57,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     if !section.body.is_empty() || cut_here {
         content.push(html! {
             <p class="section__text">
-                { &section.body }
+                <RichText unit_id={id.clone()} text={section.body.as_str()} />
                 if cut_here {
                     <span class="section__cut" data-chrome="">{ "（原文在此中断）" }</span>
                 }

@@ -1,0 +1,108 @@
+//! The figures at a glance: a headline row of the most important figures, then (on request)
+//! every figure as a card grouped by theme, with a theme filter, charts of the comparable
+//! figures, and CSV / JSON exports.
+
+use yew::prelude::*;
+
+use super::bar_chart::BarChart;
+use super::metric_card::MetricCard;
+use super::use_app_state;
+use crate::core::chart::{comparison, year_on_year};
+use crate::core::export::{data_url, to_csv, to_json};
+use crate::state::Action;
+
+#[component]
+pub fn FiguresPanel() -> Html {
+    let state = use_app_state();
+    let cards = match state.cards {
+        Ok(cards) => cards,
+        Err(problem) => {
+            return html! {
+                <section class="figures" aria-labelledby="figures-title">
+                    <h2 id="figures-title" class="figures__title">{ "数据一览" }</h2>
+                    <p class="figures__error" role="alert">{ format!("数据卡片无法显示：{problem}") }</p>
+                </section>
+            };
+        }
+    };
+    let open = state.figures_open;
+    let toggle = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleFigures))
+    };
+    let filter = |theme: Option<String>| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::FilterTheme(theme.clone())))
+    };
+    let shown_themes: Vec<&(String, String)> = cards
+        .themes
+        .iter()
+        .filter(|(id, _)| state.theme_filter.as_ref().is_none_or(|f| f == id))
+        .collect();
+    let title = state.report.title.clone();
+    let exports = use_memo((), move |_| {
+        (
+            data_url("text/csv", &to_csv(cards)),
+            data_url("application/json", &to_json(cards, &title)),
+        )
+    });
+    let mut charts: Vec<_> = cards
+        .comparisons
+        .iter()
+        .filter_map(|(id, title, ids)| comparison(cards, id, title, ids))
+        .collect();
+    charts.extend(cards.cards.iter().filter_map(year_on_year));
+
+    html! {
+        <section id="figures" class="figures" aria-labelledby="figures-title" data-testid="figures">
+            <h2 id="figures-title" class="figures__title">{ "数据一览" }</h2>
+            <p class="figures__intro">
+                { format!("报告中共有{}项数据。点卡片上的“看原文”可跳到原句；正文中带下划线的数字可打开对应卡片。", cards.cards.len()) }
+            </p>
+            <div class="figures__grid figures__grid--headline" data-testid="headline-row">
+                { for cards.cards.iter().filter(|c| c.headline).map(|card| html! {
+                    <MetricCard {card} level={3} />
+                }) }
+            </div>
+            <button type="button" class="figures__toggle" aria-expanded={open.to_string()}
+                aria-controls="figures-all" onclick={toggle} data-testid="figures-toggle">
+                { if open { "收起全部数据".to_string() } else { format!("查看全部{}项数据、图表与下载", cards.cards.len()) } }
+            </button>
+            <div id="figures-all" class="figures__all" hidden={!open}>
+                <div class="figures__filter" role="group" aria-label="按主题筛选">
+                    <button type="button" class="figures__chip" aria-pressed={state.theme_filter.is_none().to_string()}
+                        onclick={filter(None)} data-testid="filter-all">{ "全部" }</button>
+                    { for cards.themes.iter().map(|(id, name)| html! {
+                        <button type="button" class="figures__chip"
+                            aria-pressed={(state.theme_filter.as_deref() == Some(id.as_str())).to_string()}
+                            onclick={filter(Some(id.clone()))} data-testid={format!("filter-{id}")}>
+                            { name }
+                        </button>
+                    }) }
+                </div>
+                { for shown_themes.iter().map(|(id, name)| html! {
+                    <section class="figures__theme" aria-labelledby={format!("figures-{id}")}
+                        data-testid={format!("theme-{id}")}>
+                        <h3 id={format!("figures-{id}")} class="figures__theme-title">{ name }</h3>
+                        <div class="figures__grid">
+                            { for cards.of_theme(id).map(|card| html! {
+                                <MetricCard {card} anchored=true level={4} />
+                            }) }
+                        </div>
+                    </section>
+                }) }
+                <section class="figures__charts" aria-labelledby="figures-charts">
+                    <h3 id="figures-charts" class="figures__theme-title">{ "图表" }</h3>
+                    <p class="figures__note">{ "只比较单位和含义相同的数据。" }</p>
+                    { for charts.into_iter().map(|chart| html! { <BarChart {chart} /> }) }
+                </section>
+                <p class="figures__downloads">
+                    <a class="figures__download" href={exports.0.clone()} download="songshi-2024-figures.csv"
+                        data-testid="export-csv">{ "下载 CSV（表格）" }</a>
+                    <a class="figures__download" href={exports.1.clone()} download="songshi-2024-figures.json"
+                        data-testid="export-json">{ "下载 JSON" }</a>
+                </p>
+            </div>
+        </section>
+    }
+}

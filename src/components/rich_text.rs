@@ -1,0 +1,94 @@
+//! A paragraph of report text with its figures marked up: each sentence is a span (so a card
+//! can highlight it) and each figure a `<data value>` with a reading of its qualifier, linked to
+//! its card. The text itself is unchanged: only elements are added around it.
+
+use yew::prelude::*;
+
+use super::use_app_state;
+use crate::core::cards::{figure_id, sentence_ranges};
+use crate::core::figures::{Figure, Qualifier};
+
+#[derive(PartialEq, Properties)]
+pub struct RichTextProps {
+    /// The text unit's id (a section id, or "opening").
+    pub unit_id: AttrValue,
+    pub text: &'static str,
+}
+
+#[component]
+pub fn RichText(props: &RichTextProps) -> Html {
+    let state = use_app_state();
+    let text = props.text;
+    let figures = state.figures.of(&props.unit_id);
+    let mut out = Vec::new();
+    for (start, end) in sentence_ranges(text) {
+        let mut parts = Vec::new();
+        let mut at = start;
+        let mut highlighted = false;
+        for (k, figure) in figures.iter().enumerate() {
+            if figure.start < start || figure.end > end {
+                continue;
+            }
+            let id = figure_id(&props.unit_id, k);
+            highlighted |= state.highlight.as_deref() == Some(id.as_str());
+            parts.push(html! { { text.get(at..figure.start).unwrap_or("") } });
+            let card = state.cards.ok().and_then(|cards| {
+                cards
+                    .for_figure(&id)
+                    .or_else(|| {
+                        // A change ("14.5%") links to the card of the figure it qualifies.
+                        cards
+                            .cards
+                            .iter()
+                            .find(|c| c.unit_id == *props.unit_id && c.figure.changed_by == Some(k))
+                    })
+                    .map(|c| c.anchor_id())
+            });
+            parts.push(figure_element(
+                &id,
+                figure,
+                text.get(figure.start..figure.end).unwrap_or(""),
+                card,
+            ));
+            at = figure.end;
+        }
+        parts.push(html! { { text.get(at..end).unwrap_or("") } });
+        out.push(html! {
+            <span class={classes!("sentence", highlighted.then_some("sentence--highlight"))}>
+                { for parts }
+            </span>
+        });
+    }
+    html! { <>{ for out }</> }
+}
+
+/// What a figure's tooltip says: its qualifier in words and its value in base units.
+pub fn figure_reading(figure: &Figure) -> String {
+    let unit = if figure.unit == "%" {
+        "%"
+    } else {
+        &figure.unit
+    };
+    match figure.qualifier {
+        Qualifier::Exact => format!("{}{}", figure.value, unit),
+        q => format!("{}{}{}", q.reading(), figure.value, unit),
+    }
+}
+
+fn figure_element(id: &str, figure: &Figure, written: &str, card: Option<String>) -> Html {
+    let reading = figure_reading(figure);
+    let data = html! {
+        <data class="figure" value={figure.value.to_string()} title={reading.clone()}>
+            { written.to_string() }
+        </data>
+    };
+    match card {
+        Some(card) => html! {
+            <a class="figure-link" id={id.to_string()} href={format!("#{card}")}
+                title={format!("{reading}（查看数据卡片）")}>
+                { data }
+            </a>
+        },
+        None => html! { <span class="figure-plain" id={id.to_string()}>{ data }</span> },
+    }
+}

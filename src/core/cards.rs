@@ -1,0 +1,348 @@
+//! Figures of the report as metric cards: every figure recognised in the text, with curated
+//! labels (`data/figures.json`) that are checked against the text and the recogniser.
+//!
+//! Two phases: the raw shape serde reads ([`RawCuration`]), then the checked model
+//! ([`Cards`]). A curated entry only names a label and a quote; its value must be recognised by
+//! [`recognise`] inside that quote in the report's text, so no number exists in the data file
+//! that is not in the text.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+
+use super::figures::{recognise, Figure};
+use super::model::Report;
+
+/// The id of the text unit before the first part (the opening paragraph).
+pub const OPENING: &str = "opening";
+
+/// The HTML id of the `k`-th figure (0-based) of a text unit: `sec-1-2-3-fig-1`.
+pub fn figure_id(unit_id: &str, k: usize) -> String {
+    format!("{unit_id}-fig-{}", k + 1)
+}
+
+/// The text unit (section id or [`OPENING`]) of a figure id, if it is one.
+pub fn unit_of_figure(figure_id: &str) -> Option<&str> {
+    figure_id
+        .rsplit_once("-fig-")
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(unit, _)| unit)
+}
+
+/// The sentences of a text as byte ranges: each ends after `。！？` and any closing quotes;
+/// a last sentence without an end runs to the end of the text.
+pub fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, q)) = chars.peek() {
+                if matches!(q, '”' | '’' | '」' | '』') {
+                    end = j + q.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            ranges.push((start, end));
+            start = end;
+        }
+    }
+    if start < text.len() {
+        ranges.push((start, text.len()));
+    }
+    ranges
+}
+
+/// The figures recognised in each text unit of a report, in reading order: the opening, then
+/// every section's body. (Headings are short lead sentences without figures in these reports;
+/// they are left as plain text.)
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureIndex {
+    pub units: Vec<(String, Vec<Figure>)>,
+}
+
+impl FigureIndex {
+    pub fn new(report: &Report) -> Self {
+        let mut units = vec![(OPENING.to_string(), recognise(&report.opening))];
+        for section in report.sections() {
+            units.push((section.id(), recognise(&section.body)));
+        }
+        Self { units }
+    }
+
+    /// The figures of one text unit (empty when it has none).
+    pub fn of(&self, unit_id: &str) -> &[Figure] {
+        self.units
+            .iter()
+            .find(|(id, _)| id == unit_id)
+            .map_or(&[], |(_, figures)| figures.as_slice())
+    }
+
+    /// How many figures the report has in all.
+    pub fn len(&self) -> usize {
+        self.units.iter().map(|(_, f)| f.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What `data/figures.json` holds, as written.
+#[derive(Debug, Deserialize)]
+pub struct RawCuration {
+    /// Short names of the themes, by section id ("sec-1-1": "经济发展").
+    pub themes: BTreeMap<String, String>,
+    pub cards: Vec<RawCard>,
+    /// Cards that may share a chart: same unit and meaning.
+    #[serde(default)]
+    pub comparisons: Vec<RawComparison>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawComparison {
+    pub id: String,
+    pub title: String,
+    pub cards: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawCard {
+    pub id: String,
+    pub label: String,
+    /// A piece of the report's text that holds the figure.
+    pub quote: String,
+    /// The figure's value in base units, as the recogniser gives it ("16870000").
+    pub value: String,
+    #[serde(default)]
+    pub headline: bool,
+}
+
+/// A checked metric card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub id: String,
+    pub label: String,
+    pub headline: bool,
+    /// The text unit (section id) holding the figure, and the figure's index in it.
+    pub unit_id: String,
+    pub index: usize,
+    pub figure: Figure,
+    /// The figure as written ("1687万元").
+    pub written: String,
+    /// A change figure that qualifies this one ("14.5%" of "同比增长14.5%"), as written.
+    pub change_written: Option<String>,
+    pub change: Option<Figure>,
+    /// The theme's section id and short name ("sec-1-1", "经济发展").
+    pub theme_id: String,
+    pub theme_name: String,
+    /// The whole sentence the figure stands in, exactly as in the text.
+    pub sentence: String,
+}
+
+impl Card {
+    /// The HTML id of the figure in the text.
+    pub fn figure_id(&self) -> String {
+        figure_id(&self.unit_id, self.index)
+    }
+
+    /// The HTML id of the card.
+    pub fn anchor_id(&self) -> String {
+        format!("card-{}", self.id)
+    }
+}
+
+/// All cards, and the themes in report order with their short names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cards {
+    pub cards: Vec<Card>,
+    pub themes: Vec<(String, String)>,
+    /// Checked comparisons: (id, title, card ids), all cards of one unit.
+    pub comparisons: Vec<(String, String, Vec<String>)>,
+}
+
+impl Cards {
+    /// The card showing the figure with this HTML id, if any.
+    pub fn for_figure(&self, figure_id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.figure_id() == figure_id)
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+
+    /// The cards of one theme, in curated order.
+    pub fn of_theme<'a>(&'a self, theme_id: &'a str) -> impl Iterator<Item = &'a Card> + 'a {
+        self.cards.iter().filter(move |c| c.theme_id == theme_id)
+    }
+}
+
+/// Why the curated data does not fit the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardError {
+    /// The card's id, or "" for the file as a whole.
+    pub card: String,
+    pub problem: String,
+}
+
+impl fmt::Display for CardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.card.is_empty() {
+            write!(f, "figures data: {}", self.problem)
+        } else {
+            write!(f, "figures data, card {:?}: {}", self.card, self.problem)
+        }
+    }
+}
+
+impl std::error::Error for CardError {}
+
+/// Reads and checks the curated data against the report: every quote occurs in one text unit,
+/// the recogniser finds a figure with the curated value inside it, ids are unique, and every
+/// theme named exists.
+pub fn build_cards(report: &Report, index: &FigureIndex, json: &str) -> Result<Cards, CardError> {
+    let raw: RawCuration = serde_json::from_str(json).map_err(|e| CardError {
+        card: String::new(),
+        problem: format!("not valid JSON ({e})"),
+    })?;
+    let mut themes = Vec::new();
+    for (id, name) in &raw.themes {
+        if report.find(id).is_none() {
+            return Err(CardError {
+                card: String::new(),
+                problem: format!("theme {id:?} ({name}) is not a section of the report"),
+            });
+        }
+        themes.push((id.clone(), name.clone()));
+    }
+    themes.sort_by_key(|(id, _)| report.sections().iter().position(|s| &s.id() == id));
+
+    let mut cards: Vec<Card> = Vec::new();
+    for raw_card in raw.cards {
+        let fail = |problem: String| CardError {
+            card: raw_card.id.clone(),
+            problem,
+        };
+        if cards.iter().any(|c| c.id == raw_card.id) {
+            return Err(fail("the id is used twice".into()));
+        }
+        let (unit_id, text, at) = find_quote(report, &raw_card.quote)
+            .ok_or_else(|| fail(format!("the quote {:?} is not in the text", raw_card.quote)))?;
+        let figures = index.of(&unit_id);
+        let quote_end = at + raw_card.quote.len();
+        let (k, figure) = figures
+            .iter()
+            .enumerate()
+            .find(|(_, f)| {
+                f.start >= at && f.end <= quote_end && f.value.to_string() == raw_card.value
+            })
+            .ok_or_else(|| {
+                fail(format!(
+                    "no figure with value {} is recognised in {:?}",
+                    raw_card.value, raw_card.quote
+                ))
+            })?;
+        let path = report.path_to(&unit_id);
+        let theme = path
+            .iter()
+            .find_map(|id| themes.iter().find(|(t, _)| t == id))
+            .or_else(|| themes.first())
+            .cloned()
+            .ok_or_else(|| fail("the data names no themes".into()))?;
+        let sentence = sentence_ranges(text)
+            .into_iter()
+            .find(|&(s, e)| figure.start >= s && figure.start < e)
+            .and_then(|(s, e)| text.get(s..e))
+            .unwrap_or(text)
+            .to_string();
+        let change = figure.changed_by.and_then(|i| figures.get(i)).cloned();
+        cards.push(Card {
+            id: raw_card.id,
+            label: raw_card.label,
+            headline: raw_card.headline,
+            unit_id,
+            index: k,
+            written: text.get(figure.start..figure.end).unwrap_or("").to_string(),
+            change_written: change
+                .as_ref()
+                .and_then(|c| text.get(c.start..c.end))
+                .map(String::from),
+            change,
+            figure: figure.clone(),
+            theme_id: theme.0,
+            theme_name: theme.1,
+            sentence,
+        });
+    }
+    let mut comparisons = Vec::new();
+    for c in raw.comparisons {
+        let fail = |problem: String| CardError {
+            card: c.id.clone(),
+            problem,
+        };
+        let mut units = Vec::new();
+        for id in &c.cards {
+            let card = cards
+                .iter()
+                .find(|card| &card.id == id)
+                .ok_or_else(|| fail(format!("compares the unknown card {id:?}")))?;
+            units.push(card.figure.unit.clone());
+        }
+        units.dedup();
+        if units.len() != 1 {
+            return Err(fail(format!("compares different units {units:?}")));
+        }
+        comparisons.push((c.id, c.title, c.cards));
+    }
+    Ok(Cards {
+        cards,
+        themes,
+        comparisons,
+    })
+}
+
+/// The first text unit holding `quote`: its id, its text and the quote's byte offset.
+fn find_quote<'a>(report: &'a Report, quote: &str) -> Option<(String, &'a str, usize)> {
+    if quote.is_empty() {
+        return None;
+    }
+    if let Some(at) = report.opening.find(quote) {
+        return Some((OPENING.to_string(), report.opening.as_str(), at));
+    }
+    report
+        .sections()
+        .into_iter()
+        .find_map(|s| s.body.find(quote).map(|at| (s.id(), s.body.as_str(), at)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figure_ids_name_their_section() {
+        assert_eq!(figure_id("sec-1-2", 0), "sec-1-2-fig-1");
+        assert_eq!(unit_of_figure("sec-1-2-fig-3"), Some("sec-1-2"));
+        assert_eq!(unit_of_figure("sec-1-2"), None);
+        assert_eq!(unit_of_figure("sec-1-fig-"), None);
+    }
+
+    #[test]
+    fn sentences_end_after_their_punctuation_and_closing_quotes() {
+        let text = "甲。乙说“好。”丙";
+        let parts: Vec<&str> = sentence_ranges(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(parts, ["甲。", "乙说“好。”", "丙"]);
+    }
+
+    #[test]
+    fn sentences_of_an_empty_text_are_none() {
+        assert!(sentence_ranges("").is_empty());
+    }
+}

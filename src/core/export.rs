@@ -1,0 +1,163 @@
+//! Exports of the figures as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs
+//! read the Chinese) and as JSON, with label, value, unit, qualifier, period, change, theme and
+//! the source sentence.
+
+use serde::Serialize;
+
+use super::cards::{Card, Cards};
+
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    label: &'a str,
+    /// The value in base units, as an exact decimal string.
+    value: String,
+    unit: &'a str,
+    /// The figure as written in the report.
+    written: &'a str,
+    qualifier: &'a str,
+    period: &'a str,
+    change: String,
+    theme: &'a str,
+    sentence: &'a str,
+}
+
+fn row(card: &Card) -> Row<'_> {
+    Row {
+        label: &card.label,
+        value: card.figure.value.to_string(),
+        unit: &card.figure.unit,
+        written: &card.written,
+        qualifier: card.figure.qualifier.reading(),
+        period: card.figure.period.as_deref().unwrap_or(""),
+        change: change_text(card),
+        theme: &card.theme_name,
+        sentence: &card.sentence,
+    }
+}
+
+/// The change as written in the report ("同比增长14.5%"), or "".
+pub fn change_text(card: &Card) -> String {
+    match (&card.change, &card.change_written) {
+        (Some(figure), Some(written)) => match &figure.change {
+            Some(c) => format!("{}{}{}", c.basis, c.verb, written),
+            None => written.clone(),
+        },
+        _ => String::new(),
+    }
+}
+
+const COLUMNS: [&str; 9] = [
+    "label",
+    "value",
+    "unit",
+    "written",
+    "qualifier",
+    "period",
+    "change",
+    "theme",
+    "sentence",
+];
+
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// All cards as CSV: a BOM, a header row, one row per card, CRLF line ends (RFC 4180).
+pub fn to_csv(cards: &Cards) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&COLUMNS.join(","));
+    out.push_str("\r\n");
+    for card in &cards.cards {
+        let r = row(card);
+        let fields = [
+            r.label,
+            &r.value,
+            r.unit,
+            r.written,
+            r.qualifier,
+            r.period,
+            &r.change,
+            r.theme,
+            r.sentence,
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// All cards as pretty JSON: `{ "report": title, "figures": [ … ] }`.
+pub fn to_json(cards: &Cards, title: &str) -> String {
+    #[derive(Serialize)]
+    struct Export<'a> {
+        report: &'a str,
+        figures: Vec<Row<'a>>,
+    }
+    let export = Export {
+        report: title,
+        figures: cards.cards.iter().map(row).collect(),
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_else(|_| "{}".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_with_commas_or_quotes_are_quoted() {
+        assert_eq!(
+            csv_field("甲，乙"),
+            "甲，乙",
+            "full-width commas need no quoting"
+        );
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("“生命线”\"x\""), "\"“生命线”\"\"x\"\"\"");
+    }
+}
+
+/// A citation of one card for pasting: value, the exact sentence, the report's title and a link.
+pub fn citation(card: &Card, report_title: &str, link: &str) -> String {
+    let change = change_text(card);
+    let value = if change.is_empty() {
+        card.written.clone()
+    } else {
+        format!("{}（{}）", card.written, change)
+    };
+    format!(
+        "{}：{}\n“{}”\n——《{}》 {}",
+        card.label, value, card.sentence, report_title, link
+    )
+}
+
+/// A `data:` URL holding `content` (percent-encoded UTF-8), for a download link that needs no
+/// script and renders the same on the server.
+pub fn data_url(mime: &str, content: &str) -> String {
+    let mut out = format!("data:{mime};charset=utf-8,");
+    for byte in content.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod data_url_tests {
+    use super::data_url;
+
+    #[test]
+    fn data_urls_percent_encode_everything_but_unreserved_ascii() {
+        assert_eq!(
+            data_url("text/csv", "\u{feff}a,b 亩"),
+            "data:text/csv;charset=utf-8,%EF%BB%BFa%2Cb%20%E4%BA%A9"
+        );
+    }
+}

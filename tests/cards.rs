@@ -1,0 +1,204 @@
+//! The curated figures data against the real report: every card's quote is in the text and
+//! its value is recognised there, the data holds no number of its own, and the charts and
+//! exports say what the text says.
+
+use songshi_report::core::cards::{build_cards, FigureIndex};
+use songshi_report::core::chart::{comparison, year_on_year};
+use songshi_report::core::export::{citation, to_csv, to_json};
+use songshi_report::data;
+
+fn cards() -> &'static songshi_report::core::cards::Cards {
+    data::cards().expect("the curated figures data fits the report")
+}
+
+#[test]
+fn every_curated_card_is_found_in_the_text_with_its_value() {
+    let cards = cards();
+    assert_eq!(cards.cards.len(), 41);
+    let headline: Vec<&str> = cards
+        .cards
+        .iter()
+        .filter(|c| c.headline)
+        .map(|c| c.label.as_str())
+        .collect();
+    assert!((4..=6).contains(&headline.len()), "{headline:?}");
+    let report = data::report().unwrap();
+    let text = report.shown_text();
+    for card in &cards.cards {
+        assert!(
+            text.contains(&card.sentence),
+            "{}: sentence not in text",
+            card.id
+        );
+        assert!(card.sentence.contains(&card.written), "{}", card.id);
+    }
+}
+
+#[test]
+fn every_figure_of_the_report_has_a_card_or_qualifies_one() {
+    let cards = cards();
+    let figures = &data::content().unwrap().figures;
+    for (unit, list) in &figures.units {
+        for (k, figure) in list.iter().enumerate() {
+            let id = songshi_report::core::cards::figure_id(unit, k);
+            let has_card = cards.for_figure(&id).is_some()
+                || cards
+                    .cards
+                    .iter()
+                    .any(|c| &c.unit_id == unit && c.figure.changed_by == Some(k));
+            assert!(has_card, "figure {id} ({:?}) has no card", figure.value);
+        }
+    }
+}
+
+/// No number in the data file that is not in the text: the only digits in it are card values
+/// (checked against the recogniser by `build_cards`), quotes (checked to be in the text) and
+/// section ids.
+#[test]
+fn the_data_file_holds_no_number_of_its_own() {
+    let json: serde_json::Value = serde_json::from_str(data::CURATION).unwrap();
+    let text = data::report().unwrap().shown_text();
+    fn walk(v: &serde_json::Value, key: &str, text: &str) {
+        match v {
+            serde_json::Value::Number(n) => panic!("a bare number {n} under {key:?}"),
+            serde_json::Value::String(s) if s.chars().any(|c| c.is_ascii_digit()) => match key {
+                "quote" => assert!(text.contains(s.as_str()), "quote {s:?} not in the text"),
+                "value" => {}
+                _ => assert!(
+                    s.starts_with("sec-") || key == "theme",
+                    "digits in {key:?}: {s:?}"
+                ),
+            },
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, key, text)),
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| walk(x, k, text)),
+            _ => {}
+        }
+    }
+    walk(&json, "", &text);
+}
+
+fn curation_with(card: &str) -> String {
+    format!(r#"{{ "themes": {{ "sec-1-1": "经济发展" }}, "cards": [ {card} ] }}"#)
+}
+
+#[test]
+fn a_quote_that_is_not_in_the_text_is_rejected() {
+    let content = data::content().unwrap();
+    let bad = curation_with(r#"{ "id": "x", "label": "x", "quote": "火星基地1座", "value": "1" }"#);
+    let err = build_cards(&content.report, &content.figures, &bad).unwrap_err();
+    assert_eq!(err.card, "x");
+    assert!(err.to_string().contains("not in the text"), "{err}");
+}
+
+#[test]
+fn a_value_the_recogniser_does_not_find_in_the_quote_is_rejected() {
+    let content = data::content().unwrap();
+    let bad = curation_with(
+        r#"{ "id": "x", "label": "财税收入", "quote": "财税收入1687万元", "value": "1687" }"#,
+    );
+    let err = build_cards(&content.report, &content.figures, &bad).unwrap_err();
+    assert!(
+        err.to_string().contains("no figure with value 1687"),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_ids_and_mixed_unit_comparisons_are_rejected() {
+    let content = data::content().unwrap();
+    let card = r#"{ "id": "x", "label": "a", "quote": "1055盏路灯", "value": "1055" }"#;
+    let twice = curation_with(&format!("{card}, {card}"));
+    assert!(build_cards(&content.report, &content.figures, &twice).is_err());
+    let mixed = r#"{ "themes": { "sec-1-1": "经济发展" }, "cards": [
+        { "id": "a", "label": "a", "quote": "1055盏路灯", "value": "1055" },
+        { "id": "b", "label": "b", "quote": "养老保险参保4101人", "value": "4101" } ],
+        "comparisons": [ { "id": "c", "title": "c", "cards": ["a", "b"] } ] }"#;
+    let err = build_cards(&content.report, &content.figures, mixed).unwrap_err();
+    assert!(err.to_string().contains("different units"), "{err}");
+    let broken = build_cards(&content.report, &content.figures, "{").unwrap_err();
+    assert!(broken.to_string().contains("not valid JSON"), "{broken}");
+}
+
+#[test]
+fn the_fiscal_revenue_card_has_its_period_and_change() {
+    let card = cards().by_id("fiscal-revenue").unwrap();
+    assert_eq!(card.written, "1687万元");
+    assert_eq!(card.figure.value.to_string(), "16870000");
+    assert_eq!(card.figure.period.as_deref(), Some("1-8月"));
+    assert_eq!(card.change_written.as_deref(), Some("14.5%"));
+    assert_eq!(card.theme_name, "经济发展");
+    assert!(card.sentence.contains("同比增长14.5%"));
+}
+
+#[test]
+fn the_insurance_chart_compares_the_two_enrolments_only() {
+    let cards = cards();
+    let (id, title, ids) = &cards.comparisons[0];
+    let chart = comparison(cards, id, title, ids).unwrap();
+    let values: Vec<f64> = chart.bars.iter().map(|b| b.value).collect();
+    assert_eq!(values, [4101.0, 9950.0]);
+    assert!(chart.bars.iter().all(|b| !b.computed));
+}
+
+#[test]
+fn the_previous_year_revenue_is_derived_and_marked_as_computed() {
+    let card = cards().by_id("fiscal-revenue").unwrap();
+    let chart = year_on_year(card).unwrap();
+    let before = &chart.bars[0];
+    assert!(before.computed);
+    assert!((before.value - 16_870_000.0 / 1.145).abs() < 1.0);
+    assert_eq!(before.display, "约1473万元");
+    assert!(chart.description.contains("推算"));
+    let others: Vec<_> = cards()
+        .cards
+        .iter()
+        .filter_map(year_on_year)
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(
+        others,
+        ["yoy-fiscal-revenue"],
+        "only money with a 同比 change"
+    );
+}
+
+#[test]
+fn the_csv_export_has_a_bom_a_header_and_one_row_per_card() {
+    let csv = to_csv(cards());
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 42);
+    assert_eq!(
+        lines[0].trim_start_matches('\u{feff}'),
+        "label,value,unit,written,qualifier,period,change,theme,sentence"
+    );
+    assert!(lines[1].starts_with("财税收入,16870000,元,1687万元,,1-8月,同比增长14.5%,经济发展,"));
+}
+
+#[test]
+fn the_json_export_lists_every_figure_with_its_sentence() {
+    let json: serde_json::Value = serde_json::from_str(&to_json(cards(), "报告")).unwrap();
+    let figures = json["figures"].as_array().unwrap();
+    assert_eq!(figures.len(), 41);
+    let bamboo = figures.iter().find(|f| f["label"] == "流转竹林").unwrap();
+    assert_eq!(bamboo["value"], "6000");
+    assert_eq!(bamboo["unit"], "亩");
+    assert_eq!(bamboo["qualifier"], "多于");
+    assert!(bamboo["sentence"].as_str().unwrap().contains("6000余亩"));
+}
+
+#[test]
+fn a_citation_has_the_value_the_sentence_the_title_and_the_link() {
+    let card = cards().by_id("fiscal-revenue").unwrap();
+    let text = citation(card, "2024年嵩市镇政府工作报告", "https://x/#sec-1-fig-1");
+    assert!(text.starts_with("财税收入：1687万元（同比增长14.5%）"));
+    assert!(text.contains(&card.sentence));
+    assert!(text.contains("《2024年嵩市镇政府工作报告》"));
+    assert!(text.ends_with("https://x/#sec-1-fig-1"));
+}
+
+#[test]
+fn the_figure_index_counts_every_figure() {
+    let report = data::report().unwrap();
+    assert_eq!(FigureIndex::new(report).len(), 42);
+}
