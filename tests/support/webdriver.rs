@@ -211,9 +211,15 @@ impl Driver {
             .to_string()
     }
 
-    /// A real click (WebDriver scrolls the element into view and clicks its centre).
+    /// A real click at the element's centre. The element is first scrolled to the middle of
+    /// the view, as a reader would: WebDriver's own scrolling ignores the sticky top bar, which
+    /// can then cover the element.
     pub fn click(&self, css: &str) {
         let el = self.find(css);
+        self.js(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'center', behavior: 'instant'});",
+            json!([css]),
+        );
         self.cmd("POST", &format!("/element/{el}/click"), Some(json!({})));
     }
 
