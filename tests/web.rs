@@ -6,6 +6,7 @@
 
 use gloo::utils::{document, window};
 use songshi_report::components::app::{App, AppProps};
+use songshi_report::core::cards::{build_cards, FigureIndex};
 use songshi_report::core::{parse::parse_body, Content};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,6 +19,26 @@ const MADE_UP: &str = "示例报告 各位代表: 开场白。 一、工作回�
 fn content() -> &'static Content {
     let report = parse_body(MADE_UP).expect("the made-up report parses");
     Box::leak(Box::new(Content::without_cards(report)))
+}
+
+const WITH_FIGURES: &str = "示例报告 各位代表: 开场。 一、工作回顾 引言。 今年来,我们抓经济。一是抓项目。完成投资1687万元,同比增长14.5%。二是抓招商。引进企业3家。 今年来,我们抓民生。一是抓社保。参保4101人。";
+
+const CURATION: &str = r#"{ "themes": { "sec-1-1": "经济", "sec-1-2": "民生" }, "cards": [
+  { "id": "invest", "label": "投资", "quote": "完成投资1687万元", "value": "16870000", "headline": true },
+  { "id": "firms", "label": "企业", "quote": "引进企业3家", "value": "3" },
+  { "id": "insured", "label": "参保", "quote": "参保4101人", "value": "4101" } ] }"#;
+
+/// A made-up report with figures and curated cards.
+fn content_with_cards() -> &'static Content {
+    let report = parse_body(WITH_FIGURES).expect("the made-up report parses");
+    let figures = FigureIndex::new(&report);
+    let cards = build_cards(&report, &figures, CURATION).map_err(|e| e.to_string());
+    assert!(cards.is_ok(), "{cards:?}");
+    Box::leak(Box::new(Content {
+        report,
+        figures,
+        cards,
+    }))
 }
 
 /// A mounted app. Every test ends with [`Mounted::unmount`], which destroys the app (and its
@@ -42,14 +63,19 @@ impl Mounted {
     }
 }
 
-/// Renders the app into a new element and waits for the first render.
+/// Renders the app for the made-up report without figures.
 async fn render() -> Mounted {
+    render_content(content()).await
+}
+
+/// Renders the app into a new element and waits for the first render.
+async fn render_content(content: &'static Content) -> Mounted {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
-            content: Ok(content()),
+            content: Ok(content),
         },
     )
     .render();
@@ -257,5 +283,118 @@ async fn the_outline_drawer_toggle_reports_its_state() {
         attr(&root, "main", "inert").is_some(),
         "the page behind is inert"
     );
+    root.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn figures_in_the_text_are_data_elements_linked_to_their_cards() {
+    set_hash_and_notify("#");
+    let root = render_content(content_with_cards()).await;
+    let data = root
+        .query_selector_all("[data-testid=report] data.figure")
+        .unwrap();
+    assert_eq!(data.length(), 4, "1687万元, 14.5%, 3家, 4101人");
+    let first = find(&root, "#sec-1-1-1-fig-1 data");
+    assert_eq!(first.get_attribute("value").as_deref(), Some("16870000"));
+    assert_eq!(
+        attr(&root, "#sec-1-1-1-fig-1", "href").as_deref(),
+        Some("#card-invest")
+    );
+    assert_eq!(
+        attr(&root, "#sec-1-1-1-fig-2", "href").as_deref(),
+        Some("#card-invest"),
+        "the change links to the card it qualifies"
+    );
+    root.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_card_link_expands_the_collapsed_section_and_highlights_the_sentence() {
+    set_hash_and_notify("#");
+    let root = render_content(content_with_cards()).await;
+    find(&root, "[data-testid=collapse-all]").click();
+    yew::scheduler::flush().await;
+    let href = attr(
+        &root,
+        "[data-testid=headline-invest] .metric-card__source",
+        "href",
+    )
+    .unwrap();
+    set_hash_and_notify(&href);
+    yew::scheduler::flush().await;
+    assert_eq!(find(&root, "#sec-1-1-1-body").get_attribute("hidden"), None);
+    assert_eq!(find(&root, "#sec-1-1-body").get_attribute("hidden"), None);
+    let highlighted = find(&root, ".sentence--highlight")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(highlighted, "完成投资1687万元，同比增长14.5%。");
+    root.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_figure_link_opens_all_cards_and_marks_its_card() {
+    set_hash_and_notify("#");
+    let root = render_content(content_with_cards()).await;
+    assert_eq!(
+        attr(&root, "[data-testid=figures-toggle]", "aria-expanded").as_deref(),
+        Some("false")
+    );
+    set_hash_and_notify("#card-insured");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        attr(&root, "[data-testid=figures-toggle]", "aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(find(&root, "#card-insured")
+        .class_list()
+        .contains("metric-card--focused"));
+    root.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_filter_shows_only_that_theme() {
+    set_hash_and_notify("#");
+    let root = render_content(content_with_cards()).await;
+    find(&root, "[data-testid=figures-toggle]").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector_all("#figures-all .metric-card")
+            .unwrap()
+            .length(),
+        3
+    );
+    find(&root, "[data-testid=filter-sec-1-2]").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector_all("#figures-all .metric-card")
+            .unwrap()
+            .length(),
+        1
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=filter-sec-1-2]", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    // A link to a card of another theme drops the filter.
+    set_hash_and_notify("#card-invest");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector_all("#figures-all .metric-card")
+            .unwrap()
+            .length(),
+        3
+    );
+    root.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn without_curated_data_the_report_still_shows_with_a_notice() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    let notice = find(&root, ".figures__error")
+        .text_content()
+        .unwrap_or_default();
+    assert!(notice.contains("数据卡片无法显示"), "{notice}");
+    assert!(root.query_selector("#sec-1-1").unwrap().is_some());
     root.unmount().await;
 }
