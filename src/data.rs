@@ -9,7 +9,7 @@ use crate::core::{Content, Report};
 pub const SOURCE: &str = include_str!("../data/songshi-2024.scraped.txt");
 
 /// Labels, themes and comparisons for the figures (see data/README.md).
-pub const CURATION: &str = include_str!("../data/figures.json");
+pub const CURATION: &str = include_str!("../data/figures.tsv");
 
 static CONTENT: LazyLock<Result<Content, String>> =
     LazyLock::new(|| Content::load(SOURCE, CURATION));

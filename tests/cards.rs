@@ -56,35 +56,34 @@ fn every_figure_of_the_report_has_a_card_or_qualifies_one() {
 /// section ids.
 #[test]
 fn the_data_file_holds_no_number_of_its_own() {
-    let json: serde_json::Value = serde_json::from_str(data::CURATION).unwrap();
     let text = data::report().unwrap().shown_text();
-    fn walk(v: &serde_json::Value, key: &str, text: &str) {
-        match v {
-            serde_json::Value::Number(n) => panic!("a bare number {n} under {key:?}"),
-            serde_json::Value::String(s) if s.chars().any(|c| c.is_ascii_digit()) => match key {
-                "quote" => assert!(text.contains(s.as_str()), "quote {s:?} not in the text"),
-                "value" => {}
-                _ => assert!(
-                    s.starts_with("sec-") || key == "theme",
-                    "digits in {key:?}: {s:?}"
-                ),
-            },
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, key, text)),
-            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| walk(x, k, text)),
-            _ => {}
+    for line in data::CURATION.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        for (i, field) in fields.iter().enumerate() {
+            if !field.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            match (fields[0], i) {
+                ("card", 3) => {} // the value: checked by build_cards
+                ("card", 5) => assert!(text.contains(field), "quote {field:?} not in the text"),
+                ("theme", 1) => assert!(field.starts_with("sec-"), "{line}"),
+                _ => panic!("a number of its own in {line:?}"),
+            }
         }
     }
-    walk(&json, "", &text);
 }
 
-fn curation_with(card: &str) -> String {
-    format!(r#"{{ "themes": {{ "sec-1-1": "经济发展" }}, "cards": [ {card} ] }}"#)
+fn curation_with(cards: &str) -> String {
+    format!("theme\tsec-1-1\t经济发展\n{cards}")
 }
 
 #[test]
 fn a_quote_that_is_not_in_the_text_is_rejected() {
     let content = data::content().unwrap();
-    let bad = curation_with(r#"{ "id": "x", "label": "x", "quote": "火星基地1座", "value": "1" }"#);
+    let bad = curation_with("card\tx\tx\t1\t-\t火星基地1座\n");
     let err = build_cards(&content.report, &content.figures, &bad).unwrap_err();
     assert_eq!(err.card, "x");
     assert!(err.to_string().contains("not in the text"), "{err}");
@@ -93,9 +92,7 @@ fn a_quote_that_is_not_in_the_text_is_rejected() {
 #[test]
 fn a_value_the_recogniser_does_not_find_in_the_quote_is_rejected() {
     let content = data::content().unwrap();
-    let bad = curation_with(
-        r#"{ "id": "x", "label": "财税收入", "quote": "财税收入1687万元", "value": "1687" }"#,
-    );
+    let bad = curation_with("card\tx\t财税收入\t1687\t-\t财税收入1687万元\n");
     let err = build_cards(&content.report, &content.figures, &bad).unwrap_err();
     assert!(
         err.to_string().contains("no figure with value 1687"),
@@ -106,17 +103,16 @@ fn a_value_the_recogniser_does_not_find_in_the_quote_is_rejected() {
 #[test]
 fn duplicate_ids_and_mixed_unit_comparisons_are_rejected() {
     let content = data::content().unwrap();
-    let card = r#"{ "id": "x", "label": "a", "quote": "1055盏路灯", "value": "1055" }"#;
-    let twice = curation_with(&format!("{card}, {card}"));
+    let card = "card\tx\ta\t1055\t-\t1055盏路灯\n";
+    let twice = curation_with(&format!("{card}{card}"));
     assert!(build_cards(&content.report, &content.figures, &twice).is_err());
-    let mixed = r#"{ "themes": { "sec-1-1": "经济发展" }, "cards": [
-        { "id": "a", "label": "a", "quote": "1055盏路灯", "value": "1055" },
-        { "id": "b", "label": "b", "quote": "养老保险参保4101人", "value": "4101" } ],
-        "comparisons": [ { "id": "c", "title": "c", "cards": ["a", "b"] } ] }"#;
-    let err = build_cards(&content.report, &content.figures, mixed).unwrap_err();
+    let mixed = curation_with(
+        "card\ta\ta\t1055\t-\t1055盏路灯\ncard\tb\tb\t4101\t-\t养老保险参保4101人\ncompare\tc\tc\ta\tb\n",
+    );
+    let err = build_cards(&content.report, &content.figures, &mixed).unwrap_err();
     assert!(err.to_string().contains("different units"), "{err}");
-    let broken = build_cards(&content.report, &content.figures, "{").unwrap_err();
-    assert!(broken.to_string().contains("not valid JSON"), "{broken}");
+    let broken = build_cards(&content.report, &content.figures, "card\tx\n").unwrap_err();
+    assert!(broken.to_string().contains("line 1"), "{broken}");
 }
 
 #[test]

@@ -23,10 +23,11 @@ fn content() -> &'static Content {
 
 const WITH_FIGURES: &str = "示例报告 各位代表: 开场。 一、工作回顾 引言。 今年来,我们抓经济。一是抓项目。完成投资1687万元,同比增长14.5%。二是抓招商。引进企业3家。 今年来,我们抓民生。一是抓社保。参保4101人。";
 
-const CURATION: &str = r#"{ "themes": { "sec-1-1": "经济", "sec-1-2": "民生" }, "cards": [
-  { "id": "invest", "label": "投资", "quote": "完成投资1687万元", "value": "16870000", "headline": true },
-  { "id": "firms", "label": "企业", "quote": "引进企业3家", "value": "3" },
-  { "id": "insured", "label": "参保", "quote": "参保4101人", "value": "4101" } ] }"#;
+const CURATION: &str = "theme\tsec-1-1\t经济\ntheme\tsec-1-2\t民生
+card\tinvest\t投资\t16870000\theadline\t完成投资1687万元
+card\tfirms\t企业\t3\t-\t引进企业3家
+card\tinsured\t参保\t4101\t-\t参保4101人
+";
 
 /// A made-up report with figures and curated cards.
 fn content_with_cards() -> &'static Content {

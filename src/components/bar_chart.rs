@@ -12,6 +12,12 @@ const LABEL_ROW: f64 = 24.0;
 /// Room at the bar's end for its value.
 const VALUE_ROOM: f64 = 130.0;
 
+/// An SVG coordinate as a whole number (integer formatting keeps float formatting out of the
+/// wasm; a pixel of the viewBox is finer than anyone sees).
+fn px(v: f64) -> String {
+    (v.round() as i64).to_string()
+}
+
 #[derive(PartialEq, Properties)]
 pub struct BarChartProps {
     pub chart: Chart,
@@ -26,17 +32,17 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     html! {
         <figure class="bar-chart" aria-labelledby={caption_id.clone()} data-testid={format!("chart-{}", chart.id)}>
             <figcaption id={caption_id} class="bar-chart__title">{ &chart.title }</figcaption>
-            <svg class="bar-chart__svg" viewBox={format!("0 0 {WIDTH} {height}")}
+            <svg class="bar-chart__svg" viewBox={format!("0 0 {} {}", px(WIDTH), px(height))}
                 role="img" aria-label={chart.description.clone()}>
                 { for chart.bars.iter().zip(&geometry).map(|(bar, g)| {
                     let top = g.y - BAND * 0.2;
                     let bar_y = top + LABEL_ROW + 4.0;
                     html! {
                         <g class={classes!("bar-chart__bar", bar.computed.then_some("bar-chart__bar--computed"))}>
-                            <text x="0" y={format!("{:.1}", top + LABEL_ROW - 6.0)} class="bar-chart__label">{ &bar.label }</text>
-                            <rect x="0" y={format!("{bar_y:.1}")} width={format!("{:.1}", g.length.max(2.0))}
+                            <text x="0" y={px(top + LABEL_ROW - 6.0)} class="bar-chart__label">{ &bar.label }</text>
+                            <rect x="0" y={px(bar_y)} width={px(g.length.max(2.0))}
                                 height="24" rx="3" />
-                            <text x={format!("{:.1}", g.length + 8.0)} y={format!("{:.1}", bar_y + 18.0)}
+                            <text x={px(g.length + 8.0)} y={px(bar_y + 18.0)}
                                 class="bar-chart__value">{ &bar.display }</text>
                         </g>
                     }

@@ -1,15 +1,15 @@
 //! Figures of the report as metric cards: every figure recognised in the text, with curated
-//! labels (`data/figures.json`) that are checked against the text and the recogniser.
+//! labels (`data/figures.tsv`) that are checked against the text and the recogniser.
 //!
-//! Two phases: the raw shape serde reads ([`RawCuration`]), then the checked model
-//! ([`Cards`]). A curated entry only names a label and a quote; its value must be recognised by
+//! Two phases: the raw lines of the tab-separated file ([`RawCuration`], see
+//! [`parse_curation`]), then the checked model ([`Cards`]). (A small line format instead of
+//! JSON: the town office edits it in a spreadsheet, and parsing it needs no serde_json in the
+//! wasm, which saved ~10 KB gzip.) A curated entry only names a label and a quote; its value must be recognised by
 //! [`recognise`] inside that quote in the report's text, so no number exists in the data file
 //! that is not in the text.
 
 use std::collections::BTreeMap;
 use std::fmt;
-
-use serde::Deserialize;
 
 use super::figures::{recognise, Figure};
 use super::model::Report;
@@ -92,25 +92,17 @@ impl FigureIndex {
     }
 }
 
-/// What `data/figures.json` holds, as written.
-#[derive(Debug, Deserialize)]
+/// What `data/figures.tsv` holds, as written.
+#[derive(Debug, Default, PartialEq)]
 pub struct RawCuration {
     /// Short names of the themes, by section id ("sec-1-1": "经济发展").
     pub themes: BTreeMap<String, String>,
     pub cards: Vec<RawCard>,
     /// Cards that may share a chart: same unit and meaning.
-    #[serde(default)]
     pub comparisons: Vec<RawComparison>,
 }
 
-#[derive(Debug, Deserialize)]
-pub struct RawComparison {
-    pub id: String,
-    pub title: String,
-    pub cards: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct RawCard {
     pub id: String,
     pub label: String,
@@ -118,8 +110,68 @@ pub struct RawCard {
     pub quote: String,
     /// The figure's value in base units, as the recogniser gives it ("16870000").
     pub value: String,
-    #[serde(default)]
     pub headline: bool,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct RawComparison {
+    pub id: String,
+    pub title: String,
+    pub cards: Vec<String>,
+}
+
+/// Reads the curated data. One record a line, fields separated by tabs; `#` starts a comment
+/// line; empty lines are ignored:
+///
+/// - `theme  <section id>  <short name>`
+/// - `card  <id>  <label>  <value in base units>  <headline or ->  <quote from the text>`
+/// - `compare  <id>  <title>  <card id>  <card id> …`
+///
+/// Errors name the line (1-based).
+pub fn parse_curation(text: &str) -> Result<RawCuration, CardError> {
+    let mut raw = RawCuration::default();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let fail = |problem: &str| CardError {
+            card: String::new(),
+            problem: format!("line {}: {problem}", n + 1),
+        };
+        match fields.as_slice() {
+            ["theme", id, name] => {
+                raw.themes.insert(id.to_string(), name.to_string());
+            }
+            ["card", id, label, value, mark, quote] => raw.cards.push(RawCard {
+                id: id.to_string(),
+                label: label.to_string(),
+                value: value.to_string(),
+                headline: match *mark {
+                    "headline" => true,
+                    "-" | "" => false,
+                    _ => return Err(fail("the fifth field must be “headline” or “-”")),
+                },
+                quote: quote.to_string(),
+            }),
+            ["compare", id, title, cards @ ..] if cards.len() >= 2 => {
+                raw.comparisons.push(RawComparison {
+                    id: id.to_string(),
+                    title: title.to_string(),
+                    cards: cards.iter().map(|c| c.to_string()).collect(),
+                })
+            }
+            [kind, ..] => {
+                return Err(fail(&format!(
+                    "“{kind}” with {} fields is not a theme (3), card (6) or compare (≥ 5) line",
+                    fields.len()
+                )))
+            }
+            [] => {}
+        }
+    }
+    Ok(raw)
 }
 
 /// A checked metric card.
@@ -194,7 +246,7 @@ impl fmt::Display for CardError {
         if self.card.is_empty() {
             write!(f, "figures data: {}", self.problem)
         } else {
-            write!(f, "figures data, card {:?}: {}", self.card, self.problem)
+            write!(f, "figures data, card “{}”: {}", self.card, self.problem)
         }
     }
 }
@@ -204,17 +256,18 @@ impl std::error::Error for CardError {}
 /// Reads and checks the curated data against the report: every quote occurs in one text unit,
 /// the recogniser finds a figure with the curated value inside it, ids are unique, and every
 /// theme named exists.
-pub fn build_cards(report: &Report, index: &FigureIndex, json: &str) -> Result<Cards, CardError> {
-    let raw: RawCuration = serde_json::from_str(json).map_err(|e| CardError {
-        card: String::new(),
-        problem: format!("not valid JSON ({e})"),
-    })?;
+pub fn build_cards(
+    report: &Report,
+    index: &FigureIndex,
+    curation: &str,
+) -> Result<Cards, CardError> {
+    let raw = parse_curation(curation)?;
     let mut themes = Vec::new();
     for (id, name) in &raw.themes {
         if report.find(id).is_none() {
             return Err(CardError {
                 card: String::new(),
-                problem: format!("theme {id:?} ({name}) is not a section of the report"),
+                problem: format!("theme “{id}” ({name}) is not a section of the report"),
             });
         }
         themes.push((id.clone(), name.clone()));
@@ -231,7 +284,7 @@ pub fn build_cards(report: &Report, index: &FigureIndex, json: &str) -> Result<C
             return Err(fail("the id is used twice".into()));
         }
         let (unit_id, text, at) = find_quote(report, &raw_card.quote)
-            .ok_or_else(|| fail(format!("the quote {:?} is not in the text", raw_card.quote)))?;
+            .ok_or_else(|| fail(format!("the quote “{}” is not in the text", raw_card.quote)))?;
         let figures = index.of(&unit_id);
         let quote_end = at + raw_card.quote.len();
         let (k, figure) = figures
@@ -242,7 +295,7 @@ pub fn build_cards(report: &Report, index: &FigureIndex, json: &str) -> Result<C
             })
             .ok_or_else(|| {
                 fail(format!(
-                    "no figure with value {} is recognised in {:?}",
+                    "no figure with value {} is recognised in “{}”",
                     raw_card.value, raw_card.quote
                 ))
             })?;
@@ -289,12 +342,15 @@ pub fn build_cards(report: &Report, index: &FigureIndex, json: &str) -> Result<C
             let card = cards
                 .iter()
                 .find(|card| &card.id == id)
-                .ok_or_else(|| fail(format!("compares the unknown card {id:?}")))?;
+                .ok_or_else(|| fail(format!("compares the unknown card “{id}”")))?;
             units.push(card.figure.unit.clone());
         }
         units.dedup();
         if units.len() != 1 {
-            return Err(fail(format!("compares different units {units:?}")));
+            return Err(fail(format!(
+                "compares different units ({})",
+                units.join(", ")
+            )));
         }
         comparisons.push((c.id, c.title, c.cards));
     }
@@ -322,6 +378,27 @@ fn find_quote<'a>(report: &'a Report, quote: &str) -> Option<(String, &'a str, u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn curation_lines_are_read_by_their_kind() {
+        let raw = parse_curation(
+            "# comment\n\ntheme\tsec-1-1\t经济\ncard\ta\t标签\t100\theadline\t引语\ncompare\tc\t标题\ta\tb\n",
+        )
+        .unwrap();
+        assert_eq!(raw.themes.get("sec-1-1").map(String::as_str), Some("经济"));
+        assert_eq!(raw.cards.len(), 1);
+        assert!(raw.cards[0].headline);
+        assert_eq!(raw.cards[0].quote, "引语");
+        assert_eq!(raw.comparisons[0].cards, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_malformed_curation_line_is_reported_with_its_number() {
+        let err = parse_curation("theme\tsec-1\t经济\ncard\tonly-two\n").unwrap_err();
+        assert!(err.problem.starts_with("line 2:"), "{err}");
+        let err = parse_curation("card\ta\tb\t1\tmaybe\tq\n").unwrap_err();
+        assert!(err.problem.contains("headline"), "{err}");
+    }
 
     #[test]
     fn figure_ids_name_their_section() {

@@ -1,7 +1,7 @@
 //! Charts as pure data and geometry: which figures are comparable, and where the bars go.
 //!
 //! Only figures with the same unit and meaning share a chart: the curated comparisons in
-//! `data/figures.json` (checked here: same unit), and a figure with a year-on-year change next
+//! `data/figures.tsv` (checked here: same unit), and a figure with a year-on-year change next
 //! to the previous year's value derived from it — shown as computed, never as reported.
 
 use super::cards::{Card, Cards};
@@ -57,12 +57,14 @@ pub fn layout(bars: &[Bar], width: f64, band: f64) -> Vec<BarGeometry> {
 
 /// Formats an amount of 元 the Chinese way, rounded to whole units of 万 or 亿: "1473万元".
 pub fn format_yuan(value: f64) -> String {
+    // Whole numbers only: integer formatting keeps float formatting out of the wasm.
+    let whole = |v: f64| v.round().max(0.0) as u64;
     if value >= 1e8 {
-        format!("{:.0}亿元", value / 1e8)
+        format!("{}亿元", whole(value / 1e8))
     } else if value >= 1e4 {
-        format!("{:.0}万元", value / 1e4)
+        format!("{}万元", whole(value / 1e4))
     } else {
-        format!("{value:.0}元")
+        format!("{}元", whole(value))
     }
 }
 

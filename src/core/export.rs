@@ -1,12 +1,10 @@
 //! Exports of the figures as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs
 //! read the Chinese) and as JSON, with label, value, unit, qualifier, period, change, theme and
-//! the source sentence.
-
-use serde::Serialize;
+//! the source sentence. Both are written by hand (no serde_json in the wasm).
 
 use super::cards::{Card, Cards};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 struct Row<'a> {
     label: &'a str,
     /// The value in base units, as an exact decimal string.
@@ -91,23 +89,71 @@ pub fn to_csv(cards: &Cards) -> String {
     out
 }
 
-/// All cards as pretty JSON: `{ "report": title, "figures": [ … ] }`.
-pub fn to_json(cards: &Cards, title: &str) -> String {
-    #[derive(Serialize)]
-    struct Export<'a> {
-        report: &'a str,
-        figures: Vec<Row<'a>>,
+/// A JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
     }
-    let export = Export {
-        report: title,
-        figures: cards.cards.iter().map(row).collect(),
-    };
-    serde_json::to_string_pretty(&export).unwrap_or_else(|_| "{}".into())
+    out.push('"');
+    out
+}
+
+/// All cards as pretty JSON: `{ "report": title, "figures": [ { label, value, … } ] }`.
+/// Values are strings (exact decimals, no float rounding).
+pub fn to_json(cards: &Cards, title: &str) -> String {
+    let mut out = format!(
+        "{{\n  \"report\": {},\n  \"figures\": [",
+        json_string(title)
+    );
+    for (i, card) in cards.cards.iter().enumerate() {
+        let r = row(card);
+        let fields = [
+            ("label", r.label),
+            ("value", &r.value),
+            ("unit", r.unit),
+            ("written", r.written),
+            ("qualifier", r.qualifier),
+            ("period", r.period),
+            ("change", &r.change),
+            ("theme", r.theme),
+            ("sentence", r.sentence),
+        ];
+        out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
+        for (j, (key, value)) in fields.iter().enumerate() {
+            out.push_str(if j == 0 { "\n      " } else { ",\n      " });
+            out.push_str(&format!("\"{key}\": {}", json_string(value)));
+        }
+        out.push_str("\n    }");
+    }
+    out.push_str(if cards.cards.is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::csv_field;
+
+    #[test]
+    fn json_strings_escape_quotes_backslashes_and_controls() {
+        assert_eq!(
+            super::json_string("a\"b\\c\n\u{1}"),
+            "\"a\\\"b\\\\c\\n\\u0001\""
+        );
+    }
 
     #[test]
     fn csv_fields_with_commas_or_quotes_are_quoted() {
