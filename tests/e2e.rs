@@ -479,8 +479,9 @@ fn the_theme_filter_shows_one_theme_and_the_cards_read_well() {
     desktop.open("/#card-fiscal-revenue");
     desktop.driver.wait_for(
         "the card to be in view",
-        "const e = document.getElementById('card-fiscal-revenue');
-         return !!e && e.getBoundingClientRect().top >= 0;",
+        "const e = document.getElementById('card-fiscal-revenue'); if (!e) return false;
+         const r = e.getBoundingClientRect();
+         return r.top >= 0 && r.bottom <= innerHeight && e.classList.contains('metric-card--focused');",
     );
     desktop.screenshot("desktop-card-grid");
     desktop.js("document.querySelector('.figures__charts').scrollIntoView();");
