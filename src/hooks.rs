@@ -15,6 +15,7 @@ use web_sys::{
 };
 use yew::prelude::*;
 
+use crate::core::route::{parse_hash, to_hash};
 use crate::state::{Action, AppState, ScrollRequest};
 
 /// How far below the sticky bar a heading counts as "being read", in CSS pixels.
@@ -23,23 +24,21 @@ const SPY_MARGIN_PX: f64 = 32.0;
 /// The same width as `--wide` in the CSS (60rem): the outline is a sidebar from there on.
 const WIDE_LAYOUT: &str = "(min-width: 60rem)";
 
-/// The section id in a location hash: `#sec-1-2` gives `sec-1-2`; an empty hash gives None.
-pub fn id_from_hash(hash: &str) -> Option<String> {
-    let id = hash.trim_start_matches('#');
-    let id = id.split('?').next().unwrap_or("");
-    (!id.is_empty()).then(|| id.to_string())
-}
-
 /// Follows the URL hash: on load and on every `hashchange` (back/forward, typed links).
-/// Going back to an address without a hash returns to the top of the page.
+/// `#id` goes to a section, figure or card; `?q=…` searches. Going back to an address without
+/// a hash returns to the top of the page.
 #[hook]
 pub fn use_hash_navigation(dispatch: UseReducerDispatcher<AppState>) {
     use_effect_with((), move |_| {
         let go = move |on_load: bool| {
             let hash = window().location().hash().unwrap_or_default();
-            match id_from_hash(&hash) {
+            let route = parse_hash(&hash);
+            if let Some(query) = route.query {
+                dispatch.dispatch(Action::Search(query));
+            }
+            match route.id {
                 Some(id) => dispatch.dispatch(Action::Navigate(id)),
-                None if !on_load => window().scroll_to_with_x_and_y(0.0, 0.0),
+                None if !on_load && hash.is_empty() => window().scroll_to_with_x_and_y(0.0, 0.0),
                 None => {}
             }
         };
@@ -49,9 +48,100 @@ pub fn use_hash_navigation(dispatch: UseReducerDispatcher<AppState>) {
     });
 }
 
-/// Puts `#id` in the address bar without a second scroll (the reducer already navigates).
+/// Keeps the query in the address (`#…?q=乡贤`, replacing the entry rather than adding one per
+/// keystroke), so that a search can be shared and survives a reload.
+#[hook]
+pub fn use_query_in_url(query: String) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(query, move |query| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return; // the address is the source on load
+        }
+        let hash = window().location().hash().unwrap_or_default();
+        let route = parse_hash(&hash);
+        let wanted = to_hash(route.id.as_deref(), query);
+        let wanted = if wanted == "#" { String::new() } else { wanted };
+        if wanted != hash {
+            let url = if wanted.is_empty() {
+                // Drop the hash entirely: the page's address without `#`.
+                let href = window().location().href().unwrap_or_default();
+                href.split('#').next().unwrap_or("").to_string()
+            } else {
+                wanted
+            };
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+    });
+}
+
+/// `/` (when not typing elsewhere) and Ctrl+K / ⌘K put the cursor in the search box.
+#[hook]
+pub fn use_search_shortcuts(input: NodeRef) {
+    use_effect_with((), move |_| {
+        let listener = EventListener::new_with_options(
+            &document(),
+            "keydown",
+            gloo::events::EventListenerOptions::enable_prevent_default(),
+            move |event| {
+                let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let typing = document().active_element().is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.get_attribute("contenteditable").is_some()
+                });
+                let slash = key.key() == "/" && !typing;
+                let ctrl_k =
+                    key.key().eq_ignore_ascii_case("k") && (key.ctrl_key() || key.meta_key());
+                if slash || ctrl_k {
+                    if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                        key.prevent_default();
+                        let _ = input.focus();
+                        input.select();
+                    }
+                }
+            },
+        );
+        move || drop(listener)
+    });
+}
+
+/// Searches when an input method finishes composing (pinyin → 乡贤): `input` events during
+/// composition are skipped, and Yew has no `oncompositionend` attribute.
+#[hook]
+pub fn use_search_on_composition_end(input: NodeRef, dispatch: UseReducerDispatcher<AppState>) {
+    use_effect_with((), move |_| {
+        let listener = input.cast::<web_sys::HtmlInputElement>().map(|el| {
+            let target = el.clone();
+            EventListener::new(&target, "compositionend", move |_| {
+                dispatch.dispatch(Action::Search(el.value()));
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Puts the query into the search box when it changes from elsewhere (the address on load,
+/// Esc clearing it); while the reader types, the box already holds it and is left alone.
+#[hook]
+pub fn use_input_value(input: NodeRef, query: String) {
+    use_effect_with(query, move |query| {
+        if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+            if input.value() != *query {
+                input.set_value(query);
+            }
+        }
+    });
+}
+
+/// Puts `#id` in the address bar without a second scroll (the reducer already navigates),
+/// keeping a search query that is there.
 pub fn set_hash(id: &str) {
-    let hash = format!("#{id}");
+    let current = parse_hash(&window().location().hash().unwrap_or_default());
+    let hash = to_hash(Some(id), current.query.as_deref().unwrap_or(""));
     let Ok(history) = window().history() else {
         return;
     };
@@ -305,26 +395,4 @@ pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
         let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
         done(ok);
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::id_from_hash;
-
-    #[test]
-    fn hash_gives_the_section_id() {
-        assert_eq!(id_from_hash("#sec-1-2"), Some("sec-1-2".into()));
-        assert_eq!(id_from_hash("sec-1"), Some("sec-1".into()));
-    }
-
-    #[test]
-    fn empty_hash_gives_no_id() {
-        assert_eq!(id_from_hash(""), None);
-        assert_eq!(id_from_hash("#"), None);
-    }
-
-    #[test]
-    fn a_query_after_the_id_is_ignored() {
-        assert_eq!(id_from_hash("#sec-1?q=乡贤"), Some("sec-1".into()));
-    }
 }

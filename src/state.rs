@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::core::cards::{unit_of_figure, Cards, FigureIndex, OPENING};
+use crate::core::search::{search, Corpus, Hit};
 use crate::core::{Content, Report, SectionKind};
 
 /// A request to bring a section into view; `seq` changes on every request so that clicking the
@@ -37,6 +38,16 @@ pub struct AppState {
     pub highlight: Option<String>,
     /// The card (card id) last navigated to, highlighted among the cards.
     pub card_focus: Option<String>,
+    /// The report's text prepared for search.
+    pub corpus: &'static Corpus,
+    /// The search query as typed ("" when not searching).
+    pub query: String,
+    /// Every occurrence of the query, in reading order.
+    pub hits: Rc<Vec<Hit>>,
+    /// The index of the current hit in `hits`.
+    pub current_hit: usize,
+    /// Whether the list of results is open.
+    pub results_open: bool,
     /// Ids of the collapsed sections (themes, subsections and points; parts never collapse).
     pub collapsed: BTreeSet<String>,
     /// The section being read (scroll spy), highlighted in the outline.
@@ -65,6 +76,17 @@ pub enum Action {
     ToggleFigures,
     /// Filter the cards to one theme (section id), or show all themes.
     FilterTheme(Option<String>),
+    /// Search for this text (on every keystroke): highlights every hit, opens the collapsed
+    /// sections holding one, and goes to the first.
+    Search(String),
+    /// Go to the next / previous hit (wrapping around).
+    NextHit,
+    PreviousHit,
+    /// Go to one hit (from the list of results).
+    GoToHit(usize),
+    /// Clear the query and every highlight.
+    ClearSearch,
+    ToggleResults,
     /// The reader scrolled; this section's heading is now the one being read (None: above
     /// the first heading).
     SetActive(Option<String>),
@@ -90,6 +112,11 @@ impl AppState {
             theme_filter: None,
             highlight: None,
             card_focus: None,
+            corpus: &content.corpus,
+            query: String::new(),
+            hits: Rc::new(Vec::new()),
+            current_hit: 0,
+            results_open: false,
             collapsed: BTreeSet::new(),
             active: None,
             scroll: None,
@@ -158,9 +185,64 @@ impl AppState {
             }
             Action::ToggleFigures => self.figures_open = !self.figures_open,
             Action::FilterTheme(theme) => self.theme_filter = theme,
+            Action::Search(query) => {
+                if query == self.query {
+                    return;
+                }
+                let hits = search(self.corpus, &query);
+                for hit in &hits {
+                    if let Some(unit) = self.corpus.units.get(hit.unit) {
+                        let path = unit.path.clone();
+                        self.expand(&path);
+                    }
+                }
+                self.query = query;
+                self.hits = Rc::new(hits);
+                self.current_hit = 0;
+                self.go_to_current_hit();
+            }
+            Action::NextHit => {
+                let n = self.hits.len();
+                if n > 0 {
+                    self.current_hit = (self.current_hit + 1) % n;
+                    self.go_to_current_hit();
+                }
+            }
+            Action::PreviousHit => {
+                let n = self.hits.len();
+                if n > 0 {
+                    self.current_hit = (self.current_hit + n - 1) % n;
+                    self.go_to_current_hit();
+                }
+            }
+            Action::GoToHit(i) => {
+                if i < self.hits.len() {
+                    self.current_hit = i;
+                    self.results_open = false;
+                    self.go_to_current_hit();
+                }
+            }
+            Action::ClearSearch => {
+                self.query.clear();
+                self.hits = Rc::new(Vec::new());
+                self.current_hit = 0;
+                self.results_open = false;
+            }
+            Action::ToggleResults => self.results_open = !self.results_open,
             Action::SetActive(id) => self.active = id,
             Action::ToggleOutline => self.outline_open = !self.outline_open,
             Action::CloseOutline => self.outline_open = false,
+        }
+    }
+
+    /// The HTML id of the element where a hit starts (`hit-3`).
+    pub fn hit_id(index: usize) -> String {
+        format!("hit-{index}")
+    }
+
+    fn go_to_current_hit(&mut self) {
+        if self.current_hit < self.hits.len() {
+            self.scroll_to(Self::hit_id(self.current_hit), true);
         }
     }
 
@@ -299,6 +381,53 @@ mod tests {
         assert_eq!(state.active.as_deref(), Some("sec-1-1"));
         state.apply(Action::SetActive(None));
         assert_eq!(state.active, None);
+    }
+
+    #[test]
+    fn a_search_finds_every_hit_opens_their_sections_and_goes_to_the_first() {
+        let mut state = AppState::new(content());
+        state.apply(Action::CollapseAll);
+        state.apply(Action::Search("抓".into()));
+        assert_eq!(state.hits.len(), 5, "抓经济 抓项目 抓招商 抓民生 抓社保");
+        assert!(
+            state.collapsed.is_empty(),
+            "every section holding a hit opens"
+        );
+        assert_eq!(state.current_hit, 0);
+        assert_eq!(state.scroll.as_ref().map(|s| s.id.as_str()), Some("hit-0"));
+    }
+
+    #[test]
+    fn next_and_previous_hit_wrap_around() {
+        let mut state = AppState::new(content());
+        state.apply(Action::Search("抓".into()));
+        state.apply(Action::PreviousHit);
+        assert_eq!(state.current_hit, 4);
+        state.apply(Action::NextHit);
+        assert_eq!(state.current_hit, 0);
+        state.apply(Action::GoToHit(3));
+        assert_eq!(state.scroll.as_ref().map(|s| s.id.as_str()), Some("hit-3"));
+        state.apply(Action::GoToHit(99));
+        assert_eq!(state.current_hit, 3, "an index past the end is ignored");
+    }
+
+    #[test]
+    fn clearing_the_search_removes_every_hit() {
+        let mut state = AppState::new(content());
+        state.apply(Action::Search("抓".into()));
+        state.apply(Action::ClearSearch);
+        assert!(state.hits.is_empty());
+        assert_eq!(state.query, "");
+    }
+
+    #[test]
+    fn a_search_for_absent_text_finds_nothing_and_moves_nothing() {
+        let mut state = AppState::new(content());
+        state.apply(Action::Search("火星".into()));
+        assert!(state.hits.is_empty());
+        assert_eq!(state.scroll, None);
+        state.apply(Action::NextHit);
+        assert_eq!(state.current_hit, 0);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use gloo::utils::{document, window};
 use songshi_report::components::app::{App, AppProps};
 use songshi_report::core::cards::{build_cards, FigureIndex};
+use songshi_report::core::search::Corpus;
 use songshi_report::core::{parse::parse_body, Content};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -36,6 +37,7 @@ fn content_with_cards() -> &'static Content {
     let cards = build_cards(&report, &figures, CURATION).map_err(|e| e.to_string());
     assert!(cards.is_ok(), "{cards:?}");
     Box::leak(Box::new(Content {
+        corpus: Corpus::new(&report),
         report,
         figures,
         cards,

@@ -3,11 +3,13 @@
 pub mod app;
 pub mod bar_chart;
 pub mod figures_panel;
+pub mod marked;
 pub mod metric_card;
 pub mod outline;
 pub mod report_header;
 pub mod report_view;
 pub mod rich_text;
+pub mod search_box;
 pub mod section_view;
 pub mod top_bar;
 pub mod truncation_notice;

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::marked::{marked, unit_hits};
 use super::use_app_state;
 use crate::core::cards::{figure_id, sentence_ranges};
 use crate::core::figures::{Figure, Qualifier};
@@ -20,6 +21,10 @@ pub fn RichText(props: &RichTextProps) -> Html {
     let state = use_app_state();
     let text = props.text;
     let figures = state.figures.of(&props.unit_id);
+    let hits = unit_hits(&state, &props.unit_id);
+    let current = state.current_hit;
+    let plain =
+        |from: usize, to: usize| marked(text.get(from..to).unwrap_or(""), from, &hits, current);
     let mut out = Vec::new();
     for (start, end) in sentence_ranges(text) {
         let mut parts = Vec::new();
@@ -31,7 +36,7 @@ pub fn RichText(props: &RichTextProps) -> Html {
             }
             let id = figure_id(&props.unit_id, k);
             highlighted |= state.highlight.as_deref() == Some(id.as_str());
-            parts.push(html! { { text.get(at..figure.start).unwrap_or("") } });
+            parts.push(plain(at, figure.start));
             let card = state.cards.ok().and_then(|cards| {
                 cards
                     .for_figure(&id)
@@ -47,12 +52,12 @@ pub fn RichText(props: &RichTextProps) -> Html {
             parts.push(figure_element(
                 &id,
                 figure,
-                text.get(figure.start..figure.end).unwrap_or(""),
+                plain(figure.start, figure.end),
                 card,
             ));
             at = figure.end;
         }
-        parts.push(html! { { text.get(at..end).unwrap_or("") } });
+        parts.push(plain(at, end));
         out.push(html! {
             <span class={classes!("sentence", highlighted.then_some("sentence--highlight"))}>
                 { for parts }
@@ -75,11 +80,11 @@ pub fn figure_reading(figure: &Figure) -> String {
     }
 }
 
-fn figure_element(id: &str, figure: &Figure, written: &str, card: Option<String>) -> Html {
+fn figure_element(id: &str, figure: &Figure, written: Html, card: Option<String>) -> Html {
     let reading = figure_reading(figure);
     let data = html! {
         <data class="figure" value={figure.value.to_string()} title={reading.clone()}>
-            { written.to_string() }
+            { written }
         </data>
     };
     match card {

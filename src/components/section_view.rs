@@ -5,8 +5,10 @@
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
+use super::marked::{marked, unit_hits};
 use super::rich_text::RichText;
 use super::use_app_state;
+use crate::core::search::heading_unit;
 use crate::core::{Section, SectionKind};
 use crate::state::Action;
 
@@ -27,12 +29,18 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     let body_id = format!("{id}-body");
     let tag = format!("h{}", (section.number.depth() + 1).min(6));
 
+    let hits = unit_hits(&state, &heading_unit(&id));
+    let marker_len = section.marker.len();
     let title = html! {
         <>
             if !section.marker.is_empty() {
-                <span class="section__marker">{ &section.marker }</span>
+                <span class="section__marker">
+                    { marked(&section.marker, 0, &hits, state.current_hit) }
+                </span>
             }
-            <span class="section__title">{ &section.heading }</span>
+            <span class="section__title">
+                { marked(&section.heading, marker_len, &hits, state.current_hit) }
+            </span>
         </>
     };
     let heading_content = if collapsible {

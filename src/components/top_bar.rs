@@ -1,8 +1,9 @@
-//! The sticky bar: the outline drawer's toggle (phones) and the report's short title.
-//! Kept to one row at any text size, so it never covers much of a small screen.
+//! The sticky bar: the outline drawer's toggle (phones), the report's short title (wide
+//! screens) and the search box. One row at any text size while not searching.
 
 use yew::prelude::*;
 
+use super::search_box::SearchBox;
 use super::use_app_state;
 use crate::state::Action;
 
@@ -28,6 +29,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                     { "目录" }
                 </button>
                 <span class="top-bar__title" aria-hidden="true">{ &state.report.title }</span>
+                <SearchBox />
             </div>
         </div>
     }

@@ -184,15 +184,10 @@ pub fn citation(card: &Card, report_title: &str, link: &str) -> String {
 /// A `data:` URL holding `content` (percent-encoded UTF-8), for a download link that needs no
 /// script and renders the same on the server.
 pub fn data_url(mime: &str, content: &str) -> String {
-    let mut out = format!("data:{mime};charset=utf-8,");
-    for byte in content.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        super::route::percent_encode(content)
+    )
 }
 
 #[cfg(test)]

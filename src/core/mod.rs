@@ -1,4 +1,5 @@
-//! The pure core: cleaning, parsing, figures, cards, charts, exports. No web dependencies.
+//! The pure core: cleaning, parsing, figures, cards, charts, exports, search. No web
+//! dependencies.
 
 pub mod cards;
 pub mod chart;
@@ -7,10 +8,13 @@ pub mod export;
 pub mod figures;
 pub mod model;
 pub mod parse;
+pub mod route;
+pub mod search;
 
 pub use model::{Report, Section, SectionKind, SectionNumber};
 
 use cards::{build_cards, Cards, FigureIndex};
+use search::Corpus;
 
 /// Everything the app shows: the report, the figures recognised in it, and the checked cards
 /// (or why the curated data does not fit the text — the report is still shown then).
@@ -19,6 +23,8 @@ pub struct Content {
     pub report: Report,
     pub figures: FigureIndex,
     pub cards: Result<Cards, String>,
+    /// The report's text prepared for search.
+    pub corpus: Corpus,
 }
 
 impl Content {
@@ -28,6 +34,7 @@ impl Content {
         let figures = FigureIndex::new(&report);
         let cards = build_cards(&report, &figures, curation).map_err(|e| e.to_string());
         Ok(Content {
+            corpus: Corpus::new(&report),
             report,
             figures,
             cards,
@@ -38,6 +45,7 @@ impl Content {
     pub fn without_cards(report: Report) -> Content {
         let figures = FigureIndex::new(&report);
         Content {
+            corpus: Corpus::new(&report),
             report,
             figures,
             cards: Err("no curated figures data".into()),

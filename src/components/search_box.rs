@@ -1,0 +1,152 @@
+//! The search box in the top bar: results on every keystroke, the hit count and the current
+//! hit, previous / next, and a list of results with snippets (and the cards whose label
+//! matches). `/` or Ctrl+K focuses it; Enter / Shift+Enter and ↓ / ↑ move between hits; Esc
+//! clears the query and every highlight.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, InputEvent, KeyboardEvent};
+use yew::prelude::*;
+
+use super::use_app_state;
+use crate::core::search::{normalise_query, snippet};
+use crate::hooks::{use_input_value, use_search_on_composition_end, use_search_shortcuts};
+use crate::state::Action;
+
+/// How many results the list shows at most (the count above it is always complete).
+const LIST_LIMIT: usize = 200;
+
+#[component]
+pub fn SearchBox() -> Html {
+    let state = use_app_state();
+    let input = use_node_ref();
+    use_search_shortcuts(input.clone());
+    use_input_value(input.clone(), state.query.clone());
+    use_search_on_composition_end(input.clone(), state.dispatcher());
+
+    let search_value = {
+        let state = state.clone();
+        move |target: Option<web_sys::EventTarget>| {
+            if let Some(el) = target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                state.dispatch(Action::Search(el.value()));
+            }
+        }
+    };
+    let oninput = {
+        Callback::from(move |e: InputEvent| {
+            // While an input method is composing (pinyin), wait for the characters.
+            if !e.is_composing() {
+                search_value(e.target());
+            }
+        })
+    };
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.is_composing() {
+                return;
+            }
+            let action = match e.key().as_str() {
+                "Enter" if e.shift_key() => Action::PreviousHit,
+                "Enter" | "ArrowDown" => Action::NextHit,
+                "ArrowUp" => Action::PreviousHit,
+                "Escape" => Action::ClearSearch,
+                _ => return,
+            };
+            e.prevent_default();
+            state.dispatch(action);
+        })
+    };
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
+    };
+
+    let searching = !state.query.trim().is_empty();
+    let count = state.hits.len();
+    let status = if !searching {
+        String::new()
+    } else if count == 0 {
+        format!("没有找到“{}”", state.query.trim())
+    } else {
+        format!("共{count}处 · 第{}处", state.current_hit + 1)
+    };
+    let needle: String = normalise_query(&state.query).into_iter().collect();
+    let matching_cards: Vec<_> = match state.cards {
+        Ok(cards) if searching => cards
+            .cards
+            .iter()
+            .filter(|c| {
+                let label: String = c.label.chars().map(crate::core::search::fold).collect();
+                label.contains(&needle)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+
+    html! {
+        <>
+            <div class="search" role="search">
+                <label for="search-input" class="visually-hidden">{ "搜索报告全文" }</label>
+                <input id="search-input" ref={input} class="search__input" type="search"
+                    placeholder="搜索全文" autocomplete="off" enterkeyhint="search"
+                    aria-describedby="search-status" data-testid="search-input"
+                    {oninput} {onkeydown} />
+            </div>
+            <div class={classes!("search__bar", (!searching).then_some("search__bar--idle"))}>
+                <p id="search-status" class="search__status" role="status" data-testid="search-status">
+                    { status }
+                </p>
+                if searching && count > 0 {
+                    <button type="button" class="search__button" aria-label="上一处"
+                        onclick={dispatch(Action::PreviousHit)} data-testid="search-previous">{ "↑" }</button>
+                    <button type="button" class="search__button" aria-label="下一处"
+                        onclick={dispatch(Action::NextHit)} data-testid="search-next">{ "↓" }</button>
+                }
+                if searching && (count > 0 || !matching_cards.is_empty()) {
+                    <button type="button" class="search__button" aria-expanded={state.results_open.to_string()}
+                        aria-controls="search-results" onclick={dispatch(Action::ToggleResults)}
+                        data-testid="search-list-toggle">{ "列表" }</button>
+                }
+            </div>
+            if searching && state.results_open {
+                <div id="search-results" class="search__results" data-testid="search-results">
+                    if !matching_cards.is_empty() {
+                        <p class="search__group">{ "数据卡片" }</p>
+                        <ul class="search__list">
+                            { for matching_cards.iter().map(|c| html! {
+                                <li><a class="search__result" href={format!("#{}", c.anchor_id())}>
+                                    { format!("{}：{}", c.label, c.written) }
+                                </a></li>
+                            }) }
+                        </ul>
+                    }
+                    if count > 0 {
+                        <p class="search__group">{ format!("正文（{count}处）") }</p>
+                        <ol class="search__list">
+                            { for state.hits.iter().take(LIST_LIMIT).enumerate().map(|(i, hit)| {
+                                let (before, matched, after) = snippet(state.corpus, hit, 14);
+                                let place = state.corpus.units.get(hit.unit)
+                                    .and_then(|u| u.path.last())
+                                    .and_then(|id| state.report.find(id))
+                                    .map(|s| s.full_heading())
+                                    .unwrap_or_else(|| "开场".to_string());
+                                let current = i == state.current_hit;
+                                html! {
+                                    <li>
+                                        <button type="button" class={classes!("search__result", current.then_some("search__result--current"))}
+                                            onclick={dispatch(Action::GoToHit(i))}>
+                                            <span class="search__place">{ place }</span>
+                                            <span class="search__snippet">
+                                                { before }<mark>{ matched }</mark>{ after }
+                                            </span>
+                                        </button>
+                                    </li>
+                                }
+                            }) }
+                        </ol>
+                    }
+                </div>
+            }
+        </>
+    }
+}
