@@ -48,6 +48,10 @@ pub struct AppState {
     pub current_hit: usize,
     /// Whether the list of results is open.
     pub results_open: bool,
+    /// Sections that were collapsed and opened only because they hold a hit of the query:
+    /// they close again when the query changes and no longer needs them (typing "乡贤" first
+    /// searches "乡", which must not leave every section with a 乡 open).
+    pub opened_by_search: BTreeSet<String>,
     /// Ids of the collapsed sections (themes, subsections and points; parts never collapse).
     pub collapsed: BTreeSet<String>,
     /// The section being read (scroll spy), highlighted in the outline.
@@ -117,6 +121,7 @@ impl AppState {
             hits: Rc::new(Vec::new()),
             current_hit: 0,
             results_open: false,
+            opened_by_search: BTreeSet::new(),
             collapsed: BTreeSet::new(),
             active: None,
             scroll: None,
@@ -190,10 +195,24 @@ impl AppState {
                     return;
                 }
                 let hits = search(self.corpus, &query);
-                for hit in &hits {
-                    if let Some(unit) = self.corpus.units.get(hit.unit) {
-                        let path = unit.path.clone();
-                        self.expand(&path);
+                let needed: BTreeSet<String> = hits
+                    .iter()
+                    .filter_map(|h| self.corpus.units.get(h.unit))
+                    .flat_map(|u| u.path.iter().cloned())
+                    .collect();
+                let reclose: Vec<String> = self
+                    .opened_by_search
+                    .iter()
+                    .filter(|id| !needed.contains(*id))
+                    .cloned()
+                    .collect();
+                for id in reclose {
+                    self.opened_by_search.remove(&id);
+                    self.collapsed.insert(id);
+                }
+                for id in needed {
+                    if self.collapsed.remove(&id) {
+                        self.opened_by_search.insert(id);
                     }
                 }
                 self.query = query;
@@ -223,6 +242,8 @@ impl AppState {
                 }
             }
             Action::ClearSearch => {
+                // What the search opened stays open: the reader may be reading there.
+                self.opened_by_search.clear();
                 self.query.clear();
                 self.hits = Rc::new(Vec::new());
                 self.current_hit = 0;
@@ -395,6 +416,19 @@ mod tests {
         );
         assert_eq!(state.current_hit, 0);
         assert_eq!(state.scroll.as_ref().map(|s| s.id.as_str()), Some("hit-0"));
+    }
+
+    #[test]
+    fn sections_opened_for_an_earlier_query_close_again_when_no_longer_needed() {
+        let mut state = AppState::new(content());
+        state.apply(Action::CollapseAll);
+        state.apply(Action::Search("抓".into()));
+        assert!(state.collapsed.is_empty());
+        state.apply(Action::Search("抓社保".into()));
+        assert!(!state.is_collapsed("sec-1-2-1"), "holds 抓社保");
+        assert!(!state.is_collapsed("sec-1-2"));
+        assert!(state.is_collapsed("sec-1-1-1"), "opened only for 抓, closed again");
+        assert!(state.is_collapsed("sec-1-1"));
     }
 
     #[test]

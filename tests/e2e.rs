@@ -543,3 +543,176 @@ fn percent_decode(s: &str) -> String {
     }
     String::from_utf8(out).expect("UTF-8")
 }
+
+const SEARCH: &str = "[data-testid=search-input]";
+
+fn status(page: &Page) -> String {
+    page.texts("[data-testid=search-status]").join("")
+}
+
+fn wait_status(page: &Page, expected: &str) {
+    page.driver.wait_for(
+        &format!("the search status {expected:?}"),
+        &format!(
+            "return document.querySelector('[data-testid=search-status]').textContent === {};",
+            serde_json::json!(expected)
+        ),
+    );
+}
+
+#[test]
+fn typing_a_word_highlights_every_place_and_opens_collapsed_sections() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    page.driver.click("[data-testid=collapse-all]");
+    page.driver.type_into(SEARCH, "乡贤");
+    wait_status(&page, "共5处 · 第1处");
+    assert_eq!(page.count("mark.search-hit[id^=hit-]"), 5);
+    assert!(page.texts("mark.search-hit").iter().all(|t| "乡贤".contains(t.as_str())));
+    assert_eq!(
+        page.attr("[data-testid=toggle-sec-1-1-3]", "aria-expanded").as_deref(),
+        Some("true"),
+        "the collapsed point holding the hits opened"
+    );
+    assert_eq!(
+        page.attr("[data-testid=toggle-sec-1-2]", "aria-expanded").as_deref(),
+        Some("false"),
+        "sections without a hit stay collapsed"
+    );
+    // The first hit is in view.
+    page.driver.wait_for(
+        "the current hit in view",
+        "const m = document.getElementById('hit-0'); const r = m.getBoundingClientRect();
+         return r.top > 0 && r.bottom < innerHeight;",
+    );
+    page.driver.click("[data-testid=search-list-toggle]");
+    assert_eq!(page.count("[data-testid=search-results] ol li"), 5);
+    page.screenshot("desktop-search");
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn numbers_are_found_inside_figures_and_absent_words_say_so() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    page.driver.type_into(SEARCH, "1687");
+    wait_status(&page, "共1处 · 第1处");
+    assert_eq!(
+        page.js("return !!document.getElementById('hit-0').closest('data.figure');"),
+        true,
+        "the hit is marked inside the figure's <data>"
+    );
+    page.js("document.querySelector('[data-testid=search-input]').select();");
+    page.driver.type_into(SEARCH, "火星");
+    wait_status(&page, "没有找到“火星”");
+    assert_eq!(page.count("mark.search-hit"), 0);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn esc_clears_the_query_and_every_highlight() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    page.driver.type_into(SEARCH, "乡贤");
+    wait_status(&page, "共5处 · 第1处");
+    page.driver.keys("\u{E00C}");
+    wait_status(&page, "");
+    assert_eq!(page.count("mark.search-hit"), 0);
+    assert_eq!(page.js("return document.querySelector('[data-testid=search-input]').value;"), "");
+    assert!(!page.js("return location.href;").as_str().unwrap_or("").contains("q="));
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn the_query_lives_in_the_url_and_survives_a_reload() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    page.driver.type_into(SEARCH, "乡贤");
+    wait_status(&page, "共5处 · 第1处");
+    let hash = page.js("return decodeURIComponent(location.hash);");
+    assert_eq!(hash, "#?q=乡贤");
+    page.driver.refresh();
+    page.driver.wait_for(
+        "the report after the reload",
+        "return document.querySelector('[data-testid=report] .section') !== null;",
+    );
+    wait_status(&page, "共5处 · 第1处");
+    assert_eq!(page.js("return document.querySelector('[data-testid=search-input]').value;"), "乡贤");
+    // A shared link to a section with a query opens both.
+    page.open("/#sec-1-4-1?q=%E5%8F%82%E4%BF%9D");
+    wait_status(&page, "共2处 · 第1处");
+    page.screenshot("phone-search");
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn the_keyboard_moves_between_hits() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    page.driver.keys("/");
+    assert_eq!(page.js("return document.activeElement.id;"), "search-input", "/ focuses the box");
+    page.driver.type_into(SEARCH, "乡贤");
+    wait_status(&page, "共5处 · 第1处");
+    page.driver.keys("\u{E007}"); // Enter
+    wait_status(&page, "共5处 · 第2处");
+    assert_eq!(
+        page.js("return document.getElementById('hit-1').classList.contains('search-hit--current');"),
+        true
+    );
+    page.driver.chord(&["\u{E008}", "\u{E007}"]); // Shift+Enter
+    wait_status(&page, "共5处 · 第1处");
+    page.driver.keys("\u{E015}"); // ↓
+    wait_status(&page, "共5处 · 第2处");
+    page.driver.keys("\u{E013}\u{E013}"); // ↑ ↑ wraps to the last
+    wait_status(&page, "共5处 · 第5处");
+    page.js("document.activeElement.blur();");
+    page.driver.chord(&["\u{E009}", "k"]); // Ctrl+K
+    assert_eq!(page.js("return document.activeElement.id;"), "search-input");
+    page.assert_no_console_errors();
+}
+
+/// Prints (does not assert) the time from a keystroke to the highlights being on the page.
+#[test]
+fn keystroke_to_highlight_time_is_reported() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    page.js(
+        "window.__times = [];
+         const input = document.querySelector('[data-testid=search-input]');
+         input.addEventListener('keydown', () => { window.__down = performance.now(); }, true);
+         new MutationObserver(() => {
+           if (window.__down && document.querySelector('mark.search-hit')) {
+             window.__times.push(performance.now() - window.__down);
+             window.__down = 0;
+           }
+         }).observe(document.body, { subtree: true, childList: true, characterData: true });",
+    );
+    for _ in 0..7 {
+        page.driver.type_into(SEARCH, "镇");
+        page.driver.wait_for("marks", "return !!document.querySelector('mark.search-hit');");
+        page.driver.keys("\u{E00C}");
+        wait_status(&page, "");
+    }
+    let times = page.js("return window.__times;");
+    let mut ms: Vec<f64> = times
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+        .unwrap_or_default();
+    ms.sort_by(|a, b| a.total_cmp(b));
+    assert_eq!(ms.len(), 7, "every keystroke produced highlights");
+    let hits = status(&page);
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "\nkeystroke → highlights (query 镇, phone viewport, 7 runs): median {:.1} ms, min {:.1} ms, max {:.1} ms {hits}",
+        ms[ms.len() / 2],
+        ms[0],
+        ms[ms.len() - 1]
+    );
+}

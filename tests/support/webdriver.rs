@@ -223,12 +223,44 @@ impl Driver {
         self.cmd("POST", &format!("/element/{el}/click"), Some(json!({})));
     }
 
+    /// Types text into the element matching `css` (focusing it), one key event per character.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let el = self.find(css);
+        self.cmd(
+            "POST",
+            &format!("/element/{el}/value"),
+            Some(json!({ "text": text })),
+        );
+    }
+
+    /// Reloads the page.
+    pub fn refresh(&self) {
+        self.cmd("POST", "/refresh", Some(json!({})));
+    }
+
     /// Presses keys on the focused element (WebDriver key codes, e.g. "\u{E004}" for Tab).
     pub fn keys(&self, keys: &str) {
         let mut actions = Vec::new();
         for key in keys.chars() {
             actions.push(json!({ "type": "keyDown", "value": key.to_string() }));
             actions.push(json!({ "type": "keyUp", "value": key.to_string() }));
+        }
+        self.cmd(
+            "POST",
+            "/actions",
+            Some(json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] })),
+        );
+        self.cmd("DELETE", "/actions", None);
+    }
+
+    /// Presses keys together (modifiers first), then releases them: a chord like Shift+Enter.
+    pub fn chord(&self, keys: &[&str]) {
+        let mut actions = Vec::new();
+        for key in keys {
+            actions.push(json!({ "type": "keyDown", "value": key }));
+        }
+        for key in keys.iter().rev() {
+            actions.push(json!({ "type": "keyUp", "value": key }));
         }
         self.cmd(
             "POST",
