@@ -427,7 +427,10 @@ mod tests {
         state.apply(Action::Search("抓社保".into()));
         assert!(!state.is_collapsed("sec-1-2-1"), "holds 抓社保");
         assert!(!state.is_collapsed("sec-1-2"));
-        assert!(state.is_collapsed("sec-1-1-1"), "opened only for 抓, closed again");
+        assert!(
+            state.is_collapsed("sec-1-1-1"),
+            "opened only for 抓, closed again"
+        );
         assert!(state.is_collapsed("sec-1-1"));
     }
 

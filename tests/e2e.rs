@@ -569,14 +569,19 @@ fn typing_a_word_highlights_every_place_and_opens_collapsed_sections() {
     page.driver.type_into(SEARCH, "乡贤");
     wait_status(&page, "共5处 · 第1处");
     assert_eq!(page.count("mark.search-hit[id^=hit-]"), 5);
-    assert!(page.texts("mark.search-hit").iter().all(|t| "乡贤".contains(t.as_str())));
+    assert!(page
+        .texts("mark.search-hit")
+        .iter()
+        .all(|t| "乡贤".contains(t.as_str())));
     assert_eq!(
-        page.attr("[data-testid=toggle-sec-1-1-3]", "aria-expanded").as_deref(),
+        page.attr("[data-testid=toggle-sec-1-1-3]", "aria-expanded")
+            .as_deref(),
         Some("true"),
         "the collapsed point holding the hits opened"
     );
     assert_eq!(
-        page.attr("[data-testid=toggle-sec-1-2]", "aria-expanded").as_deref(),
+        page.attr("[data-testid=toggle-sec-1-2]", "aria-expanded")
+            .as_deref(),
         Some("false"),
         "sections without a hit stay collapsed"
     );
@@ -621,8 +626,15 @@ fn esc_clears_the_query_and_every_highlight() {
     page.driver.keys("\u{E00C}");
     wait_status(&page, "");
     assert_eq!(page.count("mark.search-hit"), 0);
-    assert_eq!(page.js("return document.querySelector('[data-testid=search-input]').value;"), "");
-    assert!(!page.js("return location.href;").as_str().unwrap_or("").contains("q="));
+    assert_eq!(
+        page.js("return document.querySelector('[data-testid=search-input]').value;"),
+        ""
+    );
+    assert!(!page
+        .js("return location.href;")
+        .as_str()
+        .unwrap_or("")
+        .contains("q="));
     page.assert_no_console_errors();
 }
 
@@ -641,10 +653,14 @@ fn the_query_lives_in_the_url_and_survives_a_reload() {
         "return document.querySelector('[data-testid=report] .section') !== null;",
     );
     wait_status(&page, "共5处 · 第1处");
-    assert_eq!(page.js("return document.querySelector('[data-testid=search-input]').value;"), "乡贤");
+    assert_eq!(
+        page.js("return document.querySelector('[data-testid=search-input]').value;"),
+        "乡贤"
+    );
     // A shared link to a section with a query opens both.
     page.open("/#sec-1-4-1?q=%E5%8F%82%E4%BF%9D");
     wait_status(&page, "共2处 · 第1处");
+    page.wait_heading_at_top("sec-1-4-1");
     page.screenshot("phone-search");
     page.assert_no_console_errors();
 }
@@ -655,13 +671,19 @@ fn the_keyboard_moves_between_hits() {
     let page = Page::desktop(env);
     page.open("/");
     page.driver.keys("/");
-    assert_eq!(page.js("return document.activeElement.id;"), "search-input", "/ focuses the box");
+    assert_eq!(
+        page.js("return document.activeElement.id;"),
+        "search-input",
+        "/ focuses the box"
+    );
     page.driver.type_into(SEARCH, "乡贤");
     wait_status(&page, "共5处 · 第1处");
     page.driver.keys("\u{E007}"); // Enter
     wait_status(&page, "共5处 · 第2处");
     assert_eq!(
-        page.js("return document.getElementById('hit-1').classList.contains('search-hit--current');"),
+        page.js(
+            "return document.getElementById('hit-1').classList.contains('search-hit--current');"
+        ),
         true
     );
     page.driver.chord(&["\u{E008}", "\u{E007}"]); // Shift+Enter
@@ -682,8 +704,7 @@ fn keystroke_to_highlight_time_is_reported() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
     page.open("/");
-    page.js(
-        "window.__times = [];
+    page.js("window.__times = [];
          const input = document.querySelector('[data-testid=search-input]');
          input.addEventListener('keydown', () => { window.__down = performance.now(); }, true);
          new MutationObserver(() => {
@@ -691,11 +712,13 @@ fn keystroke_to_highlight_time_is_reported() {
              window.__times.push(performance.now() - window.__down);
              window.__down = 0;
            }
-         }).observe(document.body, { subtree: true, childList: true, characterData: true });",
-    );
+         }).observe(document.body, { subtree: true, childList: true, characterData: true });");
     for _ in 0..7 {
         page.driver.type_into(SEARCH, "镇");
-        page.driver.wait_for("marks", "return !!document.querySelector('mark.search-hit');");
+        page.driver.wait_for(
+            "marks",
+            "return !!document.querySelector('mark.search-hit');",
+        );
         page.driver.keys("\u{E00C}");
         wait_status(&page, "");
     }

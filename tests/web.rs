@@ -401,3 +401,101 @@ async fn without_curated_data_the_report_still_shows_with_a_notice() {
     assert!(root.query_selector("#sec-1-1").unwrap().is_some());
     root.unmount().await;
 }
+
+/// Types into the search box as a reader would: the value changes, then `input` fires.
+fn type_query(root: &Element, text: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("[data-testid=search-input]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value(text);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+fn press(root: &Element, key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    find(root, "[data-testid=search-input]")
+        .dispatch_event(&event)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_query_marks_every_hit_and_counts_them() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    find(&root, "[data-testid=collapse-all]").click();
+    yew::scheduler::flush().await;
+    type_query(&root, "抓");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector_all("mark[id^=hit-]").unwrap().length(),
+        5
+    );
+    let status = find(&root, "[data-testid=search-status]")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(status, "共5处 · 第1处");
+    assert_eq!(
+        root.query_selector_all("[data-section-body][hidden]")
+            .unwrap()
+            .length(),
+        0,
+        "every collapsed section holding a hit opened"
+    );
+    root.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn enter_shift_enter_and_escape_drive_the_search() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    type_query(&root, "抓");
+    yew::scheduler::flush().await;
+    press(&root, "Enter", false);
+    yew::scheduler::flush().await;
+    assert!(find(&root, "#hit-1")
+        .class_list()
+        .contains("search-hit--current"));
+    press(&root, "Enter", true);
+    press(&root, "Enter", true);
+    yew::scheduler::flush().await;
+    assert!(find(&root, "#hit-4")
+        .class_list()
+        .contains("search-hit--current"));
+    press(&root, "Escape", false);
+    yew::scheduler::flush().await;
+    assert_eq!(root.query_selector_all("mark").unwrap().length(), 0);
+    assert_eq!(
+        find(&root, "[data-testid=search-status]")
+            .text_content()
+            .unwrap_or_default(),
+        ""
+    );
+    root.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_query_in_the_hash_is_searched_on_load() {
+    set_hash_and_notify("#?q=%E6%8A%93%E7%A4%BE%E4%BF%9D");
+    let root = render().await;
+    assert_eq!(
+        find(&root, "[data-testid=search-status]")
+            .text_content()
+            .unwrap_or_default(),
+        "共1处 · 第1处"
+    );
+    let input: web_sys::HtmlInputElement = find(&root, "[data-testid=search-input]")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "抓社保");
+    root.unmount().await;
+    set_hash_and_notify("#");
+}

@@ -29,8 +29,10 @@ tasks:
   serve    install what is missing, then serve the app on http://127.0.0.1:8080 (trunk serve)
   test     install what is missing, then run every test layer (fails if any layer cannot run):
            fmt, clippy (native + wasm), native tests, release build, end-to-end tests in
-           headless Chromium, wasm-bindgen component tests in headless Chromium
+           headless Chromium, wasm-bindgen component tests in headless Chromium; then prints
+           the search benchmark and the release sizes
   build    install what is missing, build the release into dist/ and print its sizes
+  bench    run the search benchmark (time per query on the report and a 100× corpus)
   setup    only install what is missing
 ";
 
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         "test" => test(),
         "build" => setup_build_tools().and_then(|_| release_build()),
         "setup" => setup_build_tools().and_then(|_| setup_browser()),
+        "bench" => bench(),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(())
@@ -287,6 +290,12 @@ fn print_sizes() -> Result {
     Ok(())
 }
 
+/// The search benchmark: prints time per query (targets in benches/search.rs), asserts nothing.
+fn bench() -> Result {
+    step("benchmark: search (prints, asserts nothing)");
+    run(cmd("cargo").args(["bench", "--bench", "search"]))
+}
+
 fn test() -> Result {
     setup_build_tools()?;
     setup_browser()?;
@@ -338,6 +347,7 @@ fn test() -> Result {
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("TMPDIR", &tmp))?;
 
+    bench()?;
     print_sizes()?;
     eprintln!("\nall test layers passed; screenshots are in target/screenshots/");
     Ok(())
