@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
+use super::marked::{marked, unit_hits};
 use super::use_app_state;
+use crate::core::search::TITLE;
 
 #[derive(PartialEq, Properties)]
 pub struct ReportHeaderProps {
@@ -16,7 +18,9 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     let report = state.report;
     html! {
         <header class="report-header" inert={props.inert}>
-            <h1 id="report-title" class="report-header__title" data-testid="report-title">{ &report.title }</h1>
+            <h1 id="report-title" class="report-header__title" data-testid="report-title">
+                { marked(&report.title, 0, &unit_hits(&state, TITLE), state.current_hit) }
+            </h1>
             <p class="report-header__meta">{ "嵩市镇人民政府 · 2024年 · 江西省资溪县" }</p>
             if report.truncated {
                 <p class="report-header__note" role="note" data-testid="source-note">

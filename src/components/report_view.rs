@@ -3,7 +3,9 @@
 use yew::prelude::*;
 
 use crate::core::cards::OPENING;
+use crate::core::search::SALUTATION;
 
+use super::marked::{marked, unit_hits};
 use super::rich_text::RichText;
 use super::section_view::SectionView;
 use super::truncation_notice::TruncationNotice;
@@ -27,7 +29,9 @@ pub fn ReportView() -> Html {
     html! {
         <article class="report" data-testid="report" aria-labelledby="report-title">
             if let Some(salutation) = &report.salutation {
-                <p class="report__salutation">{ salutation }</p>
+                <p class="report__salutation">
+                    { marked(salutation, 0, &unit_hits(&state, SALUTATION), state.current_hit) }
+                </p>
             }
             if !report.opening.is_empty() {
                 <p class="report__text">

@@ -129,7 +129,7 @@ pub fn SearchBox() -> Html {
                                     .and_then(|u| u.path.last())
                                     .and_then(|id| state.report.find(id))
                                     .map(|s| s.full_heading())
-                                    .unwrap_or_else(|| "开场".to_string());
+                                    .unwrap_or_else(|| "开头".to_string());
                                 let current = i == state.current_hit;
                                 html! {
                                     <li>

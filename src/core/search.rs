@@ -9,10 +9,12 @@
 
 use super::model::Report;
 
-/// One searchable piece of text: a section's heading or body, or the opening.
+/// One searchable piece of text: the title, the salutation, the opening, a section's heading
+/// or its body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
-    /// The text unit's id: `opening`, a section id (its body) or `<section id>-h` (its heading).
+    /// The text unit's id: `title`, `salutation`, `opening`, a section id (its body) or
+    /// `<section id>-h` (its heading).
     pub id: String,
     /// Ids of the sections that hold it, outermost first (for "where is this hit").
     pub path: Vec<String>,
@@ -44,6 +46,10 @@ pub struct Corpus {
     pub units: Vec<Unit>,
 }
 
+/// The ids of the text units holding the title and the salutation.
+pub const TITLE: &str = "title";
+pub const SALUTATION: &str = "salutation";
+
 /// The id of the text unit holding a section's heading.
 pub fn heading_unit(section_id: &str) -> String {
     format!("{section_id}-h")
@@ -51,11 +57,15 @@ pub fn heading_unit(section_id: &str) -> String {
 
 impl Corpus {
     pub fn new(report: &Report) -> Corpus {
-        let mut units = vec![Unit::new(
+        let mut units = vec![Unit::new(TITLE, Vec::new(), report.title.clone())];
+        if let Some(salutation) = &report.salutation {
+            units.push(Unit::new(SALUTATION, Vec::new(), salutation.clone()));
+        }
+        units.push(Unit::new(
             super::cards::OPENING,
             Vec::new(),
             report.opening.clone(),
-        )];
+        ));
         for section in report.sections() {
             let id = section.id();
             let path = report.path_to(&id);
@@ -238,6 +248,30 @@ mod tests {
     fn surrounding_spaces_of_the_query_are_ignored() {
         let c = corpus(&["乡村振兴"]);
         assert_eq!(search(&c, " 振兴 ").len(), 1);
+    }
+
+    #[test]
+    fn a_report_is_searched_from_its_title_to_its_last_words() {
+        let report = crate::core::parse::parse_body(
+            "年度报告 各位代表: 开场白。 一、回顾 引言。 今年来,我们抓经济。一是抓项目。最后",
+        )
+        .unwrap();
+        let c = Corpus::new(&report);
+        let ids: Vec<&str> = search(&c, "报告")
+            .iter()
+            .map(|h| c.units[h.unit].id.as_str())
+            .collect();
+        assert_eq!(ids, [TITLE]);
+        assert_eq!(c.units[search(&c, "代表")[0].unit].id, SALUTATION);
+        assert_eq!(
+            c.units[search(&c, "一是")[0].unit].id,
+            "sec-1-1-1-h",
+            "headings too"
+        );
+        assert_eq!(
+            c.units[search(&c, "最后")[0].unit].path,
+            ["sec-1", "sec-1-1", "sec-1-1-1"]
+        );
     }
 
     #[test]
