@@ -183,7 +183,10 @@ pub fn use_scroll_to(request: Option<ScrollRequest>, pinned: Pinned) {
         } else {
             ScrollLogicalPosition::Start
         });
-        if !reduce {
+        // Search hits jump at once: a smooth scroll per keystroke would be cut short by the
+        // next one and leave the first hit out of view.
+        let is_hit = request.id.starts_with("hit-");
+        if !reduce && !is_hit {
             options.set_behavior(ScrollBehavior::Smooth);
         }
         el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -315,6 +318,26 @@ pub fn use_drawer_focus(open: bool, nav: NodeRef) {
             if let (true, Some(app)) = (lost, app) {
                 focus(&app, "[data-testid=outline-toggle]");
             }
+        }
+    });
+}
+
+/// Measures the sticky bar after every render of it and publishes its height as
+/// `--bar-offset` on the root element: the bar grows with the text size and with the search
+/// row, and `scroll-padding-top` (base.css) must clear it, or jump targets hide under it.
+#[hook]
+pub fn use_publish_bar_height(bar: NodeRef) {
+    use_effect(move || {
+        if let (Some(bar), Some(root)) = (
+            bar.cast::<web_sys::HtmlElement>(),
+            document()
+                .document_element()
+                .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()),
+        ) {
+            let height = bar.offset_height();
+            let _ = root
+                .style()
+                .set_property("--bar-offset", &format!("{height}px"));
         }
     });
 }

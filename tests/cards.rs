@@ -166,7 +166,7 @@ fn the_csv_export_has_a_bom_a_header_and_one_row_per_card() {
     assert_eq!(lines.len(), 42);
     assert_eq!(
         lines[0].trim_start_matches('\u{feff}'),
-        "label,value,unit,written,qualifier,period,change,theme,sentence"
+        "名称,数值,单位,原文写法,限定,时期,变化,主题,原句"
     );
     assert!(lines[1].starts_with("财税收入,16870000,元,1687万元,,1-8月,同比增长14.5%,经济发展,"));
 }

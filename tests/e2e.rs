@@ -623,6 +623,13 @@ fn esc_clears_the_query_and_every_highlight() {
     page.open("/");
     page.driver.type_into(SEARCH, "乡贤");
     wait_status(&page, "共5处 · 第1处");
+    // Typing goes to the first hit, clear of the (now taller) sticky bar.
+    page.driver.wait_for(
+        "the first hit in view below the bar",
+        "const r = document.getElementById('hit-0').getBoundingClientRect();
+         const bar = document.querySelector('[data-testid=top-bar]').getBoundingClientRect();
+         return r.top >= bar.bottom && r.bottom <= innerHeight;",
+    );
     page.driver.keys("\u{E00C}");
     wait_status(&page, "");
     assert_eq!(page.count("mark.search-hit"), 0);

@@ -6,11 +6,11 @@ use yew::prelude::*;
 use crate::core::chart::{layout, Chart};
 
 /// The SVG's coordinate system: width, and the height of one bar's band (label row + bar).
-const WIDTH: f64 = 400.0;
+const WIDTH: f64 = 320.0;
 const BAND: f64 = 64.0;
 const LABEL_ROW: f64 = 24.0;
 /// Room at the bar's end for its value.
-const VALUE_ROOM: f64 = 130.0;
+const VALUE_ROOM: f64 = 120.0;
 
 /// An SVG coordinate as a whole number (integer formatting keeps float formatting out of the
 /// wasm; a pixel of the viewBox is finer than anyone sees).
@@ -33,7 +33,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         <figure class="bar-chart" aria-labelledby={caption_id.clone()} data-testid={format!("chart-{}", chart.id)}>
             <figcaption id={caption_id} class="bar-chart__title">{ &chart.title }</figcaption>
             <svg class="bar-chart__svg" viewBox={format!("0 0 {} {}", px(WIDTH), px(height))}
-                role="img" aria-label={chart.description.clone()}>
+                aria-hidden="true" focusable="false">
                 { for chart.bars.iter().zip(&geometry).map(|(bar, g)| {
                     let top = g.y - BAND * 0.2;
                     let bar_y = top + LABEL_ROW + 4.0;

@@ -56,6 +56,7 @@ pub fn FiguresPanel() -> Html {
     html! {
         <section id="figures" class="figures" aria-labelledby="figures-title" data-testid="figures">
             <h2 id="figures-title" class="figures__title">{ "数据一览" }</h2>
+            <p id="figure-link-hint" class="visually-hidden">{ "查看数据卡片" }</p>
             <p class="figures__intro">
                 { format!("报告中共有{}项数据。点卡片上的“看原文”可跳到原句；正文中带下划线的数字可打开对应卡片。", cards.cards.len()) }
             </p>

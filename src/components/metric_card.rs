@@ -71,11 +71,19 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
             </p>
         }
     });
-    // A percentage that is itself a change (水稻种植面积同比提升29.4%).
-    let own_change = card.figure.change.clone().map(|info| match info.direction {
-        Direction::Up => format!("↑ {}{}", info.basis, info.verb),
-        Direction::Down => format!("↓ {}{}", info.basis, info.verb),
+    // A percentage that is itself a change (水稻种植面积同比提升29.4%): shown signed, with the
+    // arrow, and the words of the change.
+    let own_change = card.figure.change.clone().map(|info| {
+        let (arrow, sign) = match info.direction {
+            Direction::Up => ("↑", "+"),
+            Direction::Down => ("↓", "−"),
+        };
+        (arrow, sign, format!("{}{}", info.basis, info.verb))
     });
+    let value = match &own_change {
+        Some((_, sign, _)) => format!("{sign}{value}"),
+        None => value,
+    };
 
     let on_copy = {
         let copy = copy.clone();
@@ -102,22 +110,29 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
             if let Some(q) = qualifier {
                 <p class="metric-card__qualifier">{ q }</p>
             }
-            if let Some(c) = own_change {
-                <p class="metric-card__qualifier">{ c }</p>
+            if let Some((arrow, _, words)) = own_change {
+                <p class="metric-card__qualifier">
+                    <span aria-hidden="true">{ arrow }{ " " }</span>{ words }
+                </p>
             }
             { change_view.unwrap_or_default() }
             <p class="metric-card__meta">
                 if let Some(period) = &card.figure.period {
-                    <span class="metric-card__period">{ period }</span>
+                    <span class="metric-card__period">{ format!("时期 {period}") }</span>
                 }
                 <span class="metric-card__theme">{ &card.theme_name }</span>
             </p>
             <p class="metric-card__actions">
                 <a class="metric-card__source" href={format!("#{}", card.figure_id())}
+                    aria-label={format!("看原文：{}", card.label)}
                     data-testid={format!("source-{}", card.id)}>{ "看原文" }</a>
-                <button type="button" class="metric-card__copy" onclick={on_copy}>
+                <button type="button" class="metric-card__copy" onclick={on_copy}
+                    aria-label={format!("复制引用：{}", card.label)}>
                     { match *copy { Copy::Idle => "复制引用", Copy::Done => "已复制", Copy::Failed => "复制失败" } }
                 </button>
+            </p>
+            <p class="visually-hidden" role="status">
+                { match *copy { Copy::Idle => "", Copy::Done => "引用已复制", Copy::Failed => "复制失败，请手动选择原文复制" } }
             </p>
         </article>
     }

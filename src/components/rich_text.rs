@@ -90,7 +90,8 @@ fn figure_element(id: &str, figure: &Figure, written: Html, card: Option<String>
     match card {
         Some(card) => html! {
             <a class="figure-link" id={id.to_string()} href={format!("#{card}")}
-                title={format!("{reading}（查看数据卡片）")}>
+                title={format!("{reading}（查看数据卡片）")}
+                aria-describedby="figure-link-hint">
                 { data }
             </a>
         },

@@ -61,6 +61,18 @@ pub fn SearchBox() -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
     };
 
+    // Choosing a result closes the list; the cursor goes back to the box, so that Enter
+    // carries on from that hit.
+    let go_to = |i: usize| {
+        let state = state.clone();
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::GoToHit(i));
+            if let Some(el) = input.cast::<HtmlInputElement>() {
+                let _ = el.focus();
+            }
+        })
+    };
     let searching = !state.query.trim().is_empty();
     let count = state.hits.len();
     let status = if !searching {
@@ -87,7 +99,7 @@ pub fn SearchBox() -> Html {
         <>
             <div class="search" role="search">
                 <label for="search-input" class="visually-hidden">{ "搜索报告全文" }</label>
-                <input id="search-input" ref={input} class="search__input" type="search"
+                <input id="search-input" ref={input.clone()} class="search__input" type="search"
                     placeholder="搜索全文" autocomplete="off" enterkeyhint="search"
                     aria-describedby="search-status" data-testid="search-input"
                     {oninput} {onkeydown} />
@@ -134,7 +146,7 @@ pub fn SearchBox() -> Html {
                                 html! {
                                     <li>
                                         <button type="button" class={classes!("search__result", current.then_some("search__result--current"))}
-                                            onclick={dispatch(Action::GoToHit(i))}>
+                                            onclick={go_to(i)}>
                                             <span class="search__place">{ place }</span>
                                             <span class="search__snippet">
                                                 { before }<mark>{ matched }</mark>{ after }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::search_box::SearchBox;
 use super::use_app_state;
+use crate::hooks::use_publish_bar_height;
 use crate::state::Action;
 
 #[derive(PartialEq, Properties)]
@@ -16,12 +17,14 @@ pub struct TopBarProps {
 #[component]
 pub fn TopBar(props: &TopBarProps) -> Html {
     let state = use_app_state();
+    let bar = use_node_ref();
+    use_publish_bar_height(bar.clone());
     let toggle = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleOutline))
     };
     html! {
-        <div class="top-bar" data-testid="top-bar" inert={props.inert}>
+        <div class="top-bar" ref={bar} data-testid="top-bar" inert={props.inert}>
             <div class="top-bar__inner">
                 <button type="button" class="top-bar__button top-bar__outline-toggle"
                     aria-expanded={state.outline_open.to_string()} aria-controls="outline"

@@ -33,8 +33,12 @@ fn row(card: &Card) -> Row<'_> {
     }
 }
 
-/// The change as written in the report ("同比增长14.5%"), or "".
+/// The change as written in the report ("同比增长14.5%"), or "": the change qualifying the
+/// card's figure, or the figure itself when it is a change ("同比提升29.4%").
 pub fn change_text(card: &Card) -> String {
+    if let Some(c) = &card.figure.change {
+        return format!("{}{}{}", c.basis, c.verb, card.written);
+    }
     match (&card.change, &card.change_written) {
         (Some(figure), Some(written)) => match &figure.change {
             Some(c) => format!("{}{}{}", c.basis, c.verb, written),
@@ -44,16 +48,19 @@ pub fn change_text(card: &Card) -> String {
     }
 }
 
+/// CSV column headers in Chinese, for the people who open it in a spreadsheet (the JSON keys
+/// are the English names: label, value, unit, written, qualifier, period, change, theme,
+/// sentence).
 const COLUMNS: [&str; 9] = [
-    "label",
-    "value",
-    "unit",
-    "written",
-    "qualifier",
-    "period",
-    "change",
-    "theme",
-    "sentence",
+    "名称",
+    "数值",
+    "单位",
+    "原文写法",
+    "限定",
+    "时期",
+    "变化",
+    "主题",
+    "原句",
 ];
 
 fn csv_field(field: &str) -> String {
@@ -176,7 +183,7 @@ pub fn citation(card: &Card, report_title: &str, link: &str) -> String {
         format!("{}（{}）", card.written, change)
     };
     format!(
-        "{}：{}\n“{}”\n——《{}》 {}",
+        "{}：{}\n「{}」\n——《{}》 {}",
         card.label, value, card.sentence, report_title, link
     )
 }
