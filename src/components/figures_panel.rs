@@ -65,16 +65,16 @@ pub fn FiguresPanel() -> Html {
                     <MetricCard {card} level={3} />
                 }) }
             </div>
-            <button type="button" class="figures__toggle" aria-expanded={open.to_string()}
+            <button type="button" class="control figures__toggle" aria-expanded={open.to_string()}
                 aria-controls="figures-all" onclick={toggle} data-testid="figures-toggle">
                 { if open { "收起全部数据".to_string() } else { format!("查看全部{}项数据、图表与下载", cards.cards.len()) } }
             </button>
             <div id="figures-all" class="figures__all" hidden={!open}>
                 <div class="figures__filter" role="group" aria-label="按主题筛选">
-                    <button type="button" class="figures__chip" aria-pressed={state.theme_filter.is_none().to_string()}
+                    <button type="button" class="control figures__chip" aria-pressed={state.theme_filter.is_none().to_string()}
                         onclick={filter(None)} data-testid="filter-all">{ "全部" }</button>
                     { for cards.themes.iter().map(|(id, name)| html! {
-                        <button type="button" class="figures__chip"
+                        <button type="button" class="control figures__chip"
                             aria-pressed={(state.theme_filter.as_deref() == Some(id.as_str())).to_string()}
                             onclick={filter(Some(id.clone()))} data-testid={format!("filter-{id}")}>
                             { name }
@@ -98,9 +98,9 @@ pub fn FiguresPanel() -> Html {
                     { for charts.into_iter().map(|chart| html! { <BarChart {chart} /> }) }
                 </section>
                 <p class="figures__downloads">
-                    <a class="figures__download" href={exports.0.clone()} download="songshi-2024-figures.csv"
+                    <a class="control figures__download" href={exports.0.clone()} download="songshi-2024-figures.csv"
                         data-testid="export-csv">{ "下载 CSV（表格）" }</a>
-                    <a class="figures__download" href={exports.1.clone()} download="songshi-2024-figures.json"
+                    <a class="control figures__download" href={exports.1.clone()} download="songshi-2024-figures.json"
                         data-testid="export-json">{ "下载 JSON" }</a>
                 </p>
             </div>

@@ -26,13 +26,13 @@ pub fn Outline() -> Html {
                 aria-label="目录" data-testid="outline">
                 <div class="outline__head">
                     <h2 class="outline__title">{ "目录" }</h2>
-                    <button type="button" class="outline__button outline__close"
+                    <button type="button" class="control outline__close"
                         onclick={close.clone()} aria-label="关闭目录">{ "关闭" }</button>
                 </div>
                 <div class="outline__actions" role="group" aria-label="展开或收起各节">
-                    <button type="button" class="outline__button" data-testid="expand-all"
+                    <button type="button" class="control" data-testid="expand-all"
                         onclick={dispatch(Action::ExpandAll)}>{ "全部展开" }</button>
-                    <button type="button" class="outline__button" data-testid="collapse-all"
+                    <button type="button" class="control" data-testid="collapse-all"
                         onclick={dispatch(Action::CollapseAll)}>{ "全部收起" }</button>
                 </div>
                 <ol class="outline__list">

@@ -109,13 +109,13 @@ pub fn SearchBox() -> Html {
                     { status }
                 </p>
                 if searching && count > 0 {
-                    <button type="button" class="search__button" aria-label="上一处"
+                    <button type="button" class="control" aria-label="上一处"
                         onclick={dispatch(Action::PreviousHit)} data-testid="search-previous">{ "↑" }</button>
-                    <button type="button" class="search__button" aria-label="下一处"
+                    <button type="button" class="control" aria-label="下一处"
                         onclick={dispatch(Action::NextHit)} data-testid="search-next">{ "↓" }</button>
                 }
                 if searching && (count > 0 || !matching_cards.is_empty()) {
-                    <button type="button" class="search__button" aria-expanded={state.results_open.to_string()}
+                    <button type="button" class="control" aria-expanded={state.results_open.to_string()}
                         aria-controls="search-results" onclick={dispatch(Action::ToggleResults)}
                         data-testid="search-list-toggle">{ "列表" }</button>
                 }

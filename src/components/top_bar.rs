@@ -26,7 +26,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     html! {
         <div class="top-bar" ref={bar} data-testid="top-bar" inert={props.inert}>
             <div class="top-bar__inner">
-                <button type="button" class="top-bar__button top-bar__outline-toggle"
+                <button type="button" class="control top-bar__outline-toggle"
                     aria-expanded={state.outline_open.to_string()} aria-controls="outline"
                     data-testid="outline-toggle" onclick={toggle}>
                     { "目录" }
