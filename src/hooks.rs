@@ -327,6 +327,7 @@ pub fn use_drawer_focus(open: bool, nav: NodeRef) {
 /// row, and `scroll-padding-top` (base.css) must clear it, or jump targets hide under it.
 #[hook]
 pub fn use_publish_bar_height(bar: NodeRef) {
+    let published = use_mut_ref(|| -1);
     use_effect(move || {
         if let (Some(bar), Some(root)) = (
             bar.cast::<web_sys::HtmlElement>(),
@@ -335,6 +336,10 @@ pub fn use_publish_bar_height(bar: NodeRef) {
                 .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()),
         ) {
             let height = bar.offset_height();
+            // Only on change: a new value on the root restyles the whole page.
+            if std::mem::replace(&mut *published.borrow_mut(), height) == height {
+                return;
+            }
             let _ = root
                 .style()
                 .set_property("--bar-offset", &format!("{height}px"));
