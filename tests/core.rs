@@ -3,7 +3,10 @@
 use songshi_report::core::clean::{body_of, clean};
 use songshi_report::core::parse::{parse, parse_body};
 use songshi_report::core::{Report, SectionKind};
-use unicode_normalization::UnicodeNormalization;
+
+#[path = "support/fidelity.rs"]
+mod fidelity;
+use fidelity::assert_same_text;
 
 /// The scraped file, as copied into the project.
 const SOURCE: &str = include_str!("../data/songshi-2024.scraped.txt");
@@ -15,34 +18,6 @@ fn line_seven() -> &'static str {
 
 fn report() -> Report {
     parse(SOURCE).expect("the real report parses")
-}
-
-/// NFKC, then every whitespace character removed.
-fn fold(s: &str) -> Vec<char> {
-    s.nfkc().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Asserts that `shown` and `raw` are equal after NFKC and whitespace removal, pointing at the
-/// first differing character on failure.
-fn assert_same_text(shown: &str, raw: &str) {
-    let (a, b) = (fold(shown), fold(raw));
-    if a == b {
-        return;
-    }
-    let at = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let context = |v: &[char]| -> String {
-        v.iter()
-            .skip(at.saturating_sub(20))
-            .take(40)
-            .collect::<String>()
-    };
-    panic!(
-        "texts differ at character {at} (lengths {} and {}):\n shown: …{}…\n   raw: …{}…",
-        a.len(),
-        b.len(),
-        context(&a),
-        context(&b)
-    );
 }
 
 #[test]

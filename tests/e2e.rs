@@ -6,6 +6,7 @@
 
 mod support;
 
+use support::fidelity::assert_same_text;
 use support::{env, fidelity_form, serial, source_body, Page, SUB_PATH};
 
 /// Every section heading id, for the 1 part, 5 themes and 13 points of this report.
@@ -53,26 +54,7 @@ fn rendered_text_equals_the_source_and_the_site_chrome_is_absent() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
     page.open("/");
-    let shown = fidelity_form(&page.report_text());
-    let source = fidelity_form(source_body());
-    if shown != source {
-        let at = shown
-            .chars()
-            .zip(source.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let context = |s: &str| {
-            s.chars()
-                .skip(at.saturating_sub(10))
-                .take(30)
-                .collect::<String>()
-        };
-        panic!(
-            "page text differs from the source at character {at}:\n page:   {}\n source: {}",
-            context(&shown),
-            context(&source)
-        );
-    }
+    assert_same_text(&page.report_text(), source_body());
     let body = page.js("return document.body.innerText;");
     let body = body.as_str().unwrap_or_default();
     for chrome in ["购物车", "我的足迹", "加入Vip", "立即下载"] {
@@ -502,7 +484,7 @@ fn the_exports_hold_every_figure_with_its_sentence() {
             .attr(&format!("[data-testid={testid}]"), "href")
             .expect("a download link");
         let (_, encoded) = href.split_once(',').expect("a data: URL");
-        percent_decode(encoded)
+        songshi_report::core::route::percent_decode(encoded)
     };
     let csv = download("export-csv");
     assert!(csv.starts_with('\u{feff}'), "the CSV starts with a BOM");
@@ -524,24 +506,6 @@ fn the_exports_hold_every_figure_with_its_sentence() {
         Some("songshi-2024-figures.csv")
     );
     page.assert_no_console_errors();
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 1 {
-            if let Ok(b) = u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or(""), 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).expect("UTF-8")
 }
 
 const SEARCH: &str = "[data-testid=search-input]";

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod fidelity;
 pub mod server;
 pub mod webdriver;
 
@@ -10,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use serde_json::{json, Value};
-use unicode_normalization::UnicodeNormalization;
 
 use server::StaticServer;
 use webdriver::{Driver, CHROMEDRIVER, CHROMIUM};
@@ -95,7 +95,7 @@ pub fn serial() -> MutexGuard<'static, ()> {
 
 /// NFKC, then every whitespace character removed: the fidelity comparison form.
 pub fn fidelity_form(text: &str) -> String {
-    text.nfkc().filter(|c| !c.is_whitespace()).collect()
+    fidelity::fold(text).into_iter().collect()
 }
 
 /// The report body of the source file: its last non-empty line.
