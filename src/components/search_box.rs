@@ -100,7 +100,7 @@ pub fn SearchBox() -> Html {
             <div class="search" role="search">
                 <label for="search-input" class="visually-hidden">{ "搜索报告全文" }</label>
                 <input id="search-input" ref={input.clone()} class="search__input" type="search"
-                    placeholder="搜索全文" autocomplete="off" enterkeyhint="search"
+                    placeholder="搜索" autocomplete="off" enterkeyhint="search"
                     aria-describedby="search-status" data-testid="search-input"
                     {oninput} {onkeydown} />
             </div>
