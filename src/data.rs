@@ -11,8 +11,11 @@ pub const SOURCE: &str = include_str!("../data/songshi-2024.scraped.txt");
 /// Labels, themes and comparisons for the figures (see data/README.md).
 pub const CURATION: &str = include_str!("../data/figures.tsv");
 
+/// Everyday words for official terms, for search (see data/search-terms.tsv).
+pub const SEARCH_TERMS: &str = include_str!("../data/search-terms.tsv");
+
 static CONTENT: LazyLock<Result<Content, String>> =
-    LazyLock::new(|| Content::load(SOURCE, CURATION));
+    LazyLock::new(|| Content::load(SOURCE, CURATION, SEARCH_TERMS));
 
 /// The report, its figures and cards, or a readable message when the embedded text cannot be
 /// parsed. (`tests/core.rs` and `tests/figures.rs` prove that the embedded data loads.)

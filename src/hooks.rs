@@ -99,7 +99,7 @@ pub fn use_search_shortcuts(input: NodeRef) {
                 if slash || ctrl_k {
                     if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
                         key.prevent_default();
-                        let _ = input.focus();
+                        focus_in_place(&input);
                         input.select();
                     }
                 }
@@ -154,9 +154,10 @@ pub fn set_hash(id: &str) {
     let _ = result;
 }
 
-/// The section the reader last navigated to, shared by [`use_scroll_to`] and
-/// [`use_scroll_spy`]: near the end of the page the last headings cannot reach the top, so
-/// the spy keeps this one current while it is in view there.
+/// What the reader last navigated to (a section, a figure, a search hit), shared by
+/// [`use_scroll_to`] and [`use_scroll_spy`]: while it is in view, its section is the one being
+/// read — a figure centred on the screen sits below its own heading, and the last headings
+/// cannot reach the top of the page. It is let go as soon as the reader scrolls by hand.
 pub type Pinned = Rc<RefCell<Option<String>>>;
 
 /// Scrolls to the requested section after it has been rendered expanded (smoothly unless the
@@ -191,73 +192,95 @@ pub fn use_scroll_to(request: Option<ScrollRequest>, pinned: Pinned) {
         }
         el.scroll_into_view_with_scroll_into_view_options(&options);
         if let Some(el) = el.dyn_ref::<HtmlElement>() {
-            let focus = web_sys::FocusOptions::new();
-            focus.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&focus);
+            focus_in_place(el);
         }
     });
 }
 
-/// Reports the heading being read: the last section heading whose top has passed the sticky
-/// bar (plus [`SPY_MARGIN_PX`]) — or, with the page scrolled to its end, the pinned heading
-/// (last navigated to) if it is in view. Above the first heading, none.
+/// The section an element of the report is in: a heading's own id, or the id of the section
+/// whose body holds it.
+fn section_of(el: &web_sys::Element) -> Option<String> {
+    if el.has_attribute("data-spy") {
+        return Some(el.id());
+    }
+    el.closest("[data-section-body]")
+        .ok()
+        .flatten()
+        .and_then(|body| body.get_attribute("data-section-body"))
+}
+
+/// Reports the heading being read: the section of the pinned element (last navigated to)
+/// while it is in view, otherwise the last section heading whose top has passed the sticky bar
+/// (plus [`SPY_MARGIN_PX`]). Above the first heading, none.
 #[hook]
 pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) {
     let last = use_mut_ref(|| None::<String>);
     use_effect_with((), move |_| {
-        let spy = move || {
-            let Ok(headings) = document().query_selector_all("[data-spy]") else {
-                return;
-            };
-            // The bar grows with the text size, so measure it rather than assume it.
-            let bar = document()
-                .query_selector(".top-bar")
-                .ok()
-                .flatten()
-                .map_or(0.0, |b| b.get_bounding_client_rect().bottom());
-            let threshold = bar + SPY_MARGIN_PX;
-            let mut current = None;
-            for i in 0..headings.length() {
-                let Some(el) = headings
-                    .get(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
+        let spy = {
+            let pinned = pinned.clone();
+            move || {
+                let Ok(headings) = document().query_selector_all("[data-spy]") else {
+                    return;
                 };
-                let rect = el.get_bounding_client_rect();
-                if rect.height() > 0.0 && rect.top() <= threshold {
-                    current = Some(el.id());
+                // The bar grows with the text size, so measure it rather than assume it.
+                let bar = document()
+                    .query_selector(".top-bar")
+                    .ok()
+                    .flatten()
+                    .map_or(0.0, |b| b.get_bounding_client_rect().bottom());
+                let threshold = bar + SPY_MARGIN_PX;
+                let mut current = None;
+                for i in 0..headings.length() {
+                    let Some(el) = headings
+                        .get(i)
+                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    else {
+                        continue;
+                    };
+                    let rect = el.get_bounding_client_rect();
+                    if rect.height() > 0.0 && rect.top() <= threshold {
+                        current = Some(el.id());
+                    }
                 }
-            }
-            let root = document().document_element();
-            let view = window()
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0);
-            let at_end = root.is_some_and(|r| {
-                let scrolled = window().scroll_y().unwrap_or(0.0) + view;
-                scrolled >= f64::from(r.scroll_height()) - 2.0
-            });
-            if at_end {
-                let in_view = pinned.borrow().clone().filter(|id| {
-                    document().get_element_by_id(id).is_some_and(|el| {
-                        let top = el.get_bounding_client_rect().top();
-                        top >= 0.0 && top < view
-                    })
+                let view = window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0);
+                let pinned_section = pinned.borrow().as_ref().and_then(|id| {
+                    let el = document().get_element_by_id(id)?;
+                    let rect = el.get_bounding_client_rect();
+                    let in_view = rect.height() > 0.0 && rect.bottom() > bar && rect.top() < view;
+                    in_view.then(|| section_of(&el)).flatten()
                 });
-                if in_view.is_some() {
-                    current = in_view;
+                if pinned_section.is_some() {
+                    current = pinned_section;
                 }
-            }
-            if *last.borrow() != current {
-                *last.borrow_mut() = current.clone();
-                dispatch.dispatch(Action::SetActive(current));
+                if *last.borrow() != current {
+                    *last.borrow_mut() = current.clone();
+                    dispatch.dispatch(Action::SetActive(current));
+                }
             }
         };
         spy();
         let listener = EventListener::new(&window(), "scroll", move |_| spy());
-        move || drop(listener)
+        // Scrolling by hand lets go of the pinned element.
+        let release = ["wheel", "touchstart", "keydown"].map(|name| {
+            let pinned = pinned.clone();
+            EventListener::new(&window(), name, move |event| {
+                let scroll_key = event.dyn_ref::<KeyboardEvent>().is_none_or(|k| {
+                    matches!(
+                        k.key().as_str(),
+                        "ArrowUp" | "ArrowDown" | "PageUp" | "PageDown" | "Home" | "End" | " "
+                    )
+                });
+                // Arrows in the search box move between hits (and prevent the default).
+                if scroll_key && !event.default_prevented() {
+                    *pinned.borrow_mut() = None;
+                }
+            })
+        });
+        move || drop((listener, release))
     });
 }
 
@@ -301,7 +324,7 @@ pub fn use_drawer_focus(open: bool, nav: NodeRef) {
                 .flatten()
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             {
-                let _ = el.focus();
+                focus_in_place(&el);
             }
         };
         if *open {
@@ -407,20 +430,64 @@ pub fn use_escape_closes_outline(dispatch: UseReducerDispatcher<AppState>) {
     });
 }
 
-/// A link to an element of this page: the current address with `#id`.
-pub fn link_to(id: &str) -> String {
-    let location = window().location();
-    let href = location.href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or("");
-    format!("{base}#{id}")
+/// The page's address without its `#…` part.
+pub fn page_address() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or("").to_string()
 }
 
-/// Copies text to the clipboard, then reports whether it worked.
+/// A link to an element of this page: the current address with `#id`.
+pub fn link_to(id: &str) -> String {
+    format!("{}#{id}", page_address())
+}
+
+/// The page's address once in the browser ("" while rendering on the server and in the first
+/// render, so that hydration matches the prerendered page).
+#[hook]
+pub fn use_page_address() -> String {
+    let address = use_state(String::new);
+    {
+        let address = address.clone();
+        use_effect_with((), move |_| address.set(page_address()));
+    }
+    (*address).clone()
+}
+
+/// Copies text to the clipboard, then reports whether it worked. Browsers without the
+/// asynchronous clipboard (in-app browsers, pages served over plain HTTP) report failure
+/// instead of throwing.
 pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
-    let clipboard = window().navigator().clipboard();
-    let promise = clipboard.write_text(&text);
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has_clipboard {
+        done(false);
+        return;
+    }
+    let promise = navigator.clipboard().write_text(&text);
     yew::platform::spawn_local(async move {
         let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
         done(ok);
+    });
+}
+
+/// Moves keyboard focus to an element without scrolling the page: the reader stays where
+/// they are reading (a plain `focus()` scrolls, and fights the sticky bar's scroll margin).
+pub fn focus_in_place(el: &HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
+/// Focuses and selects the text of a field when it appears (the box of text to copy by hand).
+#[hook]
+pub fn use_select_on_show(field: NodeRef, shown: bool) {
+    use_effect_with(shown, move |shown| {
+        if *shown {
+            if let Some(el) = field.cast::<web_sys::HtmlTextAreaElement>() {
+                let _ = el.focus();
+                el.select();
+            }
+        }
     });
 }

@@ -9,9 +9,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::cards::{unit_of_figure, Cards, FigureIndex, OPENING};
-use crate::core::search::{search, Corpus, Hit};
-use crate::core::{Content, Report, SectionKind};
+use crate::core::cards::{figure_id, unit_of_figure, Cards, FigureIndex, OPENING};
+use crate::core::search::{search, suggest, Corpus, Hit};
+use crate::core::{Content, Meta, Report, SectionKind};
 
 /// A request to bring a section into view; `seq` changes on every request so that clicking the
 /// same outline entry twice scrolls twice.
@@ -26,6 +26,8 @@ pub struct ScrollRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub report: &'static Report,
+    /// Who issued the report and where its text comes from.
+    pub meta: &'static Meta,
     /// The figures recognised in the report's text.
     pub figures: &'static FigureIndex,
     /// The metric cards, or why the curated data does not fit the report.
@@ -44,6 +46,10 @@ pub struct AppState {
     pub query: String,
     /// Every occurrence of the query, in reading order.
     pub hits: Rc<Vec<Hit>>,
+    /// Other spellings of the query that found some of the hits ("医疗保险" for 医保).
+    pub also: Rc<Vec<String>>,
+    /// When the query finds nothing: shorter queries that find something, with their counts.
+    pub suggestions: Rc<Vec<(String, usize)>>,
     /// The index of the current hit in `hits`.
     pub current_hit: usize,
     /// Whether the list of results is open.
@@ -60,7 +66,21 @@ pub struct AppState {
     pub scroll: Option<ScrollRequest>,
     /// Whether the outline drawer is open (phone layout).
     pub outline_open: bool,
+    /// An id from a link or the address that names nothing in the report (`#sec-9-9`), for a
+    /// message instead of silently opening at the top.
+    pub not_found: Option<String>,
 }
+
+/// Ids of the page itself that links may name (the skip link's `#main`, …): not sections,
+/// figures or cards, but not missing either.
+pub const PAGE_ANCHORS: [&str; 6] = [
+    "main",
+    "figures",
+    "outline",
+    "report",
+    "report-title",
+    "truncation-notice",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -74,8 +94,11 @@ pub enum Action {
     /// Go to an id from a link or the address bar: a section (expand it and its ancestors,
     /// scroll to it), a figure in the text (`sec-1-fig-1`: expand its section, scroll to it,
     /// highlight its sentence) or a card (`card-…`: show all cards, drop a filter that hides
-    /// it, scroll to it). Closes the drawer. Ids that name none of these are ignored.
+    /// it, scroll to it). Closes the drawer and the list of results. An id that names none of
+    /// these (nor one of [`PAGE_ANCHORS`]) is remembered in `not_found`, for a message.
     Navigate(String),
+    /// Dismiss the "not found" message.
+    DismissNotFound,
     /// Show all cards or only the headline row.
     ToggleFigures,
     /// Filter the cards to one theme (section id), or show all themes.
@@ -110,6 +133,7 @@ impl AppState {
     pub fn new(content: &'static Content) -> Self {
         Self {
             report: &content.report,
+            meta: &content.meta,
             figures: &content.figures,
             cards: content.cards.as_ref().map_err(String::as_str),
             figures_open: false,
@@ -121,11 +145,14 @@ impl AppState {
             hits: Rc::new(Vec::new()),
             current_hit: 0,
             results_open: false,
+            also: Rc::new(Vec::new()),
+            suggestions: Rc::new(Vec::new()),
             opened_by_search: BTreeSet::new(),
             collapsed: BTreeSet::new(),
             active: None,
             scroll: None,
             outline_open: false,
+            not_found: None,
         }
     }
 
@@ -155,46 +182,19 @@ impl AppState {
                     .collect();
             }
             Action::Navigate(id) => {
-                if let Some(unit) = unit_of_figure(&id) {
-                    let path = self.report.path_to(unit);
-                    if path.is_empty() && unit != OPENING {
-                        return;
-                    }
-                    self.expand(&path);
-                    self.highlight = Some(id.clone());
-                    self.scroll_to(id, true);
-                } else if let Some(card_id) = id.strip_prefix("card-") {
-                    let Some(card) = self.cards.ok().and_then(|c| c.by_id(card_id)) else {
-                        return;
-                    };
-                    self.figures_open = true;
-                    if self
-                        .theme_filter
-                        .as_ref()
-                        .is_some_and(|t| *t != card.theme_id)
-                    {
-                        self.theme_filter = None;
-                    }
-                    self.card_focus = Some(card.id.clone());
-                    self.scroll_to(id, true);
-                } else {
-                    let path = self.report.path_to(&id);
-                    if path.is_empty() {
-                        return;
-                    }
-                    self.expand(&path);
-                    self.active = Some(id.clone());
-                    self.scroll_to(id, false);
+                if !self.navigate(&id) && !PAGE_ANCHORS.contains(&id.as_str()) {
+                    self.not_found = Some(id);
                 }
-                self.outline_open = false;
             }
+            Action::DismissNotFound => self.not_found = None,
             Action::ToggleFigures => self.figures_open = !self.figures_open,
             Action::FilterTheme(theme) => self.theme_filter = theme,
             Action::Search(query) => {
                 if query == self.query {
                     return;
                 }
-                let hits = search(self.corpus, &query);
+                let found = search(self.corpus, &query);
+                let hits = found.hits;
                 let needed: BTreeSet<String> = hits
                     .iter()
                     .filter_map(|h| self.corpus.units.get(h.unit))
@@ -215,6 +215,12 @@ impl AppState {
                         self.opened_by_search.insert(id);
                     }
                 }
+                self.suggestions = Rc::new(if hits.is_empty() {
+                    suggest(self.corpus, &query)
+                } else {
+                    Vec::new()
+                });
+                self.also = Rc::new(found.also);
                 self.query = query;
                 self.hits = Rc::new(hits);
                 self.current_hit = 0;
@@ -246,6 +252,8 @@ impl AppState {
                 self.opened_by_search.clear();
                 self.query.clear();
                 self.hits = Rc::new(Vec::new());
+                self.also = Rc::new(Vec::new());
+                self.suggestions = Rc::new(Vec::new());
                 self.current_hit = 0;
                 self.results_open = false;
             }
@@ -254,6 +262,51 @@ impl AppState {
             Action::ToggleOutline => self.outline_open = !self.outline_open,
             Action::CloseOutline => self.outline_open = false,
         }
+    }
+
+    /// Goes to a section, figure or card (see [`Action::Navigate`]); false when `id` names
+    /// none of them.
+    fn navigate(&mut self, id: &str) -> bool {
+        if let Some(unit) = unit_of_figure(id) {
+            let path = self.report.path_to(unit);
+            let known = (0..self.figures.of(unit).len()).any(|k| figure_id(unit, k) == id);
+            if !known || (path.is_empty() && unit != OPENING) {
+                return false;
+            }
+            self.expand(&path);
+            self.highlight = Some(id.to_string());
+            // The sentence shown is in this section: the outline marks it.
+            if !path.is_empty() {
+                self.active = Some(unit.to_string());
+            }
+            self.scroll_to(id.to_string(), true);
+        } else if let Some(card_id) = id.strip_prefix("card-") {
+            let Some(card) = self.cards.ok().and_then(|c| c.by_id(card_id)) else {
+                return false;
+            };
+            self.figures_open = true;
+            if self
+                .theme_filter
+                .as_ref()
+                .is_some_and(|t| *t != card.theme_id)
+            {
+                self.theme_filter = None;
+            }
+            self.card_focus = Some(card.id.clone());
+            self.scroll_to(id.to_string(), true);
+        } else {
+            let path = self.report.path_to(id);
+            if path.is_empty() {
+                return false;
+            }
+            self.expand(&path);
+            self.active = Some(id.to_string());
+            self.scroll_to(id.to_string(), false);
+        }
+        self.not_found = None;
+        self.outline_open = false;
+        self.results_open = false;
+        true
     }
 
     /// The HTML id of the element where a hit starts (`hit-3`).
@@ -377,11 +430,59 @@ mod tests {
     }
 
     #[test]
-    fn navigate_to_an_unknown_id_changes_nothing() {
+    fn navigate_to_a_page_anchor_changes_nothing() {
         let mut state = AppState::new(content());
         let before = state.clone();
         state.apply(Action::Navigate("main".into()));
         assert_eq!(state, before);
+    }
+
+    #[test]
+    fn a_link_to_nothing_is_remembered_for_a_message_until_dismissed_or_replaced() {
+        let mut state = AppState::new(content());
+        state.apply(Action::Navigate("sec-9-9".into()));
+        assert_eq!(state.not_found.as_deref(), Some("sec-9-9"));
+        assert_eq!(state.scroll, None, "nothing to scroll to");
+        state.apply(Action::DismissNotFound);
+        assert_eq!(state.not_found, None);
+        state.apply(Action::Navigate("card-nope".into()));
+        assert_eq!(state.not_found.as_deref(), Some("card-nope"));
+        state.apply(Action::Navigate("sec-1-1".into()));
+        assert_eq!(state.not_found, None, "a good link clears the message");
+        state.apply(Action::Navigate("sec-1-1-fig-9".into()));
+        assert_eq!(state.not_found.as_deref(), Some("sec-1-1-fig-9"));
+    }
+
+    #[test]
+    fn going_to_a_figure_marks_its_section_as_the_one_being_read() {
+        let text = "报告 各位代表: 开场。 一、回顾 引言。 今年来,我们抓经济。一是抓项目。完成投资100万元。二是抓招商。";
+        let report = parse_body(text).expect("made-up report parses");
+        let content: &'static Content = Box::leak(Box::new(Content::without_cards(report)));
+        let mut state = AppState::new(content);
+        state.apply(Action::SetActive(Some("sec-1-1-2".into())));
+        state.apply(Action::Navigate("sec-1-1-1-fig-1".into()));
+        assert_eq!(state.active.as_deref(), Some("sec-1-1-1"));
+        assert_eq!(state.highlight.as_deref(), Some("sec-1-1-1-fig-1"));
+    }
+
+    #[test]
+    fn navigating_closes_the_list_of_results() {
+        let mut state = AppState::new(content());
+        state.apply(Action::Search("抓".into()));
+        state.apply(Action::ToggleResults);
+        assert!(state.results_open);
+        state.apply(Action::Navigate("sec-1-2".into()));
+        assert!(!state.results_open);
+    }
+
+    #[test]
+    fn a_search_that_finds_nothing_suggests_what_does() {
+        let mut state = AppState::new(content());
+        state.apply(Action::Search("抓经济火星".into()));
+        assert!(state.hits.is_empty());
+        assert_eq!(state.suggestions[0].0, "抓经济");
+        state.apply(Action::Search("抓经济".into()));
+        assert!(state.suggestions.is_empty());
     }
 
     #[test]

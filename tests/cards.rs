@@ -4,7 +4,8 @@
 
 use songshi_report::core::cards::{build_cards, FigureIndex};
 use songshi_report::core::chart::{comparison, year_on_year};
-use songshi_report::core::export::{citation, to_csv, to_json};
+use songshi_report::core::export::{citation, to_csv, to_json, COLUMNS};
+use songshi_report::core::figures::meaning::Kind;
 use songshi_report::data;
 
 fn cards() -> &'static songshi_report::core::cards::Cards {
@@ -70,6 +71,7 @@ fn the_data_file_holds_no_number_of_its_own() {
                 ("card", 3) => {} // the value: checked by build_cards
                 ("card", 5) => assert!(text.contains(field), "quote {field:?} not in the text"),
                 ("theme", 1) => assert!(field.starts_with("sec-"), "{line}"),
+                ("meta", 2) => assert!(text.contains(field), "meta {field:?} not in the text"),
                 _ => panic!("a number of its own in {line:?}"),
             }
         }
@@ -121,6 +123,9 @@ fn the_fiscal_revenue_card_has_its_period_and_change() {
     assert_eq!(card.written, "1687万元");
     assert_eq!(card.figure.value.to_string(), "16870000");
     assert_eq!(card.figure.period.as_deref(), Some("1-8月"));
+    let period = card.period.as_ref().unwrap();
+    assert_eq!(period.text, "1-8月");
+    assert_eq!(period.from_section, None, "written in its own sentence");
     assert_eq!(card.change_written.as_deref(), Some("14.5%"));
     assert_eq!(card.theme_name, "经济发展");
     assert!(card.sentence.contains("同比增长14.5%"));
@@ -158,29 +163,150 @@ fn the_previous_year_revenue_is_derived_and_marked_as_computed() {
     );
 }
 
+/// Reads CSV as RFC 4180 says (quoted fields may hold commas, quotes and line breaks).
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+const BASE: &str = "https://example.org/report/";
+
 #[test]
 fn the_csv_export_has_a_bom_a_header_and_one_row_per_card() {
-    let csv = to_csv(cards());
+    let csv = to_csv(cards(), BASE);
     assert!(csv.starts_with('\u{feff}'));
-    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
-    assert_eq!(lines.len(), 42);
+    assert!(csv.ends_with("\r\n"));
+    let rows = read_csv(csv.trim_start_matches('\u{feff}'));
+    assert_eq!(rows.len(), 42);
+    assert_eq!(rows[0], COLUMNS);
+    let revenue = &rows[1];
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert_eq!(revenue[col("名称")], "财税收入");
+    assert_eq!(revenue[col("数值")], "16870000");
+    assert_eq!(revenue[col("数值性质")], "精确");
+    assert_eq!(revenue[col("时期")], "1-8月");
+    assert_eq!(revenue[col("变化")], "同比增长14.5%");
+    assert_eq!(revenue[col("章节编号")], "sec-1");
+    assert_eq!(revenue[col("章节标题")], "一、2024年以来工作回顾");
+    assert_eq!(revenue[col("链接")], format!("{BASE}#sec-1-fig-1"));
+    assert!(rows.iter().all(|r| r.len() == COLUMNS.len()));
+}
+
+#[test]
+fn vague_quantities_are_never_exported_as_plain_numbers() {
+    let csv = to_csv(cards(), BASE);
+    let rows = read_csv(csv.trim_start_matches('\u{feff}'));
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+    let by_written = |w: &str| {
+        rows.iter()
+            .find(|r| r[col("原文写法")] == w)
+            .unwrap_or_else(|| panic!("{w} not exported"))
+    };
+    let visitors = by_written("数百名");
+    assert_eq!(visitors[col("数值")], "", "数百 is not 100");
     assert_eq!(
-        lines[0].trim_start_matches('\u{feff}'),
-        "名称,数值,单位,原文写法,限定,时期,变化,主题,原句"
+        (
+            visitors[col("下限")].as_str(),
+            visitors[col("上限")].as_str()
+        ),
+        ("200", "900")
     );
-    assert!(lines[1].starts_with("财税收入,16870000,元,1687万元,,1-8月,同比增长14.5%,经济发展,"));
+    assert_eq!(visitors[col("数值性质")], "范围");
+    let entries = by_written("百余条");
+    assert_eq!(entries[col("数值")], "");
+    assert_eq!(entries[col("下限")], "100");
+    assert_eq!(entries[col("数值性质")], "下限");
+    assert_eq!(by_written("30余次")[col("数值性质")], "下限");
+    assert_eq!(by_written("突破3万人次")[col("下限")], "30000");
+    let invest = by_written("约2000万元");
+    assert_eq!(invest[col("数值")], "20000000");
+    assert_eq!(invest[col("数值性质")], "约数");
+    for row in &rows[1..] {
+        let point = matches!(row[col("数值性质")].as_str(), "精确" | "约数");
+        assert_eq!(point, !row[col("数值")].is_empty(), "{row:?}");
+        assert_eq!(point, row[col("下限")].is_empty(), "{row:?}");
+    }
+}
+
+#[test]
+fn the_intended_investment_is_an_estimate_and_everything_else_a_result() {
+    let estimates: Vec<&str> = cards()
+        .cards
+        .iter()
+        .filter(|c| c.kind == Kind::Estimate)
+        .map(|c| c.written.as_str())
+        .collect();
+    assert_eq!(estimates, ["3亿元"]);
+    assert!(cards().cards.iter().all(|c| c.kind != Kind::Target));
+    let card = cards().by_id("huangjia-investment").unwrap();
+    assert!(citation(card, "报告", "#x").contains("预计"));
+}
+
+#[test]
+fn every_row_has_its_section_a_link_and_a_period() {
+    let json: serde_json::Value = serde_json::from_str(&to_json(cards(), "报告", BASE)).unwrap();
+    for f in json["figures"].as_array().unwrap() {
+        let id = f["section_id"].as_str().unwrap();
+        assert!(id == "opening" || id.starts_with("sec-"), "{f}");
+        assert!(!f["section_heading"].as_str().unwrap().is_empty(), "{f}");
+        assert!(f["link"].as_str().unwrap().starts_with(BASE), "{f}");
+        assert!(
+            f["period"].is_string(),
+            "every figure here has a period: {f}"
+        );
+    }
+    let from_heading = cards()
+        .cards
+        .iter()
+        .find(|c| c.written == "1055盏")
+        .unwrap();
+    let period = from_heading.period.as_ref().unwrap();
+    assert_eq!(period.text, "今年来");
+    assert_eq!(period.from_section.as_deref(), Some("sec-1-2"));
 }
 
 #[test]
 fn the_json_export_lists_every_figure_with_its_sentence() {
-    let json: serde_json::Value = serde_json::from_str(&to_json(cards(), "报告")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&to_json(cards(), "报告", BASE)).unwrap();
     let figures = json["figures"].as_array().unwrap();
     assert_eq!(figures.len(), 41);
     let bamboo = figures.iter().find(|f| f["label"] == "流转竹林").unwrap();
-    assert_eq!(bamboo["value"], "6000");
+    assert_eq!(bamboo["value"], serde_json::Value::Null);
+    assert_eq!(bamboo["min"], "6000");
+    assert_eq!(bamboo["precision"], "lower_bound");
+    assert_eq!(bamboo["reading"], "多于6000亩");
     assert_eq!(bamboo["unit"], "亩");
-    assert_eq!(bamboo["qualifier"], "多于");
+    assert_eq!(bamboo["kind"], "result");
     assert!(bamboo["sentence"].as_str().unwrap().contains("6000余亩"));
+    let visitors = figures.iter().find(|f| f["written"] == "数百名").unwrap();
+    assert_eq!(visitors["value"], serde_json::Value::Null);
+    assert_eq!(
+        (visitors["min"].as_str(), visitors["max"].as_str()),
+        (Some("200"), Some("900"))
+    );
+    assert_eq!(visitors["precision"], "range");
 }
 
 #[test]

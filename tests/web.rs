@@ -7,8 +7,9 @@
 use gloo::utils::{document, window};
 use songshi_report::components::app::{App, AppProps};
 use songshi_report::core::cards::{build_cards, FigureIndex};
+use songshi_report::core::search::terms::Terms;
 use songshi_report::core::search::Corpus;
-use songshi_report::core::{parse::parse_body, Content};
+use songshi_report::core::{parse::parse_body, Content, Meta};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -37,7 +38,8 @@ fn content_with_cards() -> &'static Content {
     let cards = build_cards(&report, &figures, CURATION).map_err(|e| e.to_string());
     assert!(cards.is_ok(), "{cards:?}");
     Box::leak(Box::new(Content {
-        corpus: Corpus::new(&report),
+        corpus: Corpus::new(&report, Terms::default()),
+        meta: Meta::default(),
         report,
         figures,
         cards,

@@ -8,9 +8,10 @@ use super::report_header::ReportHeader;
 use super::report_view::ReportView;
 use super::top_bar::TopBar;
 use super::AppContext;
+use crate::core::search::shorten;
 use crate::core::Content;
 use crate::hooks;
-use crate::state::AppState;
+use crate::state::{Action, AppState};
 
 #[derive(PartialEq, Properties)]
 pub struct AppProps {
@@ -53,11 +54,25 @@ fn Reader(props: &ReaderProps) -> Html {
 
     // While the phone drawer is open, everything else is inert: Tab stays in the drawer.
     let inert = state.outline_open;
+    let not_found = state.not_found.clone();
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotFound))
+    };
 
     html! {
         <ContextProvider<AppContext> context={state}>
             <a class="skip-link" href="#main">{ "跳到正文" }</a>
             <TopBar {inert} />
+            if let Some(id) = not_found {
+                <div class="not-found" role="alert" data-testid="not-found">
+                    <p class="not-found__text">
+                        <strong>{ "找不到这一部分。" }</strong>
+                        { format!("链接里的“#{}”在这份报告中不存在，可能是链接有误，或这部分不在本页的文字中。", shorten(&id, 24)) }
+                    </p>
+                    <button type="button" class="control" onclick={dismiss}>{ "知道了" }</button>
+                </div>
+            }
             <ReportHeader {inert} />
             <div class="layout">
                 <Outline />

@@ -9,6 +9,7 @@ use super::metric_card::MetricCard;
 use super::use_app_state;
 use crate::core::chart::{comparison, year_on_year};
 use crate::core::export::{data_url, to_csv, to_json};
+use crate::hooks::use_page_address;
 use crate::state::Action;
 
 #[component]
@@ -40,12 +41,18 @@ pub fn FiguresPanel() -> Html {
         .filter(|(id, _)| state.theme_filter.as_ref().is_none_or(|f| f == id))
         .collect();
     let title = state.report.title.clone();
-    let exports = use_memo((), move |_| {
+    // Links in the exports point at the page's own address, known once in the browser.
+    let address = use_page_address();
+    let exports = use_memo(address, move |address| {
         (
-            data_url("text/csv", &to_csv(cards)),
-            data_url("application/json", &to_json(cards, &title)),
+            data_url("text/csv", &to_csv(cards, address)),
+            data_url("application/json", &to_json(cards, &title, address)),
         )
     });
+    // Results first; an estimate or a target never sits among them unmarked.
+    let mut headline: Vec<&'static crate::core::cards::Card> =
+        cards.cards.iter().filter(|c| c.headline).collect();
+    headline.sort_by_key(|c| c.kind != crate::core::figures::meaning::Kind::Result);
     let mut charts: Vec<_> = cards
         .comparisons
         .iter()
@@ -56,12 +63,13 @@ pub fn FiguresPanel() -> Html {
     html! {
         <section id="figures" class="figures" aria-labelledby="figures-title" data-testid="figures">
             <h2 id="figures-title" class="figures__title">{ "数据一览" }</h2>
-            <p id="figure-link-hint" class="visually-hidden">{ "查看数据卡片" }</p>
+            // Referenced by aria-describedby, never read in the flow of the page.
+            <span id="figure-link-hint" hidden=true>{ "查看数据卡片" }</span>
             <p class="figures__intro">
                 { format!("报告中共有{}项数据。点卡片上的“看原文”可跳到原句；正文中带下划线的数字可打开对应卡片。", cards.cards.len()) }
             </p>
             <div class="figures__grid figures__grid--headline" data-testid="headline-row">
-                { for cards.cards.iter().filter(|c| c.headline).map(|card| html! {
+                { for headline.into_iter().map(|card| html! {
                     <MetricCard {card} level={3} />
                 }) }
             </div>

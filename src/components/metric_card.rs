@@ -1,13 +1,16 @@
-//! One metric card: the figure's value the Chinese way, its qualifier in words, period and
-//! change (arrow and sign, not colour alone), label and theme; links to its sentence and copies
-//! a citation.
+//! One metric card: the figure's value as written, what it means when it is not exact (约数,
+//! 多于100条, 约200至900名之间), whether it is an estimate or a target rather than a result,
+//! period and change (arrow and sign, not colour alone), label and theme; links to its
+//! sentence and copies a citation.
 
 use yew::prelude::*;
 
+use super::copy_button::CopyButton;
 use super::use_app_state;
 use crate::core::cards::Card;
 use crate::core::export::{change_text, citation};
-use crate::core::figures::{Direction, Qualifier};
+use crate::core::figures::meaning::Kind;
+use crate::core::figures::Direction;
 
 #[derive(PartialEq, Properties)]
 pub struct MetricCardProps {
@@ -19,19 +22,10 @@ pub struct MetricCardProps {
     pub level: u8,
 }
 
-/// Copying state of the citation button.
-#[derive(Clone, Copy, PartialEq)]
-enum Copy {
-    Idle,
-    Done,
-    Failed,
-}
-
 #[component]
 pub fn MetricCard(props: &MetricCardProps) -> Html {
     let state = use_app_state();
     let card = props.card;
-    let copy = use_state(|| Copy::Idle);
     let focused = props.anchored && state.card_focus.as_deref() == Some(card.id.as_str());
     let label_id = format!(
         "{}-label{}",
@@ -45,13 +39,12 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
         .trim_start_matches("约")
         .trim_start_matches("突破")
         .to_string();
-    let qualifier = match card.figure.qualifier {
-        Qualifier::Exact => None,
-        Qualifier::About => Some("约数"),
-        Qualifier::MoreThan => Some("多于此数"),
-        Qualifier::AboutMoreThan => Some("约数，多于此数"),
-        Qualifier::Passed => Some("已超过此数"),
-        Qualifier::Several => Some("约数（几百）"),
+    let reading = card.meaning.reading(&card.figure.unit);
+    // What a reader must know before quoting the number: it is not a result.
+    let kind_note = match card.kind {
+        Kind::Result => None,
+        Kind::Estimate => Some("预计数，尚未实现"),
+        Kind::Target => Some("目标数，尚未实现"),
     };
     let change = card
         .change
@@ -66,7 +59,9 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
             <p class="metric-card__change" title={change_text(card)}>
                 <span aria-hidden="true">{ arrow }</span>
                 <span class="visually-hidden">{ word }</span>
-                <data value={figure.value.to_string()}>{ format!("{sign}{}%", figure.value) }</data>
+                <data class="metric-card__nowrap" value={figure.value.to_string()}>
+                    { format!("{sign}{}%", figure.value) }
+                </data>
                 { " " }{ &info.basis }
             </p>
         }
@@ -85,30 +80,32 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
         None => value,
     };
 
-    let on_copy = {
-        let copy = copy.clone();
+    let cite = {
         let title = state.report.title.clone();
-        Callback::from(move |_: MouseEvent| {
-            let copy = copy.clone();
+        Callback::from(move |()| {
             let link = crate::hooks::link_to(&card.figure_id());
-            let text = citation(card, &title, &link);
-            crate::hooks::copy_text(text, move |ok| {
-                copy.set(if ok { Copy::Done } else { Copy::Failed })
-            });
+            citation(card, &title, &link)
         })
     };
 
     html! {
-        <article class={classes!("metric-card", focused.then_some("metric-card--focused"))}
+        <article class={classes!(
+                "metric-card",
+                focused.then_some("metric-card--focused"),
+                kind_note.is_some().then_some("metric-card--not-result"),
+            )}
             id={props.anchored.then(|| card.anchor_id())} tabindex="-1"
             aria-labelledby={label_id.clone()}
             data-testid={if props.anchored { card.anchor_id() } else { format!("headline-{}", card.id) }}>
+            if let Some(note) = kind_note {
+                <p class="metric-card__kind" data-testid="card-kind">{ note }</p>
+            }
             <@{tag} id={label_id} class="metric-card__label">{ &card.label }</@>
             <p class="metric-card__value">
-                <data value={card.figure.value.to_string()}>{ value }</data>
+                <data value={card.meaning.machine()}>{ value }</data>
             </p>
-            if let Some(q) = qualifier {
-                <p class="metric-card__qualifier">{ q }</p>
+            if !reading.is_empty() {
+                <p class="metric-card__qualifier" data-testid="card-reading">{ reading }</p>
             }
             if let Some((arrow, _, words)) = own_change {
                 <p class="metric-card__qualifier">
@@ -117,8 +114,10 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
             }
             { change_view.unwrap_or_default() }
             <p class="metric-card__meta">
-                if let Some(period) = &card.figure.period {
-                    <span class="metric-card__period">{ format!("时期 {period}") }</span>
+                if let Some(period) = &card.period {
+                    <span class="metric-card__period">
+                        { "时期 " }<span class="metric-card__nowrap">{ &period.text }</span>
+                    </span>
                 }
                 <span class="metric-card__theme">{ &card.theme_name }</span>
             </p>
@@ -126,13 +125,8 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
                 <a class="metric-card__source" href={format!("#{}", card.figure_id())}
                     aria-label={format!("看原文：{}", card.label)}
                     data-testid={format!("source-{}", card.id)}>{ "看原文" }</a>
-                <button type="button" class="metric-card__copy" onclick={on_copy}
-                    aria-label={format!("复制引用：{}", card.label)}>
-                    { match *copy { Copy::Idle => "复制引用", Copy::Done => "已复制", Copy::Failed => "复制失败" } }
-                </button>
-            </p>
-            <p class="visually-hidden" role="status">
-                { match *copy { Copy::Idle => "", Copy::Done => "引用已复制", Copy::Failed => "复制失败，请手动选择原文复制" } }
+                <CopyButton label="复制引用" name={format!("复制引用：{}", card.label)}
+                    text={cite} class="metric-card__copy" />
             </p>
         </article>
     }

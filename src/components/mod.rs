@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod bar_chart;
+pub mod copy_button;
 pub mod figures_panel;
 pub mod marked;
 pub mod metric_card;

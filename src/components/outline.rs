@@ -37,6 +37,13 @@ pub fn Outline() -> Html {
                 </div>
                 <ol class="outline__list">
                     { for state.report.sections.iter().map(entry) }
+                    if state.report.truncated {
+                        <li class="outline__item outline__cut" data-testid="outline-cut">
+                            <a class="outline__link" href="#truncation-notice">
+                                { "原文在此中断，其后内容没有" }
+                            </a>
+                        </li>
+                    }
                 </ol>
             </nav>
             if open {

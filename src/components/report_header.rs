@@ -1,4 +1,6 @@
-//! The page header: the report's title, who issued it, and an honest note on the source.
+//! The page header: the report's title, who issued it, an honest note on the source (where
+//! the text comes from, where it stops, where the whole report can be had), and a link past
+//! the figures to the text.
 
 use yew::prelude::*;
 
@@ -16,19 +18,42 @@ pub struct ReportHeaderProps {
 pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     let state = use_app_state();
     let report = state.report;
+    let meta = state.meta;
+    let byline = meta.byline();
+    // Where the text stops: the part it stops in and its last words.
+    let stops = report.sections.last().map(|part| part.full_heading());
+    let tail = report.cut_tail().unwrap_or_default();
     html! {
         <header class="report-header" inert={props.inert}>
             <h1 id="report-title" class="report-header__title" data-testid="report-title">
                 { marked(&report.title, 0, &unit_hits(&state, TITLE), state.current_hit) }
             </h1>
-            <p class="report-header__meta">{ "嵩市镇人民政府 · 2024年 · 江西省资溪县" }</p>
+            if !byline.is_empty() {
+                <p class="report-header__meta">{ byline }</p>
+            }
             if report.truncated {
                 <p class="report-header__note" role="note" data-testid="source-note">
-                    <strong>{ "说明：" }</strong>
-                    { "本页正文取自网络文档的免费预览，预览在报告中途中断（见文末），其后内容无法获得。\
-                       本页没有补写或改动任何文字，只去掉了排版留下的多余空格，并把半角标点改为全角。" }
+                    <strong>{ "说明：这不是报告的全文。" }</strong>
+                    { match &meta.source {
+                        Some(source) => format!("本页正文是{source}，"),
+                        None => "本页正文不完整，".to_string(),
+                    } }
+                    { match &stops {
+                        Some(part) => format!("在“{part}”这一部分的中途、“{tail}”几个字处中断，其后的内容本页没有。"),
+                        None => format!("在“{tail}”几个字处中断，其后的内容本页没有。"),
+                    } }
+                    if let Some(full) = &meta.full_text {
+                        <strong>{ full.clone() }</strong>
+                    }
+                    { "本页没有补写或改动任何文字，只去掉了排版留下的多余空格，并把半角标点改为全角。" }
+                    <a href="#truncation-notice">{ "看中断处" }</a>
                 </p>
             }
+            <p class="report-header__jump">
+                <a class="control report-header__jump-link" href="#report" data-testid="jump-to-text">
+                    { "跳到报告正文 ↓" }
+                </a>
+            </p>
         </header>
     }
 }

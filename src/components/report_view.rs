@@ -3,8 +3,10 @@
 use yew::prelude::*;
 
 use crate::core::cards::OPENING;
+use crate::core::export::paragraph_citation;
 use crate::core::search::SALUTATION;
 
+use super::copy_button::CopyButton;
 use super::marked::{marked, unit_hits};
 use super::rich_text::RichText;
 use super::section_view::SectionView;
@@ -26,8 +28,12 @@ pub fn ReportView() -> Html {
     } else {
         AttrValue::default()
     };
+    let cite_opening = Callback::from(move |()| {
+        paragraph_citation(report, None, &crate::hooks::link_to("report"))
+    });
     html! {
-        <article class="report" data-testid="report" aria-labelledby="report-title">
+        <article id="report" class="report" data-testid="report" aria-labelledby="report-title"
+            tabindex="-1">
             if let Some(salutation) = &report.salutation {
                 <p class="report__salutation">
                     { marked(salutation, 0, &unit_hits(&state, SALUTATION), state.current_hit) }
@@ -36,6 +42,10 @@ pub fn ReportView() -> Html {
             if !report.opening.is_empty() {
                 <p class="report__text">
                     <RichText unit_id={OPENING} text={report.opening.as_str()} />
+                </p>
+                <p class="paragraph-actions" data-chrome="">
+                    <CopyButton label="复制引用" name="复制引用：开头一段" text={cite_opening}
+                        class="paragraph-actions__button" testid="quote-opening" />
                 </p>
             }
             { for report.sections.iter().map(|section| html! {

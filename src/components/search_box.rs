@@ -8,12 +8,17 @@ use web_sys::{HtmlInputElement, InputEvent, KeyboardEvent};
 use yew::prelude::*;
 
 use super::use_app_state;
-use crate::core::search::{normalise_query, snippet};
-use crate::hooks::{use_input_value, use_search_on_composition_end, use_search_shortcuts};
+use crate::core::search::{label_matches, shorten, snippet};
+use crate::hooks::{
+    focus_in_place, set_hash, use_input_value, use_search_on_composition_end, use_search_shortcuts,
+};
 use crate::state::Action;
 
 /// How many results the list shows at most (the count above it is always complete).
 const LIST_LIMIT: usize = 200;
+
+/// How many characters of the query a message quotes (a pasted paragraph is shortened).
+const QUOTE_LIMIT: usize = 16;
 
 #[component]
 pub fn SearchBox() -> Html {
@@ -69,28 +74,48 @@ pub fn SearchBox() -> Html {
         Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::GoToHit(i));
             if let Some(el) = input.cast::<HtmlInputElement>() {
-                let _ = el.focus();
+                focus_in_place(&el);
             }
         })
     };
+    // A card from the list: go there (which closes the list) and keep the address in step.
+    let go_to_card = |anchor: String| {
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            set_hash(&anchor);
+            state.dispatch(Action::Navigate(anchor.clone()));
+        })
+    };
+    let suggest = |query: String| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Search(query.clone())))
+    };
     let searching = !state.query.trim().is_empty();
     let count = state.hits.len();
-    let status = if !searching {
-        String::new()
+    let quoted = shorten(&state.query, QUOTE_LIMIT);
+    // Compact on screen ("3/12"), in words for screen readers.
+    let (shown, spoken) = if !searching {
+        (String::new(), String::new())
     } else if count == 0 {
-        format!("没有找到“{}”", state.query.trim())
+        let text = format!("没有找到“{quoted}”");
+        (text.clone(), text)
     } else {
-        format!("共{count}处 · 第{}处", state.current_hit + 1)
+        let also = if state.also.is_empty() {
+            String::new()
+        } else {
+            format!("，包括“{}”的结果", state.also.join("”“"))
+        };
+        (
+            format!("{}/{count}", state.current_hit + 1),
+            format!("共{count}处 · 第{}处{also}", state.current_hit + 1),
+        )
     };
-    let needle: String = normalise_query(&state.query).into_iter().collect();
     let matching_cards: Vec<_> = match state.cards {
         Ok(cards) if searching => cards
             .cards
             .iter()
-            .filter(|c| {
-                let label: String = c.label.chars().map(crate::core::search::fold).collect();
-                label.contains(&needle)
-            })
+            .filter(|c| label_matches(&c.label, &state.query))
             .collect(),
         _ => Vec::new(),
     };
@@ -105,8 +130,9 @@ pub fn SearchBox() -> Html {
                     {oninput} {onkeydown} />
             </div>
             <div class={classes!("search__bar", (!searching).then_some("search__bar--idle"))}>
-                <p id="search-status" class="search__status" role="status" data-testid="search-status">
-                    { status }
+                <p id="search-status" class="search__status" role="status" title={spoken.clone()}>
+                    <span aria-hidden="true">{ shown }</span>
+                    <span class="visually-hidden" data-testid="search-status">{ spoken }</span>
                 </p>
                 if searching && count > 0 {
                     <button type="button" class="control" aria-label="上一处"
@@ -119,6 +145,26 @@ pub fn SearchBox() -> Html {
                         aria-controls="search-results" onclick={dispatch(Action::ToggleResults)}
                         data-testid="search-list-toggle">{ "列表" }</button>
                 }
+                if searching && !state.also.is_empty() {
+                    <p class="search__note" aria-hidden="true" data-testid="search-also">
+                        { format!("包括“{}”的结果", state.also.join("”“")) }
+                    </p>
+                }
+                if searching && count == 0 {
+                    <p class="search__note" data-testid="search-help">
+                        if state.suggestions.is_empty() {
+                            { "试试更短的词，或换一种说法。" }
+                        } else {
+                            { "试试：" }
+                            { for state.suggestions.iter().map(|(q, n)| html! {
+                                <button type="button" class="control search__suggestion"
+                                    onclick={suggest(q.clone())}>
+                                    { format!("{}（{n}处）", shorten(q, QUOTE_LIMIT)) }
+                                </button>
+                            }) }
+                        }
+                    </p>
+                }
             </div>
             if searching && state.results_open {
                 <div id="search-results" class="search__results" data-testid="search-results">
@@ -126,7 +172,8 @@ pub fn SearchBox() -> Html {
                         <p class="search__group">{ "数据卡片" }</p>
                         <ul class="search__list">
                             { for matching_cards.iter().map(|c| html! {
-                                <li><a class="search__result" href={format!("#{}", c.anchor_id())}>
+                                <li><a class="search__result" href={format!("#{}", c.anchor_id())}
+                                    onclick={go_to_card(c.anchor_id())}>
                                     { format!("{}：{}", c.label, c.written) }
                                 </a></li>
                             }) }

@@ -1,13 +1,17 @@
-//! One section (part, theme, point): a heading with a stable id and deep link, a collapse
-//! toggle, and its text. Collapsed text stays in the DOM as `hidden="until-found"`, so the
-//! browser's find-in-page, screen readers and search engines still reach it.
+//! One section (part, theme, point): a heading with a stable id, a collapse toggle and a
+//! 复制链接 control, and its text with a 复制引用 control (the paragraph with its heading, the
+//! report's title and the link, to send to a colleague). Collapsed text stays in the DOM as
+//! `hidden="until-found"`, so the browser's find-in-page, screen readers and search engines
+//! still reach it.
 
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
+use super::copy_button::CopyButton;
 use super::marked::{marked, unit_hits};
 use super::rich_text::RichText;
 use super::use_app_state;
+use crate::core::export::paragraph_citation;
 use crate::core::search::heading_unit;
 use crate::core::{Section, SectionKind};
 use crate::state::Action;
@@ -60,6 +64,10 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         title
     };
 
+    let link = {
+        let id = id.clone();
+        Callback::from(move |()| crate::hooks::link_to(&id))
+    };
     let cut_here = props.cut_id.as_str() == id;
     let mut content = Vec::new();
     if !section.body.is_empty() || cut_here {
@@ -69,6 +77,25 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 if cut_here {
                     <span class="section__cut" data-chrome="">{ "（原文在此中断）" }</span>
                 }
+            </p>
+        });
+    }
+    // A point's heading is the first sentence of its paragraph: it can be quoted even when
+    // nothing follows the heading.
+    let quotable = !section.body.is_empty() || section.kind == SectionKind::Point;
+    if quotable {
+        let report = state.report;
+        let cite = {
+            let id = id.clone();
+            Callback::from(move |()| {
+                paragraph_citation(report, Some(section), &crate::hooks::link_to(&id))
+            })
+        };
+        content.push(html! {
+            <p class="paragraph-actions" data-chrome="">
+                <CopyButton label="复制引用" name={format!("复制引用：{}", section.full_heading())}
+                    text={cite} class="paragraph-actions__button"
+                    testid={AttrValue::from(format!("quote-{id}"))} />
             </p>
         });
     }
@@ -83,9 +110,11 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 <@{tag} id={id.clone()} class="section__heading" tabindex="-1" data-spy="">
                     { heading_content }
                 </@>
-                <a class="section__anchor" href={format!("#{id}")}
-                    aria-label={format!("本节链接：{}", section.full_heading())}
-                    title="本节链接" data-chrome="">{ "#" }</a>
+                <span class="section__share" data-chrome="">
+                    <CopyButton label="复制链接" name={format!("复制本节链接：{}", section.full_heading())}
+                        text={link} class="section__link"
+                        testid={AttrValue::from(format!("link-{id}"))} />
+                </span>
             </div>
             { body(&id, &body_id, collapsed, content) }
         </section>

@@ -11,7 +11,7 @@ pub struct TruncationNoticeProps {
 #[component]
 pub fn TruncationNotice(props: &TruncationNoticeProps) -> Html {
     html! {
-        <aside class="truncation-notice" role="note" aria-label="原文中断" data-chrome=""
+        <aside id="truncation-notice" class="truncation-notice" role="note" tabindex="-1" aria-label="原文中断" data-chrome=""
             data-testid="truncation-notice">
             <p class="truncation-notice__title"><strong>{ "原文到此中断" }</strong></p>
             <p class="truncation-notice__text">

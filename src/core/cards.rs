@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::figures::meaning::{kind_in, period_in, period_of_heading, Kind, Meaning};
 use super::figures::{recognise, Figure};
 use super::model::Report;
 
@@ -95,6 +96,8 @@ impl FigureIndex {
 /// What `data/figures.tsv` holds, as written.
 #[derive(Debug, Default, PartialEq)]
 pub struct RawCuration {
+    /// Facts about the report that its text does not state in one place (see [`Meta`]).
+    pub meta: BTreeMap<String, String>,
     /// Short names of the themes, by section id ("sec-1-1": "经济发展").
     pub themes: BTreeMap<String, String>,
     pub cards: Vec<RawCard>,
@@ -123,6 +126,9 @@ pub struct RawComparison {
 /// Reads the curated data. One record a line, fields separated by tabs; `#` starts a comment
 /// line; empty lines are ignored:
 ///
+/// - `meta  <key>  <value>` — facts about the report: `issuer` (who issued it), `place`,
+///   `year`, `source` (where the text comes from, in words), `full_text` (where the whole
+///   report can be had, when the text is not complete); see [`Meta`]
 /// - `theme  <section id>  <short name>`
 /// - `card  <id>  <label>  <value in base units>  <headline or ->  <quote from the text>`
 /// - `compare  <id>  <title>  <card id>  <card id> …`
@@ -141,6 +147,9 @@ pub fn parse_curation(text: &str) -> Result<RawCuration, CardError> {
             problem: format!("line {}: {problem}", n + 1),
         };
         match fields.as_slice() {
+            ["meta", key, value] => {
+                raw.meta.insert(key.to_string(), value.to_string());
+            }
             ["theme", id, name] => {
                 raw.themes.insert(id.to_string(), name.to_string());
             }
@@ -164,7 +173,7 @@ pub fn parse_curation(text: &str) -> Result<RawCuration, CardError> {
             }
             [kind, ..] => {
                 return Err(fail(&format!(
-                    "“{kind}” with {} fields is not a theme (3), card (6) or compare (≥ 5) line",
+                    "“{kind}” with {} fields is not a meta (3), theme (3), card (6) or compare (≥ 5) line",
                     fields.len()
                 )))
             }
@@ -192,8 +201,27 @@ pub struct Card {
     /// The theme's section id and short name ("sec-1-1", "经济发展").
     pub theme_id: String,
     pub theme_name: String,
+    /// The heading of the section holding the figure, as read ("一是把好经济“方向盘”。"), or
+    /// "开头" for the opening.
+    pub section_heading: String,
     /// The whole sentence the figure stands in, exactly as in the text.
     pub sentence: String,
+    /// What the value means: exact, approximate, a lower bound or a range.
+    pub meaning: Meaning,
+    /// A result, an estimate or a target.
+    pub kind: Kind,
+    /// The period the figure covers, where the text gives one.
+    pub period: Option<Period>,
+}
+
+/// The period of a figure and where the text gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    /// As written: "1-8月", "今年以来", "今年来".
+    pub text: String,
+    /// None when it is written in the figure's own sentence; otherwise the id of the section
+    /// whose heading opens with it ("今年来，我们…").
+    pub from_section: Option<String>,
 }
 
 impl Card {
@@ -313,6 +341,23 @@ pub fn build_cards(
             .unwrap_or(text)
             .to_string();
         let change = figure.changed_by.and_then(|i| figures.get(i)).cloned();
+        let period = period_in(text, figure.start)
+            .map(|text| Period {
+                text,
+                from_section: None,
+            })
+            .or_else(|| {
+                path.iter().rev().find_map(|id| {
+                    let section = report.find(id)?;
+                    period_of_heading(&section.heading).map(|text| Period {
+                        text,
+                        from_section: Some(id.clone()),
+                    })
+                })
+            });
+        let section_heading = report
+            .find(&unit_id)
+            .map_or_else(|| "开头".to_string(), |s| s.full_heading());
         cards.push(Card {
             id: raw_card.id,
             label: raw_card.label,
@@ -328,7 +373,11 @@ pub fn build_cards(
             figure: figure.clone(),
             theme_id: theme.0,
             theme_name: theme.1,
+            section_heading,
             sentence,
+            meaning: figure.meaning(),
+            kind: kind_in(text, figure.start),
+            period,
         });
     }
     let mut comparisons = Vec::new();

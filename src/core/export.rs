@@ -1,35 +1,78 @@
 //! Exports of the figures as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs
-//! read the Chinese) and as JSON, with label, value, unit, qualifier, period, change, theme and
-//! the source sentence. Both are written by hand (no serde_json in the wasm).
+//! read the Chinese) and as JSON (serde_json), and the citations that 复制引用 copies.
+//!
+//! Every row says what its value means: `value` holds a number only when the text states one
+//! (exact or approximate); a lower bound ("百余条") or a range ("数百名") leaves it empty and
+//! fills `min` / `max`, and `precision` says which (exact, approximate, lower_bound, range),
+//! so that nobody adds up 100 for 数百. Each row also carries its kind (result, estimate,
+//! target), its period and where the text gives it, its section (id and heading) and a link
+//! back to its sentence.
+
+use serde::Serialize;
 
 use super::cards::{Card, Cards};
+use super::model::{Report, Section, SectionKind};
 
-#[derive(Debug)]
-struct Row<'a> {
-    label: &'a str,
-    /// The value in base units, as an exact decimal string.
-    value: String,
-    unit: &'a str,
+/// One figure as exported. Values are exact decimal strings (no float rounding).
+#[derive(Debug, Serialize)]
+pub struct Row<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    /// The value when the text states one (exact or approximate), in base units.
+    pub value: Option<String>,
+    /// The low end of a range, or the bound of "more than".
+    pub min: Option<String>,
+    /// The high end of a range.
+    pub max: Option<String>,
+    /// "exact", "approximate", "lower_bound" or "range".
+    pub precision: &'static str,
+    /// What the value means in words ("多于100条"), "" when exact.
+    pub reading: String,
+    pub unit: &'a str,
     /// The figure as written in the report.
-    written: &'a str,
-    qualifier: &'a str,
-    period: &'a str,
-    change: String,
-    theme: &'a str,
-    sentence: &'a str,
+    pub written: &'a str,
+    /// "result", "estimate" or "target".
+    pub kind: &'static str,
+    pub period: Option<&'a str>,
+    /// "sentence" (written in the figure's sentence) or "section" (its section's heading).
+    pub period_source: Option<&'static str>,
+    /// The change as written ("同比增长14.5%").
+    pub change: Option<String>,
+    pub theme: &'a str,
+    pub section_id: &'a str,
+    pub section_heading: &'a str,
+    pub sentence: &'a str,
+    /// The address of the figure's sentence in the page.
+    pub link: String,
 }
 
-fn row(card: &Card) -> Row<'_> {
+/// A card as an export row; `base` is the page's address without `#…` (the link is
+/// `base#figure-id`).
+pub fn row<'a>(card: &'a Card, base: &str) -> Row<'a> {
+    let m = &card.meaning;
+    let change = change_text(card);
     Row {
+        id: &card.id,
         label: &card.label,
-        value: card.figure.value.to_string(),
+        value: m.value.map(|v| v.to_string()),
+        min: m.min.map(|v| v.to_string()),
+        max: m.max.map(|v| v.to_string()),
+        precision: m.precision.key(),
+        reading: m.reading(&card.figure.unit),
         unit: &card.figure.unit,
         written: &card.written,
-        qualifier: card.figure.qualifier.reading(),
-        period: card.figure.period.as_deref().unwrap_or(""),
-        change: change_text(card),
+        kind: card.kind.key(),
+        period: card.period.as_ref().map(|p| p.text.as_str()),
+        period_source: card.period.as_ref().map(|p| match p.from_section {
+            None => "sentence",
+            Some(_) => "section",
+        }),
+        change: (!change.is_empty()).then_some(change),
         theme: &card.theme_name,
+        section_id: &card.unit_id,
+        section_heading: &card.section_heading,
         sentence: &card.sentence,
+        link: format!("{base}#{}", card.figure_id()),
     }
 }
 
@@ -48,22 +91,31 @@ pub fn change_text(card: &Card) -> String {
     }
 }
 
-/// CSV column headers in Chinese, for the people who open it in a spreadsheet (the JSON keys
-/// are the English names: label, value, unit, written, qualifier, period, change, theme,
-/// sentence).
-const COLUMNS: [&str; 9] = [
+/// CSV column headers in Chinese, for the people who open it in a spreadsheet; the JSON keys
+/// are the fields of [`Row`] in the same order.
+pub const COLUMNS: [&str; 18] = [
+    "编号",
     "名称",
     "数值",
+    "下限",
+    "上限",
+    "数值性质",
+    "说明",
     "单位",
     "原文写法",
-    "限定",
+    "类型",
     "时期",
+    "时期出处",
     "变化",
     "主题",
+    "章节编号",
+    "章节标题",
     "原句",
+    "链接",
 ];
 
-fn csv_field(field: &str) -> String {
+/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+pub fn csv_field(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -72,22 +124,38 @@ fn csv_field(field: &str) -> String {
 }
 
 /// All cards as CSV: a BOM, a header row, one row per card, CRLF line ends (RFC 4180).
-pub fn to_csv(cards: &Cards) -> String {
+pub fn to_csv(cards: &Cards, base: &str) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&COLUMNS.join(","));
     out.push_str("\r\n");
     for card in &cards.cards {
-        let r = row(card);
+        let r = row(card, base);
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let precision = card.meaning.precision.name().to_string();
+        let period_source = match card.period.as_ref().map(|p| &p.from_section) {
+            None => String::new(),
+            Some(None) => "本句".to_string(),
+            Some(Some(_)) => "所在部分的标题".to_string(),
+        };
         let fields = [
-            r.label,
-            &r.value,
-            r.unit,
-            r.written,
-            r.qualifier,
-            r.period,
-            &r.change,
-            r.theme,
-            r.sentence,
+            r.id.to_string(),
+            r.label.to_string(),
+            opt(&r.value),
+            opt(&r.min),
+            opt(&r.max),
+            precision,
+            r.reading.clone(),
+            r.unit.to_string(),
+            r.written.to_string(),
+            card.kind.name().to_string(),
+            r.period.unwrap_or("").to_string(),
+            period_source,
+            opt(&r.change),
+            r.theme.to_string(),
+            r.section_id.to_string(),
+            r.section_heading.to_string(),
+            r.sentence.to_string(),
+            r.link.clone(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
@@ -96,96 +164,75 @@ pub fn to_csv(cards: &Cards) -> String {
     out
 }
 
-/// A JSON string literal.
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+/// The JSON export: `{ "report": title, "columns": {…}, "figures": [ Row, … ] }`.
+#[derive(Serialize)]
+struct Export<'a> {
+    report: &'a str,
+    figures: Vec<Row<'a>>,
 }
 
-/// All cards as pretty JSON: `{ "report": title, "figures": [ { label, value, … } ] }`.
-/// Values are strings (exact decimals, no float rounding).
-pub fn to_json(cards: &Cards, title: &str) -> String {
-    let mut out = format!(
-        "{{\n  \"report\": {},\n  \"figures\": [",
-        json_string(title)
-    );
-    for (i, card) in cards.cards.iter().enumerate() {
-        let r = row(card);
-        let fields = [
-            ("label", r.label),
-            ("value", &r.value),
-            ("unit", r.unit),
-            ("written", r.written),
-            ("qualifier", r.qualifier),
-            ("period", r.period),
-            ("change", &r.change),
-            ("theme", r.theme),
-            ("sentence", r.sentence),
-        ];
-        out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
-        for (j, (key, value)) in fields.iter().enumerate() {
-            out.push_str(if j == 0 { "\n      " } else { ",\n      " });
-            out.push_str(&format!("\"{key}\": {}", json_string(value)));
-        }
-        out.push_str("\n    }");
-    }
-    out.push_str(if cards.cards.is_empty() {
-        "]\n}\n"
-    } else {
-        "\n  ]\n}\n"
-    });
-    out
+/// All cards as pretty JSON (see [`Row`]).
+pub fn to_json(cards: &Cards, title: &str, base: &str) -> String {
+    let export = Export {
+        report: title,
+        figures: cards.cards.iter().map(|c| row(c, base)).collect(),
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_default() + "\n"
 }
 
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn json_strings_escape_quotes_backslashes_and_controls() {
-        assert_eq!(
-            super::json_string("a\"b\\c\n\u{1}"),
-            "\"a\\\"b\\\\c\\n\\u0001\""
-        );
-    }
-
-    #[test]
-    fn csv_fields_with_commas_or_quotes_are_quoted() {
-        assert_eq!(
-            csv_field("甲，乙"),
-            "甲，乙",
-            "full-width commas need no quoting"
-        );
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("“生命线”\"x\""), "\"“生命线”\"\"x\"\"\"");
-    }
-}
-
-/// A citation of one card for pasting: value, the exact sentence, the report's title and a link.
+/// A citation of one card for pasting: value (with what it means and its kind when not a plain
+/// result), the exact sentence, the report's title and a link.
 pub fn citation(card: &Card, report_title: &str, link: &str) -> String {
+    let mut notes = Vec::new();
     let change = change_text(card);
-    let value = if change.is_empty() {
+    if !change.is_empty() && card.figure.change.is_none() {
+        notes.push(change);
+    }
+    let reading = card.meaning.reading(&card.figure.unit);
+    if !reading.is_empty() && reading != "约数" {
+        notes.push(reading);
+    }
+    if card.kind != super::figures::meaning::Kind::Result {
+        notes.push(card.kind.name().to_string());
+    }
+    let value = if notes.is_empty() {
         card.written.clone()
     } else {
-        format!("{}（{}）", card.written, change)
+        format!("{}（{}）", card.written, notes.join("，"))
     };
     format!(
         "{}：{}\n「{}」\n——《{}》 {}",
         card.label, value, card.sentence, report_title, link
     )
+}
+
+/// The words a paragraph quote is made of: for a point or a theme, whose heading is the first
+/// sentence of its paragraph, the heading and the body; for a part or a subsection, whose
+/// heading is a title, the body only.
+pub fn section_quote(section: &Section) -> String {
+    match section.kind {
+        SectionKind::Point | SectionKind::Theme => {
+            format!("{}{}", section.full_heading(), section.body)
+        }
+        SectionKind::Part | SectionKind::Subsection => section.body.clone(),
+    }
+}
+
+/// A citation of one paragraph for pasting: the quoted text, then the report's title, the
+/// section's heading (for a part or subsection, whose heading the quote leaves out) and a link.
+/// `section` None quotes the opening paragraph.
+pub fn paragraph_citation(report: &Report, section: Option<&Section>, link: &str) -> String {
+    let (quote, place) = match section {
+        Some(s) => {
+            let place = match s.kind {
+                SectionKind::Part | SectionKind::Subsection => format!("·{}", s.full_heading()),
+                _ => String::new(),
+            };
+            (section_quote(s), place)
+        }
+        None => (report.opening.clone(), String::new()),
+    };
+    format!("「{quote}」\n——《{}》{place} {link}", report.title)
 }
 
 /// A `data:` URL holding `content` (percent-encoded UTF-8), for a download link that needs no
@@ -198,8 +245,21 @@ pub fn data_url(mime: &str, content: &str) -> String {
 }
 
 #[cfg(test)]
-mod data_url_tests {
-    use super::data_url;
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_with_commas_quotes_or_line_breaks_are_quoted() {
+        assert_eq!(
+            csv_field("甲，乙"),
+            "甲，乙",
+            "full-width commas need no quoting"
+        );
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("“生命线”\"x\""), "\"“生命线”\"\"x\"\"\"");
+        assert_eq!(csv_field("一\n二"), "\"一\n二\"");
+        assert_eq!(csv_field("一\r\n二"), "\"一\r\n二\"");
+    }
 
     #[test]
     fn data_urls_percent_encode_everything_but_unreserved_ascii() {

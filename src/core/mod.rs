@@ -11,9 +11,10 @@ pub mod parse;
 pub mod route;
 pub mod search;
 
-pub use model::{Report, Section, SectionKind, SectionNumber};
+pub use model::{Meta, Report, Section, SectionKind, SectionNumber};
 
-use cards::{build_cards, Cards, FigureIndex};
+use cards::{build_cards, parse_curation, Cards, FigureIndex};
+use search::terms::Terms;
 use search::Corpus;
 
 /// Everything the app shows: the report, the figures recognised in it, and the checked cards
@@ -21,6 +22,8 @@ use search::Corpus;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
     pub report: Report,
+    /// Who issued the report, where it comes from (from the curation file).
+    pub meta: Meta,
     pub figures: FigureIndex,
     pub cards: Result<Cards, String>,
     /// The report's text prepared for search.
@@ -28,13 +31,18 @@ pub struct Content {
 }
 
 impl Content {
-    /// Parses a scraped source file and checks the curated figures data against it.
-    pub fn load(source: &str, curation: &str) -> Result<Content, String> {
+    /// Parses a scraped source file, checks the curated figures data against it, and prepares
+    /// it for search with the table of other spellings (`terms`, see [`search::terms`]).
+    pub fn load(source: &str, curation: &str, terms: &str) -> Result<Content, String> {
         let report = parse::parse(source).map_err(|e| e.to_string())?;
         let figures = FigureIndex::new(&report);
         let cards = build_cards(&report, &figures, curation).map_err(|e| e.to_string());
+        let meta = parse_curation(curation)
+            .map(|raw| Meta::from_pairs(raw.meta.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
+            .unwrap_or_default();
         Ok(Content {
-            corpus: Corpus::new(&report),
+            meta,
+            corpus: Corpus::new(&report, Terms::parse(terms)?),
             report,
             figures,
             cards,
@@ -45,7 +53,8 @@ impl Content {
     pub fn without_cards(report: Report) -> Content {
         let figures = FigureIndex::new(&report);
         Content {
-            corpus: Corpus::new(&report),
+            corpus: Corpus::new(&report, Terms::default()),
+            meta: Meta::default(),
             report,
             figures,
             cards: Err("no curated figures data".into()),

@@ -20,6 +20,54 @@ pub struct Report {
     pub truncated: bool,
 }
 
+/// Facts about a report that its text does not state in one place: who issued it, where,
+/// when, and where the text comes from. Every field is optional; the app shows what is there.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Meta {
+    /// "某某镇人民政府".
+    pub issuer: Option<String>,
+    /// "某省某县某镇".
+    pub place: Option<String>,
+    pub year: Option<String>,
+    /// Where the text comes from, in words ("网络文档分享网站上的免费预览").
+    pub source: Option<String>,
+    /// Where the whole report can be had when the text is not complete.
+    pub full_text: Option<String>,
+}
+
+impl Meta {
+    /// From `key → value` pairs (the `meta` lines of the curation file); unknown keys are
+    /// ignored, empty values are absent.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Meta {
+        let mut meta = Meta::default();
+        for (key, value) in pairs {
+            let value = Some(value.trim().to_string()).filter(|v| !v.is_empty());
+            match key {
+                "issuer" => meta.issuer = value,
+                "place" => meta.place = value,
+                "year" => meta.year = value,
+                "source" => meta.source = value,
+                "full_text" => meta.full_text = value,
+                _ => {}
+            }
+        }
+        meta
+    }
+
+    /// "issuer · year · place", leaving out what is unknown.
+    pub fn byline(&self) -> String {
+        [
+            &self.issuer,
+            &self.year.as_ref().map(|y| format!("{y}年")),
+            &self.place,
+        ]
+        .iter()
+        .filter_map(|v| v.as_deref())
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+}
+
 /// What kind of block a section is; decides its heading level and how it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SectionKind {
@@ -201,6 +249,14 @@ mod tests {
     #[test]
     fn cut_tail_is_none_for_a_complete_report() {
         assert_eq!(report(false, "完成。").cut_tail(), None);
+    }
+
+    #[test]
+    fn meta_keeps_known_keys_and_leaves_out_what_is_unknown() {
+        let meta = Meta::from_pairs([("issuer", "某镇人民政府"), ("year", "2030"), ("x", "y")]);
+        assert_eq!(meta.byline(), "某镇人民政府 · 2030年");
+        assert_eq!(meta.place, None);
+        assert_eq!(Meta::default().byline(), "");
     }
 
     #[test]

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+pub mod meaning;
+
 /// An exact decimal: `mantissa × 10^-scale` (14.5 = `{ mantissa: 145, scale: 1 }`); no floats.
 ///
 /// Values made by this module are normalised: a fraction never ends in zero, so "14.50" and
@@ -151,7 +153,7 @@ pub struct FigureError {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FigureErrorKind {
+pub(crate) enum FigureErrorKind {
     /// The text does not start with a number (Arabic digits or a Chinese numeral).
     NoDigits,
     /// The value does not fit (in a `u64` mantissa).
@@ -576,7 +578,7 @@ fn read_arabic(chars: &[char], at: usize) -> Result<(Amount, usize), FigureError
 /// Reads a Chinese numeral at `at`, as far as it is well formed: "两千" = 2000, "一千零五" =
 /// 1005, "三万五千" = 35000, "百" = 100, "十四" = 14 (and "五" of "十四五" is left over).
 /// Returns the value and where it ends.
-fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), FigureErrorKind> {
+pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), FigureErrorKind> {
     const OVERFLOW: FigureErrorKind = FigureErrorKind::Overflow;
     // value = yi_part + wan_part + section + pending digit.
     let mut yi_part = 0u64;
