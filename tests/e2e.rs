@@ -490,9 +490,12 @@ fn the_exports_hold_every_figure_with_its_sentence() {
     assert!(csv.starts_with('\u{feff}'), "the CSV starts with a BOM");
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 42, "a header and 41 figures");
-    assert!(lines
-        .iter()
-        .any(|l| l.starts_with("流转竹林,6000,亩,6000余亩,多于,,,产业振兴,")));
+    assert!(lines[0].starts_with("\u{feff}编号,名称,数值,下限,上限,数值性质,"));
+    let bamboo = lines.iter().find(|l| l.contains(",流转竹林,")).unwrap();
+    assert!(
+        bamboo.starts_with("bamboo-transfer,流转竹林,,6000,,下限,多于6000亩,亩,6000余亩,实绩,"),
+        "{bamboo}"
+    );
     let json: serde_json::Value = serde_json::from_str(&download("export-json")).unwrap();
     assert_eq!(json["report"], "2024年嵩市镇政府工作报告");
     let figures = json["figures"].as_array().unwrap();
@@ -501,28 +504,20 @@ fn the_exports_hold_every_figure_with_its_sentence() {
     assert_eq!(revenue["value"], "16870000");
     assert_eq!(revenue["period"], "1-8月");
     assert_eq!(revenue["change"], "同比增长14.5%");
+    assert_eq!(revenue["precision"], "exact");
+    let link = revenue["link"].as_str().unwrap();
+    assert!(
+        link.starts_with(&page.base) && link.ends_with("/#sec-1-fig-1"),
+        "{link}"
+    );
     assert_eq!(
         page.attr("[data-testid=export-csv]", "download").as_deref(),
-        Some("songshi-2024-figures.csv")
+        Some("2024年嵩市镇政府工作报告·数据.csv")
     );
     page.assert_no_console_errors();
 }
 
 const SEARCH: &str = "[data-testid=search-input]";
-
-fn status(page: &Page) -> String {
-    page.texts("[data-testid=search-status]").join("")
-}
-
-fn wait_status(page: &Page, expected: &str) {
-    page.driver.wait_for(
-        &format!("the search status {expected:?}"),
-        &format!(
-            "return document.querySelector('[data-testid=search-status]').textContent === {};",
-            serde_json::json!(expected)
-        ),
-    );
-}
 
 #[test]
 fn typing_a_word_highlights_every_place_and_opens_collapsed_sections() {
@@ -531,7 +526,7 @@ fn typing_a_word_highlights_every_place_and_opens_collapsed_sections() {
     page.open("/");
     page.driver.click("[data-testid=collapse-all]");
     page.driver.type_into(SEARCH, "乡贤");
-    wait_status(&page, "共5处 · 第1处");
+    page.wait_search_status("共5处 · 第1处");
     assert_eq!(page.count("mark.search-hit[id^=hit-]"), 5);
     assert!(page
         .texts("mark.search-hit")
@@ -567,7 +562,7 @@ fn numbers_are_found_inside_figures_and_absent_words_say_so() {
     let page = Page::phone(env);
     page.open("/");
     page.driver.type_into(SEARCH, "1687");
-    wait_status(&page, "共1处 · 第1处");
+    page.wait_search_status("共1处 · 第1处");
     assert_eq!(
         page.js("return !!document.getElementById('hit-0').closest('data.figure');"),
         true,
@@ -575,7 +570,7 @@ fn numbers_are_found_inside_figures_and_absent_words_say_so() {
     );
     page.js("document.querySelector('[data-testid=search-input]').select();");
     page.driver.type_into(SEARCH, "火星");
-    wait_status(&page, "没有找到“火星”");
+    page.wait_search_status("没有找到“火星”");
     assert_eq!(page.count("mark.search-hit"), 0);
     page.assert_no_console_errors();
 }
@@ -586,7 +581,7 @@ fn esc_clears_the_query_and_every_highlight() {
     let page = Page::phone(env);
     page.open("/");
     page.driver.type_into(SEARCH, "乡贤");
-    wait_status(&page, "共5处 · 第1处");
+    page.wait_search_status("共5处 · 第1处");
     // Typing goes to the first hit, clear of the (now taller) sticky bar.
     page.driver.wait_for(
         "the first hit in view below the bar",
@@ -595,7 +590,7 @@ fn esc_clears_the_query_and_every_highlight() {
          return r.top >= bar.bottom && r.bottom <= innerHeight;",
     );
     page.driver.keys("\u{E00C}");
-    wait_status(&page, "");
+    page.wait_search_status("");
     assert_eq!(page.count("mark.search-hit"), 0);
     assert_eq!(
         page.js("return document.querySelector('[data-testid=search-input]').value;"),
@@ -615,7 +610,7 @@ fn the_query_lives_in_the_url_and_survives_a_reload() {
     let page = Page::phone(env);
     page.open("/");
     page.driver.type_into(SEARCH, "乡贤");
-    wait_status(&page, "共5处 · 第1处");
+    page.wait_search_status("共5处 · 第1处");
     let hash = page.js("return decodeURIComponent(location.hash);");
     assert_eq!(hash, "#?q=乡贤");
     page.driver.refresh();
@@ -623,14 +618,14 @@ fn the_query_lives_in_the_url_and_survives_a_reload() {
         "the report after the reload",
         "return document.querySelector('[data-testid=report] .section') !== null;",
     );
-    wait_status(&page, "共5处 · 第1处");
+    page.wait_search_status("共5处 · 第1处");
     assert_eq!(
         page.js("return document.querySelector('[data-testid=search-input]').value;"),
         "乡贤"
     );
     // A shared link to a section with a query opens both.
     page.open("/#sec-1-4-1?q=%E5%8F%82%E4%BF%9D");
-    wait_status(&page, "共2处 · 第1处");
+    page.wait_search_status("共2处 · 第1处");
     page.wait_heading_at_top("sec-1-4-1");
     page.screenshot("phone-search");
     page.assert_no_console_errors();
@@ -648,9 +643,9 @@ fn the_keyboard_moves_between_hits() {
         "/ focuses the box"
     );
     page.driver.type_into(SEARCH, "乡贤");
-    wait_status(&page, "共5处 · 第1处");
+    page.wait_search_status("共5处 · 第1处");
     page.driver.keys("\u{E007}"); // Enter
-    wait_status(&page, "共5处 · 第2处");
+    page.wait_search_status("共5处 · 第2处");
     assert_eq!(
         page.js(
             "return document.getElementById('hit-1').classList.contains('search-hit--current');"
@@ -658,11 +653,11 @@ fn the_keyboard_moves_between_hits() {
         true
     );
     page.driver.chord(&["\u{E008}", "\u{E007}"]); // Shift+Enter
-    wait_status(&page, "共5处 · 第1处");
+    page.wait_search_status("共5处 · 第1处");
     page.driver.keys("\u{E015}"); // ↓
-    wait_status(&page, "共5处 · 第2处");
+    page.wait_search_status("共5处 · 第2处");
     page.driver.keys("\u{E013}\u{E013}"); // ↑ ↑ wraps to the last
-    wait_status(&page, "共5处 · 第5处");
+    page.wait_search_status("共5处 · 第5处");
     page.js("document.activeElement.blur();");
     page.driver.chord(&["\u{E009}", "k"]); // Ctrl+K
     assert_eq!(page.js("return document.activeElement.id;"), "search-input");
@@ -691,7 +686,7 @@ fn keystroke_to_highlight_time_is_reported() {
             "return !!document.querySelector('mark.search-hit');",
         );
         page.driver.keys("\u{E00C}");
-        wait_status(&page, "");
+        page.wait_search_status("");
     }
     let times = page.js("return window.__times;");
     let mut ms: Vec<f64> = times
@@ -700,7 +695,7 @@ fn keystroke_to_highlight_time_is_reported() {
         .unwrap_or_default();
     ms.sort_by(|a, b| a.total_cmp(b));
     assert_eq!(ms.len(), 7, "every keystroke produced highlights");
-    let hits = status(&page);
+    let hits = page.search_status();
     use std::io::Write;
     let _ = writeln!(
         std::io::stderr(),

@@ -106,9 +106,9 @@ pub fn FiguresPanel() -> Html {
                     { for charts.into_iter().map(|chart| html! { <BarChart {chart} /> }) }
                 </section>
                 <p class="figures__downloads">
-                    <a class="control figures__download" href={exports.0.clone()} download="songshi-2024-figures.csv"
+                    <a class="control figures__download" href={exports.0.clone()} download={format!("{}·数据.csv", state.report.title)}
                         data-testid="export-csv">{ "下载 CSV（表格）" }</a>
-                    <a class="control figures__download" href={exports.1.clone()} download="songshi-2024-figures.json"
+                    <a class="control figures__download" href={exports.1.clone()} download={format!("{}·数据.json", state.report.title)}
                         data-testid="export-json">{ "下载 JSON" }</a>
                 </p>
             </div>

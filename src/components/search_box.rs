@@ -122,7 +122,7 @@ pub fn SearchBox() -> Html {
 
     html! {
         <>
-            <div class="search" role="search">
+            <div class="search" role="search" data-query={state.query.clone()}>
                 <label for="search-input" class="visually-hidden">{ "搜索报告全文" }</label>
                 <input id="search-input" ref={input.clone()} class="search__input" type="search"
                     placeholder="搜索" autocomplete="off" enterkeyhint="search"
@@ -153,7 +153,7 @@ pub fn SearchBox() -> Html {
                 if searching && count == 0 {
                     <p class="search__note" data-testid="search-help">
                         if state.suggestions.is_empty() {
-                            { "试试更短的词，或换一种说法。" }
+                            { "试试更短的词，或换个说法。" }
                         } else {
                             { "试试：" }
                             { for state.suggestions.iter().map(|(q, n)| html! {

@@ -243,6 +243,36 @@ impl Page {
         );
     }
 
+    /// The search status in words ("共3处 · 第1处", "没有找到“火星”").
+    pub fn search_status(&self) -> String {
+        self.texts("[data-testid=search-status]").join("")
+    }
+
+    /// Waits until the search status reads `expected`.
+    pub fn wait_search_status(&self, expected: &str) {
+        self.driver.wait_for(
+            &format!("the search status {expected:?}"),
+            &format!(
+                "return document.querySelector('[data-testid=search-status]').textContent === {};",
+                json!(expected)
+            ),
+        );
+    }
+
+    /// Replaces the query in the search box with `query`, typed key by key, and waits until
+    /// the status has answered it.
+    pub fn search(&self, query: &str) {
+        self.js("const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new InputEvent('input'));");
+        self.driver.type_into("[data-testid=search-input]", query);
+        self.driver.wait_for(
+            &format!("the search for {query:?} to be answered"),
+            &format!(
+                "return document.querySelector('.search').dataset.query === {};",
+                json!(query)
+            ),
+        );
+    }
+
     /// Saves a screenshot as `target/screenshots/<name>.png`.
     pub fn screenshot(&self, name: &str) {
         let path = root()

@@ -223,6 +223,14 @@ impl Driver {
         self.cmd("POST", &format!("/element/{el}/click"), Some(json!({})));
     }
 
+    /// A real click at the element's centre, without scrolling it into view first: for
+    /// controls that are already on screen (in the sticky bar), where any scroll would be the
+    /// page's own doing.
+    pub fn click_in_place(&self, css: &str) {
+        let el = self.find(css);
+        self.cmd("POST", &format!("/element/{el}/click"), Some(json!({})));
+    }
+
     /// Types text into the element matching `css` (focusing it), one key event per character.
     pub fn type_into(&self, css: &str, text: &str) {
         let el = self.find(css);
