@@ -8,10 +8,19 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use songshi_report::core::search::{search, Corpus, Unit};
+use songshi_report::core::search::{search, suggest, Corpus, Unit};
 use songshi_report::data;
 
-const QUERIES: [&str; 6] = ["乡贤", "1687", "14.5%", "火星", "今年以来", "镇"];
+const QUERIES: [&str; 8] = [
+    "乡贤",
+    "1687",
+    "14.5%",
+    "火星",
+    "今年以来",
+    "镇",
+    "医保",
+    "3个",
+];
 
 /// Median time of one call of `f`, over enough runs to take about `budget`.
 fn median(budget: Duration, mut f: impl FnMut()) -> Duration {
@@ -75,5 +84,32 @@ fn main() {
         "worst: {:.3} ms on the report (target ≤ 2 ms), {:.3} ms on the 100× corpus (target ≤ 30 ms)",
         worst.0.as_secs_f64() * 1e3,
         worst.1.as_secs_f64() * 1e3
+    );
+    // A pasted sentence that is not in the text (one character changed): the search finds
+    // nothing, then the suggestions (longest beginning and end that are there) are computed.
+    let pasted: String = corpus
+        .units
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect::<String>()
+        .chars()
+        .skip(200)
+        .take(120)
+        .collect::<String>()
+        + "火星";
+    let miss = median(budget, || {
+        black_box(search(black_box(corpus), black_box(&pasted)));
+        black_box(suggest(black_box(corpus), black_box(&pasted)));
+    });
+    let long = "火".repeat(10_000);
+    let huge = median(budget, || {
+        black_box(search(black_box(corpus), black_box(&long)));
+        black_box(suggest(black_box(corpus), black_box(&long)));
+    });
+    println!(
+        "nothing found, with suggestions: {:.3} ms for a pasted sentence of {} characters, {:.3} ms for 10,000 characters",
+        miss.as_secs_f64() * 1e3,
+        pasted.chars().count(),
+        huge.as_secs_f64() * 1e3
     );
 }

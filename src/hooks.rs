@@ -48,8 +48,13 @@ pub fn use_hash_navigation(dispatch: UseReducerDispatcher<AppState>) {
     });
 }
 
+/// The longest query kept in the address: a pasted paragraph would make an address of tens of
+/// kilobytes that no one can share.
+const LONGEST_QUERY_IN_URL: usize = 200;
+
 /// Keeps the query in the address (`#…?q=乡贤`, replacing the entry rather than adding one per
-/// keystroke), so that a search can be shared and survives a reload.
+/// keystroke), so that a search can be shared and survives a reload. A query longer than
+/// [`LONGEST_QUERY_IN_URL`] characters is left out.
 #[hook]
 pub fn use_query_in_url(query: String) {
     let first = use_mut_ref(|| true);
@@ -59,6 +64,11 @@ pub fn use_query_in_url(query: String) {
         }
         let hash = window().location().hash().unwrap_or_default();
         let route = parse_hash(&hash);
+        let query = if query.chars().count() > LONGEST_QUERY_IN_URL {
+            ""
+        } else {
+            query.as_str()
+        };
         let wanted = to_hash(route.id.as_deref(), query);
         let wanted = if wanted == "#" { String::new() } else { wanted };
         if wanted != hash {

@@ -42,8 +42,12 @@ fn every_theme_and_point_renders_as_a_heading() {
         page.js("return [...document.querySelectorAll('.section--theme > .section__head > h3')].map(e => e.id);");
     assert_eq!(ids, serde_json::json!(THEME_IDS), "stable heading ids");
     for id in THEME_IDS {
-        let link = page.attr(&format!("#{id} + .section__anchor"), "href");
-        assert_eq!(link, Some(format!("#{id}")), "deep link of {id}");
+        let name = page.attr(&format!("[data-testid=link-{id}]"), "aria-label");
+        assert!(
+            name.as_deref()
+                .is_some_and(|n| n.starts_with("复制本节链接：今年来")),
+            "copy-link control of {id}: {name:?}"
+        );
     }
     assert_eq!(page.js("return document.documentElement.lang;"), "zh-CN");
     page.assert_no_console_errors();

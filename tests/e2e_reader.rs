@@ -47,7 +47,9 @@ fn opening_and_closing_the_outline_on_a_phone_does_not_move_the_page() {
     let page = Page::phone(env);
     page.open("/");
     let before = scroll_to_middle(&page);
-    let active = page.js("return document.querySelector('[aria-current=location]')?.id ?? null;");
+    page.screenshot("phone-middle-before-drawer");
+    let active = page
+        .js("return document.querySelector('[aria-current=location]')?.dataset.testid ?? null;");
     page.driver.click_in_place("[data-testid=outline-toggle]");
     page.driver.wait_for(
         "the drawer to slide fully open",
@@ -60,6 +62,7 @@ fn opening_and_closing_the_outline_on_a_phone_does_not_move_the_page() {
         "focus back on the toggle",
         "return document.activeElement.dataset.testid === 'outline-toggle';",
     );
+    page.screenshot("phone-middle-after-drawer");
     assert_still(&page, before, "closing the drawer");
     // Esc closes it too, with focus back on the toggle and the page where it was.
     page.driver.click_in_place("[data-testid=outline-toggle]");
@@ -70,7 +73,8 @@ fn opening_and_closing_the_outline_on_a_phone_does_not_move_the_page() {
     page.driver.keys("\u{E00C}");
     page.wait_drawer_closed();
     assert_still(&page, before, "a round trip with Esc");
-    let after = page.js("return document.querySelector('[aria-current=location]')?.id ?? null;");
+    let after = page
+        .js("return document.querySelector('[aria-current=location]')?.dataset.testid ?? null;");
     assert_eq!(
         after, active,
         "the outline still marks the section being read"
@@ -81,15 +85,17 @@ fn opening_and_closing_the_outline_on_a_phone_does_not_move_the_page() {
 #[test]
 fn focusing_the_search_box_does_not_move_the_page() {
     let (env, _serial) = setup!();
-    for page in [Page::phone(env), Page::desktop(env)] {
+    for (name, page) in [("phone", Page::phone(env)), ("desktop", Page::desktop(env))] {
         page.open("/");
         let before = scroll_to_middle(&page);
+        page.screenshot(&format!("{name}-middle-before-slash"));
         page.js("document.activeElement.blur();");
         page.driver.keys("/");
         page.driver.wait_for(
             "the search box to have focus",
             "return document.activeElement.id === 'search-input';",
         );
+        page.screenshot(&format!("{name}-middle-after-slash"));
         assert_still(&page, before, "pressing /");
         page.js("document.activeElement.blur();");
         page.driver.click_in_place("[data-testid=search-input]");
@@ -145,15 +151,17 @@ fn numbers_stay_whole_at_200_percent_text_and_200_percent_zoom() {
     assert_cards_whole(&page, 2);
     text_200(&page);
     page.driver.click("[data-testid=figures-toggle]");
-    assert_cards_whole(&page, 1);
-    page.js("document.getElementById('figures').scrollIntoView();");
+    page.js("document.querySelector('[data-testid=headline-row]').scrollIntoView();");
     page.screenshot("phone-text-200-cards");
+    assert_cards_whole(&page, 1);
     drop(page);
 
     // 200 % page zoom on a 390 px phone: a 195 px wide page.
     let zoomed = Page::new(env, 195, 422);
     zoomed.open("/");
     zoomed.driver.click("[data-testid=figures-toggle]");
+    zoomed.js("document.querySelector('[data-testid=headline-row]').scrollIntoView();");
+    zoomed.screenshot("phone-zoom-200-cards");
     assert_cards_whole(&zoomed, 1);
     zoomed.assert_no_console_errors();
 }
@@ -190,6 +198,13 @@ fn the_bar_stays_compact_while_searching_at_200_percent_and_with_a_pasted_paragr
         "return document.querySelector('.search').dataset.query.length === 10000;",
     );
     page.screenshot("phone-text-200-long-query");
+    assert!(
+        page.js("return location.href.length;")
+            .as_u64()
+            .unwrap_or(u64::MAX)
+            < 300,
+        "a pasted paragraph is not put in the address"
+    );
     let status = page.search_status();
     assert!(
         status.chars().count() < 40,

@@ -1,5 +1,7 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): collapse and expand, outline
-//! navigation and deep links, on a small made-up report rendered into a fresh element.
+//! navigation and deep links, figures and cards, search (also everyday words and
+//! suggestions), copying with its manual fallback, and links to missing parts, on small
+//! made-up reports rendered into a fresh element.
 //! Each test renders, acts, then yields to Yew's scheduler before asserting — never a sleep.
 
 #![cfg(target_arch = "wasm32")]
@@ -498,6 +500,122 @@ async fn a_query_in_the_hash_is_searched_on_load() {
         .dyn_into()
         .unwrap();
     assert_eq!(input.value(), "抓社保");
+    root.unmount().await;
+    set_hash_and_notify("#");
+}
+
+/// The made-up report with a table of everyday words: 社会保险 is also searched as 社保.
+fn content_with_terms() -> &'static Content {
+    let report = parse_body(MADE_UP).expect("the made-up report parses");
+    let mut content = Content::without_cards(report);
+    content.corpus = Corpus::new(&content.report, Terms::parse("社保\t社会保险\n").unwrap());
+    Box::leak(Box::new(content))
+}
+
+fn text_of(root: &Element, css: &str) -> String {
+    find(root, css).text_content().unwrap_or_default()
+}
+
+/// Yields to the browser until `css` matches inside `root` (promises settle between yields),
+/// a bounded number of times: never a timed sleep.
+async fn until_present(root: &Element, css: &str) {
+    for _ in 0..100 {
+        if root.query_selector(css).unwrap().is_some() {
+            return;
+        }
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    }
+    panic!("{css} never appeared");
+}
+
+#[wasm_bindgen_test]
+async fn an_official_term_also_finds_the_everyday_word_and_the_box_says_so() {
+    set_hash_and_notify("#");
+    let root = render_content(content_with_terms()).await;
+    type_query(&root, "社会保险");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=search-status]"),
+        "共2处 · 第1处，包括“社保”的结果"
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=search-also]"),
+        "包括“社保”的结果"
+    );
+    assert_eq!(
+        root.query_selector_all("mark[id^=hit-]").unwrap().length(),
+        2
+    );
+    root.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_query_that_finds_nothing_offers_shorter_ones_that_do() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    type_query(&root, "抓社保火星");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=search-status]"),
+        "没有找到“抓社保火星”"
+    );
+    let suggestion = find(&root, "[data-testid=search-help] button");
+    assert_eq!(
+        suggestion.text_content().unwrap_or_default(),
+        "抓社保（1处）"
+    );
+    suggestion.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=search-status]"),
+        "共1处 · 第1处"
+    );
+    root.unmount().await;
+    set_hash_and_notify("#");
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_copy_shows_the_text_selected_to_copy_by_hand() {
+    set_hash_and_notify("#");
+    js_sys::eval(
+        "Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+            writeText: () => Promise.reject(new Error('denied')) } });",
+    )
+    .unwrap();
+    let root = render().await;
+    find(&root, "[data-testid=link-sec-1-1]").click();
+    until_present(&root, "[data-testid=copy-fallback] textarea").await;
+    let field: web_sys::HtmlTextAreaElement = find(&root, "[data-testid=copy-fallback] textarea")
+        .dyn_into()
+        .unwrap();
+    assert!(field.value().ends_with("#sec-1-1"), "{}", field.value());
+    assert_eq!(document().active_element(), Some(field.clone().into()));
+    assert_eq!(
+        field.selection_end().unwrap(),
+        Some(field.value().len() as u32)
+    );
+    find(&root, "[data-testid=copy-fallback] button").click();
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector("[data-testid=copy-fallback]")
+        .unwrap()
+        .is_none());
+    root.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_link_to_a_missing_part_says_so_until_dismissed() {
+    set_hash_and_notify("#");
+    let root = render().await;
+    set_hash_and_notify("#sec-9-9");
+    yew::scheduler::flush().await;
+    assert!(text_of(&root, "[data-testid=not-found]").contains("找不到这一部分"));
+    find(&root, "[data-testid=not-found] button").click();
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector("[data-testid=not-found]")
+        .unwrap()
+        .is_none());
     root.unmount().await;
     set_hash_and_notify("#");
 }

@@ -273,11 +273,13 @@ impl Page {
         );
     }
 
-    /// Saves a screenshot as `target/screenshots/<name>.png`.
+    /// Saves a screenshot as `target/screenshots/<name>.png` (or in `$SONGSHI_SCREENSHOTS`, to
+    /// keep a run against another build apart).
     pub fn screenshot(&self, name: &str) {
-        let path = root()
-            .join("target/screenshots")
-            .join(format!("{name}.png"));
+        let dir = std::env::var_os("SONGSHI_SCREENSHOTS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root().join("target/screenshots"));
+        let path = dir.join(format!("{name}.png"));
         self.driver.screenshot(&path);
         eprintln!("screenshot: {}", path.display());
     }
