@@ -147,6 +147,34 @@ pub fn use_input_value(input: NodeRef, query: String) {
     });
 }
 
+/// Whether an element is narrower than `ems` of its own font size (large text or page zoom on a
+/// phone), measured after every render. CSS cannot tell: `em` in a container query is the
+/// browser's default size, not the element's.
+#[hook]
+pub fn use_narrow_in_em(node: NodeRef, ems: f64) -> bool {
+    let narrow = use_state(|| false);
+    {
+        let narrow = narrow.clone();
+        use_effect(move || {
+            let Some(el) = node.cast::<web_sys::Element>() else {
+                return;
+            };
+            let size = window()
+                .get_computed_style(&el)
+                .ok()
+                .flatten()
+                .and_then(|s| s.get_property_value("font-size").ok())
+                .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                .unwrap_or(16.0);
+            let now = f64::from(el.client_width()) < ems * size;
+            if *narrow != now {
+                narrow.set(now);
+            }
+        });
+    }
+    *narrow
+}
+
 /// Puts `#id` in the address bar without a second scroll (the reducer already navigates),
 /// keeping a search query that is there.
 pub fn set_hash(id: &str) {
@@ -489,15 +517,40 @@ pub fn focus_in_place(el: &HtmlElement) {
     let _ = el.focus_with_options(&options);
 }
 
-/// Focuses and selects the text of a field when it appears (the box of text to copy by hand).
+/// For a small dialog: when it opens, remembers what had focus, then focuses and selects its
+/// text field; when it closes, gives focus back without scrolling.
 #[hook]
-pub fn use_select_on_show(field: NodeRef, shown: bool) {
-    use_effect_with(shown, move |shown| {
-        if *shown {
+pub fn use_dialog_focus(field: NodeRef, open: bool) {
+    let before = use_mut_ref(|| None::<HtmlElement>);
+    use_effect_with(open, move |open| {
+        if *open {
+            *before.borrow_mut() = document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
             if let Some(el) = field.cast::<web_sys::HtmlTextAreaElement>() {
-                let _ = el.focus();
+                focus_in_place(&el);
                 el.select();
             }
+        } else if let Some(el) = before.borrow_mut().take() {
+            focus_in_place(&el);
         }
+    });
+}
+
+/// Calls `close` on Esc while `active`.
+#[hook]
+pub fn use_escape(close: Callback<()>, active: bool) {
+    use_effect_with(active, move |active| {
+        let listener = active.then(|| {
+            EventListener::new(&document(), "keydown", move |event| {
+                if event
+                    .dyn_ref::<KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Escape")
+                {
+                    close.emit(());
+                }
+            })
+        });
+        move || drop(listener)
     });
 }

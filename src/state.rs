@@ -69,6 +69,8 @@ pub struct AppState {
     /// An id from a link or the address that names nothing in the report (`#sec-9-9`), for a
     /// message instead of silently opening at the top.
     pub not_found: Option<String>,
+    /// A text the browser refused to copy, shown in a box to copy by hand.
+    pub copy_by_hand: Option<String>,
 }
 
 /// Ids of the page itself that links may name (the skip link's `#main`, …): not sections,
@@ -99,6 +101,9 @@ pub enum Action {
     Navigate(String),
     /// Dismiss the "not found" message.
     DismissNotFound,
+    /// The browser refused to copy this text: show it to copy by hand (replacing any other).
+    CopyByHand(String),
+    CloseCopyByHand,
     /// Show all cards or only the headline row.
     ToggleFigures,
     /// Filter the cards to one theme (section id), or show all themes.
@@ -153,6 +158,7 @@ impl AppState {
             scroll: None,
             outline_open: false,
             not_found: None,
+            copy_by_hand: None,
         }
     }
 
@@ -187,6 +193,8 @@ impl AppState {
                 }
             }
             Action::DismissNotFound => self.not_found = None,
+            Action::CopyByHand(text) => self.copy_by_hand = Some(text),
+            Action::CloseCopyByHand => self.copy_by_hand = None,
             Action::ToggleFigures => self.figures_open = !self.figures_open,
             Action::FilterTheme(theme) => self.theme_filter = theme,
             Action::Search(query) => {
@@ -463,6 +471,16 @@ mod tests {
         state.apply(Action::Navigate("sec-1-1-1-fig-1".into()));
         assert_eq!(state.active.as_deref(), Some("sec-1-1-1"));
         assert_eq!(state.highlight.as_deref(), Some("sec-1-1-1-fig-1"));
+    }
+
+    #[test]
+    fn one_text_at_a_time_waits_to_be_copied_by_hand() {
+        let mut state = AppState::new(content());
+        state.apply(Action::CopyByHand("甲".into()));
+        state.apply(Action::CopyByHand("乙".into()));
+        assert_eq!(state.copy_by_hand.as_deref(), Some("乙"));
+        state.apply(Action::CloseCopyByHand);
+        assert_eq!(state.copy_by_hand, None);
     }
 
     #[test]

@@ -266,7 +266,8 @@ fn the_intended_investment_is_an_estimate_and_everything_else_a_result() {
 
 #[test]
 fn every_row_has_its_section_a_link_and_a_period() {
-    let json: serde_json::Value = serde_json::from_str(&to_json(cards(), "报告", BASE)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&to_json(cards(), data::report().unwrap(), BASE)).unwrap();
     for f in json["figures"].as_array().unwrap() {
         let id = f["section_id"].as_str().unwrap();
         assert!(id == "opening" || id.starts_with("sec-"), "{f}");
@@ -289,7 +290,8 @@ fn every_row_has_its_section_a_link_and_a_period() {
 
 #[test]
 fn the_json_export_lists_every_figure_with_its_sentence() {
-    let json: serde_json::Value = serde_json::from_str(&to_json(cards(), "报告", BASE)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&to_json(cards(), data::report().unwrap(), BASE)).unwrap();
     let figures = json["figures"].as_array().unwrap();
     assert_eq!(figures.len(), 41);
     let bamboo = figures.iter().find(|f| f["label"] == "流转竹林").unwrap();
@@ -307,6 +309,12 @@ fn the_json_export_lists_every_figure_with_its_sentence() {
         (Some("200"), Some("900"))
     );
     assert_eq!(visitors["precision"], "range");
+    assert!(visitors["reading"]
+        .as_str()
+        .unwrap()
+        .contains("原文为“数百名”"));
+    assert_eq!(json["complete"], false);
+    assert_eq!(json["stops_at"], "今年共");
 }
 
 #[test]

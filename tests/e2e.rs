@@ -233,8 +233,14 @@ fn the_keyboard_reaches_the_skip_link_and_the_toggles() {
     );
     page.driver.keys("\u{E007}"); // Enter
     page.driver.wait_for(
-        "focus on the main landmark",
-        "return document.activeElement.id === 'main';",
+        "focus on the report text",
+        "return document.activeElement.id === 'report';",
+    );
+    page.driver.keys("\u{E004}");
+    assert_eq!(
+        page.js("return document.getElementById('report').contains(document.activeElement);"),
+        true,
+        "the next Tab stays in the text, past the cards"
     );
     page.js("document.querySelector('[data-testid=toggle-sec-1-2-1]').focus();");
     page.driver.keys("\u{E007}");

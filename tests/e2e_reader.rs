@@ -83,6 +83,24 @@ fn opening_and_closing_the_outline_on_a_phone_does_not_move_the_page() {
 }
 
 #[test]
+fn at_200_percent_the_drawer_keeps_its_close_button_in_sight() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/#sec-1-5-2");
+    page.wait_heading_at_top("sec-1-5-2");
+    text_200(&page);
+    page.open_drawer();
+    page.driver.wait_for(
+        "关闭 in sight",
+        "const r = document.querySelector('.outline__close').getBoundingClientRect();
+         return r.top >= 0 && r.bottom <= innerHeight;",
+    );
+    page.screenshot("phone-text-200-outline");
+    page.close_drawer();
+    page.assert_no_console_errors();
+}
+
+#[test]
 fn focusing_the_search_box_does_not_move_the_page() {
     let (env, _serial) = setup!();
     for (name, page) in [("phone", Page::phone(env)), ("desktop", Page::desktop(env))] {
@@ -106,6 +124,26 @@ fn focusing_the_search_box_does_not_move_the_page() {
         assert_still(&page, before, "tapping the search box");
         page.driver.chord(&["\u{E009}", "k"]);
         assert_still(&page, before, "Ctrl+K");
+        page.assert_no_console_errors();
+    }
+}
+
+#[test]
+fn tabbing_through_the_bar_after_a_search_leaves_the_hit_in_view() {
+    let (env, _serial) = setup!();
+    for page in [Page::phone(env), Page::desktop(env)] {
+        page.open("/");
+        page.search("保险");
+        page.wait_search_status("共3处 · 第1处");
+        let at_hit = scroll_y(&page);
+        for control in ["search-previous", "search-next", "search-list-toggle"] {
+            page.driver.keys("\u{E004}");
+            page.driver.wait_for(
+                &format!("focus on {control}"),
+                &format!("return document.activeElement.dataset.testid === '{control}';"),
+            );
+            assert_still(&page, at_hit, &format!("Tab to {control}"));
+        }
         page.assert_no_console_errors();
     }
 }
@@ -154,6 +192,22 @@ fn numbers_stay_whole_at_200_percent_text_and_200_percent_zoom() {
     page.js("document.querySelector('[data-testid=headline-row]').scrollIntoView();");
     page.screenshot("phone-text-200-cards");
     assert_cards_whole(&page, 1);
+
+    // Figures in the text never break between number, unit and qualifier.
+    let split = page.js(
+        "return [...document.querySelectorAll('[data-testid=report] data.figure')]
+            .filter(e => e.getClientRects().length > 1).map(e => e.textContent);",
+    );
+    assert_eq!(split, json!([]), "figures broken across lines in the text");
+    // Headings keep the width of the text; 复制链接 goes under them rather than squeezing them.
+    let narrow = page.js(
+        "const w = document.getElementById('report').getBoundingClientRect().width;
+         return [...document.querySelectorAll('.section__heading')]
+            .filter(h => h.getBoundingClientRect().width < 0.8 * w).map(h => h.id);",
+    );
+    assert_eq!(narrow, json!([]), "headings squeezed at 200 %");
+    page.js("document.getElementById('sec-1-2').scrollIntoView();");
+    page.screenshot("phone-text-200-heading");
     drop(page);
 
     // 200 % page zoom on a 390 px phone: a 195 px wide page.
@@ -190,6 +244,26 @@ fn the_bar_stays_compact_while_searching_at_200_percent_and_with_a_pasted_paragr
     page.search("火星");
     let nothing = bar_height(&page);
     page.screenshot("phone-text-200-nothing-found");
+    // A pasted sentence with one wrong character: one suggestion at this size, a compact bar.
+    let sentence = page
+        .js("return document.getElementById('sec-1-4-1-body').textContent.slice(0, 120) + '火星';")
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    page.search(&sentence);
+    page.driver.wait_for(
+        "a suggestion",
+        "return document.querySelector('[data-testid=search-help] button') !== null;",
+    );
+    page.screenshot("phone-text-200-pasted");
+    let pasted = bar_height(&page);
+    assert!(pasted <= 844.0 * 0.3, "the bar takes {pasted} of 844 px");
+    let overflow = page
+        .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assert!(
+        overflow.as_i64().unwrap_or(1) <= 0,
+        "horizontal overflow {overflow}"
+    );
     // A pasted paragraph of 10,000 characters: the message quotes it shortened, one line.
     page.js("const i = document.getElementById('search-input');
          i.value = '火'.repeat(10000); i.dispatchEvent(new InputEvent('input', {bubbles: true}));");
@@ -268,7 +342,7 @@ fn search_forgives_spaces_quotes_numerals_and_everyday_words() {
     page.wait_search_status("没有找到“医疗保险参保一万人”");
     let help = page.texts("[data-testid=search-help] button");
     assert!(
-        help.iter().any(|t| t.starts_with("医疗保险参保（")),
+        help.iter().any(|t| t.starts_with("试试“医疗保险参保”（")),
         "suggestions: {help:?}"
     );
     page.driver.click("[data-testid=search-help] button");
@@ -360,7 +434,31 @@ fn headings_copy_their_link_and_paragraphs_copy_a_quote() {
         quote.ends_with(&format!("{}/#sec-1-2-3", page.base)),
         "{quote}"
     );
+    // The last paragraph, where the source stops, says so after the quote.
+    page.driver.click("[data-testid=quote-sec-1-5-2]");
+    page.driver.wait_for(
+        "the quote to be copied",
+        "return window.copied.length === 3;",
+    );
+    let last = &copied(&page)[2];
+    assert!(last.contains("今年共」（原文在此中断）"), "{last}");
     page.assert_no_console_errors();
+}
+
+fn wait_copy_by_hand(page: &Page) {
+    page.driver.wait_for(
+        "the text to copy by hand, selected",
+        "const t = document.querySelector('[data-testid=copy-fallback] textarea');
+         return t && document.activeElement === t && t.selectionStart === 0
+             && t.selectionEnd === t.value.length && t.value.length > 20;",
+    );
+}
+
+fn copy_by_hand_text(page: &Page) -> String {
+    page.js("return document.querySelector('[data-testid=copy-fallback] textarea').value;")
+        .as_str()
+        .unwrap_or("")
+        .to_string()
 }
 
 #[test]
@@ -368,20 +466,32 @@ fn when_copying_is_refused_the_text_is_shown_selected_to_copy_by_hand() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
     page.open("/");
+    text_200(&page);
     stub_clipboard(&page, true);
     page.driver.click("[data-testid=quote-sec-1-4-1]");
-    page.driver.wait_for(
-        "the text to copy by hand",
-        "const t = document.querySelector('[data-testid=copy-fallback] textarea');
-         return t && document.activeElement === t && t.selectionStart === 0
-             && t.selectionEnd === t.value.length && t.value.length > 50;",
-    );
-    let text =
-        page.js("return document.querySelector('[data-testid=copy-fallback] textarea').value;");
-    assert!(text.as_str().unwrap_or("").contains("4101人"), "{text}");
+    wait_copy_by_hand(&page);
+    assert!(copy_by_hand_text(&page).contains("4101人"));
     page.screenshot("phone-copy-by-hand");
-    page.driver.click("[data-testid=copy-fallback] button");
-    assert_eq!(page.count("[data-testid=copy-fallback]"), 0);
+    // A heading's link, refused too: the same one box (never two), and the page keeps its width.
+    page.driver.click("[data-testid=link-sec-1-4-2]");
+    page.driver.wait_for(
+        "the box to hold the link",
+        "return document.querySelector('[data-testid=copy-fallback] textarea').value.endsWith('#sec-1-4-2');",
+    );
+    assert_eq!(page.count("[data-testid=copy-fallback]"), 1);
+    let overflow = page
+        .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assert!(
+        overflow.as_i64().unwrap_or(1) <= 0,
+        "horizontal overflow {overflow}"
+    );
+    // Esc closes it, and focus goes back to the button.
+    page.driver.keys("\u{E00C}");
+    page.driver.wait_for(
+        "the box to close and focus to return",
+        "return document.querySelector('[data-testid=copy-fallback]') === null
+             && document.activeElement.dataset.testid === 'link-sec-1-4-2';",
+    );
     page.assert_no_console_errors();
 }
 
@@ -421,6 +531,12 @@ fn vague_and_intended_figures_say_what_they_mean_on_their_cards() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
     page.open("/");
+    // The words that make a figure vague stay in the big number.
+    assert_eq!(
+        page.texts("[data-testid=headline-huangjia-investment] .metric-card__value")
+            .join(""),
+        "3亿元"
+    );
     let intention = "[data-testid=headline-huangjia-investment]";
     assert_eq!(
         page.texts(&format!("{intention} [data-testid=card-kind]"))
@@ -458,6 +574,16 @@ fn vague_and_intended_figures_say_what_they_mean_on_their_cards() {
         .as_deref(),
         Some(">100")
     );
+    for (card, value) in [
+        ("yuancheng-investment", "约2000万元"),
+        ("online-views", "突破3万人次"),
+    ] {
+        assert_eq!(
+            page.texts(&format!("[data-testid=card-{card}] .metric-card__value"))
+                .join(""),
+            value
+        );
+    }
     page.assert_no_console_errors();
 }
 

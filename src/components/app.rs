@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::figures_panel::FiguresPanel;
+use super::manual_copy::ManualCopy;
 use super::outline::Outline;
 use super::report_header::ReportHeader;
 use super::report_view::ReportView;
@@ -62,7 +63,7 @@ fn Reader(props: &ReaderProps) -> Html {
 
     html! {
         <ContextProvider<AppContext> context={state}>
-            <a class="skip-link" href="#main">{ "跳到正文" }</a>
+            <a class="skip-link" href="#report">{ "跳到正文" }</a>
             <TopBar {inert} />
             if let Some(id) = not_found {
                 <div class="not-found" role="alert" data-testid="not-found">
@@ -81,6 +82,7 @@ fn Reader(props: &ReaderProps) -> Html {
                     <ReportView />
                 </main>
             </div>
+            <ManualCopy />
         </ContextProvider<AppContext>>
     }
 }

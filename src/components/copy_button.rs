@@ -1,10 +1,13 @@
 //! A button that copies a text (a link, a quote, a citation) to the clipboard and says so.
 //! When the browser refuses (no clipboard in an in-app browser, a page not served over HTTPS,
-//! permission denied), the text appears selected in a box to copy by hand: nothing is lost.
+//! permission denied), the text goes to the one manual-copy box of the page
+//! ([`super::manual_copy::ManualCopy`]), selected, to copy by hand: nothing is lost.
 
 use yew::prelude::*;
 
-use crate::hooks::{copy_text, use_select_on_show};
+use super::use_app_state;
+use crate::hooks::copy_text;
+use crate::state::Action;
 
 #[derive(PartialEq, Properties)]
 pub struct CopyButtonProps {
@@ -21,64 +24,35 @@ pub struct CopyButtonProps {
     pub testid: Option<AttrValue>,
 }
 
-#[derive(Clone, PartialEq)]
-enum Copied {
-    Idle,
-    Done,
-    /// Refused: the text, shown to be copied by hand.
-    Refused(String),
-}
-
 #[component]
 pub fn CopyButton(props: &CopyButtonProps) -> Html {
-    let copied = use_state(|| Copied::Idle);
-    let field = use_node_ref();
-    use_select_on_show(field.clone(), matches!(*copied, Copied::Refused(_)));
+    let state = use_app_state();
+    let done = use_state(|| false);
     let onclick = {
-        let copied = copied.clone();
+        let done = done.clone();
         let make = props.text.clone();
         Callback::from(move |_: MouseEvent| {
             let text = make.emit(());
-            let copied = copied.clone();
+            let done = done.clone();
+            let state = state.clone();
             copy_text(text.clone(), move |ok| {
-                copied.set(if ok {
-                    Copied::Done
+                if ok {
+                    done.set(true);
                 } else {
-                    Copied::Refused(text)
-                })
+                    state.dispatch(Action::CopyByHand(text));
+                }
             });
         })
-    };
-    let close = {
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| copied.set(Copied::Idle))
-    };
-    let words = match *copied {
-        Copied::Done => "已复制",
-        _ => props.label.as_str(),
     };
     html! {
         <>
             <button type="button" class={classes!("copy-button", props.class.clone())}
                 aria-label={props.name.clone()} data-testid={props.testid.clone()} {onclick}>
-                { words }
+                { if *done { "已复制" } else { props.label.as_str() } }
             </button>
             <span class="visually-hidden" role="status">
-                { if *copied == Copied::Done { "已复制到剪贴板" } else { "" } }
+                { if *done { "已复制到剪贴板" } else { "" } }
             </span>
-            if let Copied::Refused(text) = &*copied {
-                <span class="copy-fallback" role="group" aria-label="手动复制" data-chrome=""
-                    data-testid="copy-fallback">
-                    <span class="copy-fallback__hint">
-                        { "浏览器没有允许自动复制。下面的文字已选中，请长按或按 Ctrl+C 复制：" }
-                    </span>
-                    <textarea ref={field} class="copy-fallback__text" readonly=true rows="4"
-                        aria-label="要复制的文字" value={text.clone()} />
-                    <button type="button" class="control copy-fallback__close" onclick={close}>
-                        { "关闭" }
-                    </button>
-                </span>
-            }
         </>
     }
 }

@@ -40,13 +40,13 @@ pub fn FiguresPanel() -> Html {
         .iter()
         .filter(|(id, _)| state.theme_filter.as_ref().is_none_or(|f| f == id))
         .collect();
-    let title = state.report.title.clone();
+    let report = state.report;
     // Links in the exports point at the page's own address, known once in the browser.
     let address = use_page_address();
     let exports = use_memo(address, move |address| {
         (
             data_url("text/csv", &to_csv(cards, address)),
-            data_url("application/json", &to_json(cards, &title, address)),
+            data_url("application/json", &to_json(cards, report, address)),
         )
     });
     // Results first; an estimate or a target never sits among them unmarked.

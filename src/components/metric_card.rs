@@ -9,7 +9,7 @@ use super::copy_button::CopyButton;
 use super::use_app_state;
 use crate::core::cards::Card;
 use crate::core::export::{change_text, citation};
-use crate::core::figures::meaning::Kind;
+use crate::core::figures::meaning::{Kind, Precision};
 use crate::core::figures::Direction;
 
 #[derive(PartialEq, Properties)]
@@ -34,12 +34,13 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
     );
     let tag = format!("h{}", props.level.clamp(2, 6));
 
-    let value = card
-        .written
-        .trim_start_matches("约")
-        .trim_start_matches("突破")
-        .to_string();
-    let reading = card.meaning.reading(&card.figure.unit);
+    // As written, with its 约 / 突破 / 余: the words that make it vague stay with the number.
+    let value = card.written.clone();
+    let reading = match card.meaning.precision {
+        // "约" is in the value already.
+        Precision::Approximate if card.written.starts_with('约') => String::new(),
+        _ => card.meaning.reading(&card.figure.unit),
+    };
     // What a reader must know before quoting the number: it is not a result.
     let kind_note = match card.kind {
         Kind::Result => None,

@@ -4,6 +4,7 @@ pub mod app;
 pub mod bar_chart;
 pub mod copy_button;
 pub mod figures_panel;
+pub mod manual_copy;
 pub mod marked;
 pub mod metric_card;
 pub mod outline;

@@ -29,7 +29,7 @@ pub fn ReportView() -> Html {
         AttrValue::default()
     };
     let cite_opening = Callback::from(move |()| {
-        paragraph_citation(report, None, &crate::hooks::link_to("report"))
+        paragraph_citation(report, None, false, &crate::hooks::link_to("report"))
     });
     html! {
         <article id="report" class="report" data-testid="report" aria-labelledby="report-title"

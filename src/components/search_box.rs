@@ -10,7 +10,8 @@ use yew::prelude::*;
 use super::use_app_state;
 use crate::core::search::{label_matches, shorten, snippet};
 use crate::hooks::{
-    focus_in_place, set_hash, use_input_value, use_search_on_composition_end, use_search_shortcuts,
+    focus_in_place, set_hash, use_input_value, use_narrow_in_em, use_search_on_composition_end,
+    use_search_shortcuts,
 };
 use crate::state::Action;
 
@@ -19,6 +20,10 @@ const LIST_LIMIT: usize = 200;
 
 /// How many characters of the query a message quotes (a pasted paragraph is shortened).
 const QUOTE_LIMIT: usize = 16;
+
+/// Below this width, in its own em, the bar offers one suggestion instead of three, so that it
+/// stays compact (200 % text or zoom on a phone).
+const NARROW_EM: f64 = 16.0;
 
 #[component]
 pub fn SearchBox() -> Html {
@@ -91,6 +96,8 @@ pub fn SearchBox() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Search(query.clone())))
     };
+    let bar = use_node_ref();
+    let narrow = use_narrow_in_em(bar.clone(), NARROW_EM);
     let searching = !state.query.trim().is_empty();
     let count = state.hits.len();
     let quoted = shorten(&state.query, QUOTE_LIMIT);
@@ -129,7 +136,7 @@ pub fn SearchBox() -> Html {
                     aria-describedby="search-status" data-testid="search-input"
                     {oninput} {onkeydown} />
             </div>
-            <div class={classes!("search__bar", (!searching).then_some("search__bar--idle"))}>
+            <div ref={bar} class={classes!("search__bar", (!searching).then_some("search__bar--idle"))}>
                 <p id="search-status" class="search__status" role="status" title={spoken.clone()}>
                     <span aria-hidden="true">{ shown }</span>
                     <span class="visually-hidden" data-testid="search-status">{ spoken }</span>
@@ -155,11 +162,10 @@ pub fn SearchBox() -> Html {
                         if state.suggestions.is_empty() {
                             { "试试更短的词，或换个说法。" }
                         } else {
-                            { "试试：" }
-                            { for state.suggestions.iter().map(|(q, n)| html! {
+                            { for state.suggestions.iter().take(if narrow { 1 } else { 3 }).map(|(q, n)| html! {
                                 <button type="button" class="control search__suggestion"
                                     onclick={suggest(q.clone())}>
-                                    { format!("{}（{n}处）", shorten(q, QUOTE_LIMIT)) }
+                                    { format!("试试“{}”（{n}处）", shorten(q, QUOTE_LIMIT)) }
                                 </button>
                             }) }
                         }

@@ -88,7 +88,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         let cite = {
             let id = id.clone();
             Callback::from(move |()| {
-                paragraph_citation(report, Some(section), &crate::hooks::link_to(&id))
+                paragraph_citation(report, Some(section), cut_here, &crate::hooks::link_to(&id))
             })
         };
         content.push(html! {

@@ -58,7 +58,7 @@ pub fn row<'a>(card: &'a Card, base: &str) -> Row<'a> {
         min: m.min.map(|v| v.to_string()),
         max: m.max.map(|v| v.to_string()),
         precision: m.precision.key(),
-        reading: m.reading(&card.figure.unit),
+        reading: export_reading(card),
         unit: &card.figure.unit,
         written: &card.written,
         kind: card.kind.key(),
@@ -73,6 +73,21 @@ pub fn row<'a>(card: &'a Card, base: &str) -> Row<'a> {
         section_heading: &card.section_heading,
         sentence: &card.sentence,
         link: format!("{base}#{}", card.figure_id()),
+    }
+}
+
+/// What the value means, for an export: the card's reading, and for a range the convention it
+/// rests on (the text says 数百, not 200 and 900).
+fn export_reading(card: &Card) -> String {
+    let reading = card.meaning.reading(&card.figure.unit);
+    match card.meaning.precision {
+        super::figures::meaning::Precision::Range => {
+            format!(
+                "{reading}（原文为“{}”，按通常理解取二至九倍）",
+                card.written
+            )
+        }
+        _ => reading,
     }
 }
 
@@ -164,17 +179,22 @@ pub fn to_csv(cards: &Cards, base: &str) -> String {
     out
 }
 
-/// The JSON export: `{ "report": title, "columns": {…}, "figures": [ Row, … ] }`.
+/// The JSON export: `{ "report": title, "complete": …, "stops_at": …, "figures": [ Row, … ] }`.
 #[derive(Serialize)]
 struct Export<'a> {
     report: &'a str,
+    /// Whether the report's text is complete; when it is not, the words where it stops.
+    complete: bool,
+    stops_at: Option<String>,
     figures: Vec<Row<'a>>,
 }
 
 /// All cards as pretty JSON (see [`Row`]).
-pub fn to_json(cards: &Cards, title: &str, base: &str) -> String {
+pub fn to_json(cards: &Cards, report: &Report, base: &str) -> String {
     let export = Export {
-        report: title,
+        report: &report.title,
+        complete: !report.truncated,
+        stops_at: report.cut_tail(),
         figures: cards.cards.iter().map(|c| row(c, base)).collect(),
     };
     serde_json::to_string_pretty(&export).unwrap_or_default() + "\n"
@@ -220,8 +240,14 @@ pub fn section_quote(section: &Section) -> String {
 
 /// A citation of one paragraph for pasting: the quoted text, then the report's title, the
 /// section's heading (for a part or subsection, whose heading the quote leaves out) and a link.
-/// `section` None quotes the opening paragraph.
-pub fn paragraph_citation(report: &Report, section: Option<&Section>, link: &str) -> String {
+/// `section` None quotes the opening paragraph. When the source text stops inside this
+/// paragraph, "（原文在此中断）" follows the quote, outside its marks.
+pub fn paragraph_citation(
+    report: &Report,
+    section: Option<&Section>,
+    cut_here: bool,
+    link: &str,
+) -> String {
     let (quote, place) = match section {
         Some(s) => {
             let place = match s.kind {
@@ -232,7 +258,12 @@ pub fn paragraph_citation(report: &Report, section: Option<&Section>, link: &str
         }
         None => (report.opening.clone(), String::new()),
     };
-    format!("「{quote}」\n——《{}》{place} {link}", report.title)
+    let cut = if cut_here {
+        "（原文在此中断）"
+    } else {
+        ""
+    };
+    format!("「{quote}」{cut}\n——《{}》{place} {link}", report.title)
 }
 
 /// A `data:` URL holding `content` (percent-encoded UTF-8), for a download link that needs no
