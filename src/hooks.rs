@@ -151,7 +151,7 @@ pub fn use_input_value(input: NodeRef, query: String) {
 /// phone), measured after every render. CSS cannot tell: `em` in a container query is the
 /// browser's default size, not the element's.
 #[hook]
-pub fn use_narrow_in_em(node: NodeRef, ems: f64) -> bool {
+pub fn use_narrow_in_em(node: NodeRef, ems: u32) -> bool {
     let narrow = use_state(|| false);
     {
         let narrow = narrow.clone();
@@ -159,14 +159,16 @@ pub fn use_narrow_in_em(node: NodeRef, ems: f64) -> bool {
             let Some(el) = node.cast::<web_sys::Element>() else {
                 return;
             };
+            // Whole pixels are enough, and integer parsing keeps float parsing (~10 KB) out of
+            // the wasm.
             let size = window()
                 .get_computed_style(&el)
                 .ok()
                 .flatten()
                 .and_then(|s| s.get_property_value("font-size").ok())
-                .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-                .unwrap_or(16.0);
-            let now = f64::from(el.client_width()) < ems * size;
+                .and_then(|v| v.split(['.', 'p']).next()?.parse::<u32>().ok())
+                .unwrap_or(16);
+            let now = i64::from(el.client_width()) < i64::from(ems * size);
             if *narrow != now {
                 narrow.set(now);
             }

@@ -562,7 +562,7 @@ async fn a_query_that_finds_nothing_offers_shorter_ones_that_do() {
     let suggestion = find(&root, "[data-testid=search-help] button");
     assert_eq!(
         suggestion.text_content().unwrap_or_default(),
-        "抓社保（1处）"
+        "试试“抓社保”（1处）"
     );
     suggestion.click();
     yew::scheduler::flush().await;

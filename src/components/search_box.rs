@@ -23,7 +23,7 @@ const QUOTE_LIMIT: usize = 16;
 
 /// Below this width, in its own em, the bar offers one suggestion instead of three, so that it
 /// stays compact (200 % text or zoom on a phone).
-const NARROW_EM: f64 = 16.0;
+const NARROW_EM: u32 = 16;
 
 #[component]
 pub fn SearchBox() -> Html {
