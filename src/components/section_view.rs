@@ -127,6 +127,8 @@ fn kind_class(kind: SectionKind) -> &'static str {
         SectionKind::Subsection => "section--subsection",
         SectionKind::Theme => "section--theme",
         SectionKind::Point => "section--point",
+        SectionKind::Item => "section--item",
+        SectionKind::Annex => "section--annex",
     }
 }
 

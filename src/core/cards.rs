@@ -14,6 +14,7 @@ use std::fmt;
 use super::figures::meaning::{kind_in, period_in, period_of_heading, Kind, Meaning};
 use super::figures::{recognise, Figure};
 use super::model::Report;
+use super::model::SectionKind;
 
 /// The id of the text unit before the first part (the opening paragraph).
 pub const OPENING: &str = "opening";
@@ -281,6 +282,91 @@ impl fmt::Display for CardError {
 
 impl std::error::Error for CardError {}
 
+/// A checked card for figure `k` of text unit `unit_id`, in the theme its section belongs to
+/// (the innermost of its sections that `themes` names, else the first theme).
+#[allow(clippy::too_many_arguments)]
+pub fn make_card(
+    report: &Report,
+    index: &FigureIndex,
+    themes: &[(String, String)],
+    id: &str,
+    label: &str,
+    headline: bool,
+    unit_id: &str,
+    k: usize,
+) -> Result<Card, CardError> {
+    let fail = |problem: String| CardError {
+        card: id.to_string(),
+        problem,
+    };
+    let figures = index.of(unit_id);
+    let figure = figures
+        .get(k)
+        .ok_or_else(|| fail(format!("there is no figure {} in {unit_id}", k + 1)))?;
+    let text = unit_text(report, unit_id).ok_or_else(|| fail(format!("no text {unit_id}")))?;
+    let path = report.path_to(unit_id);
+    let theme = path
+        .iter()
+        .rev()
+        .find_map(|id| themes.iter().find(|(t, _)| t == id))
+        .or_else(|| themes.first())
+        .cloned()
+        .ok_or_else(|| fail("the data names no themes".into()))?;
+    let sentence = sentence_ranges(text)
+        .into_iter()
+        .find(|&(s, e)| figure.start >= s && figure.start < e)
+        .and_then(|(s, e)| text.get(s..e))
+        .unwrap_or(text)
+        .to_string();
+    let change = figure.changed_by.and_then(|i| figures.get(i)).cloned();
+    let period = period_in(text, figure.start)
+        .map(|text| Period {
+            text,
+            from_section: None,
+        })
+        .or_else(|| {
+            path.iter().rev().find_map(|id| {
+                let section = report.find(id)?;
+                period_of_heading(&section.heading).map(|text| Period {
+                    text,
+                    from_section: Some(id.clone()),
+                })
+            })
+        });
+    let section_heading = report
+        .find(unit_id)
+        .map_or_else(|| "开头".to_string(), |s| s.full_heading());
+    Ok(Card {
+        id: id.to_string(),
+        label: label.to_string(),
+        headline,
+        unit_id: unit_id.to_string(),
+        index: k,
+        written: text.get(figure.start..figure.end).unwrap_or("").to_string(),
+        change_written: change
+            .as_ref()
+            .and_then(|c| text.get(c.start..c.end))
+            .map(String::from),
+        change,
+        figure: figure.clone(),
+        theme_id: theme.0,
+        theme_name: theme.1,
+        section_heading,
+        sentence,
+        meaning: figure.meaning(),
+        kind: kind_in(text, figure.start),
+        period,
+    })
+}
+
+/// The text of a unit: the opening or a section's body.
+pub fn unit_text<'a>(report: &'a Report, unit_id: &str) -> Option<&'a str> {
+    if unit_id == OPENING {
+        return Some(&report.opening);
+    }
+    report.find(unit_id).map(|s| s.body.as_str())
+}
+
 /// Reads and checks the curated data against the report: every quote occurs in one text unit,
 /// the recogniser finds a figure with the curated value inside it, ids are unique, and every
 /// theme named exists.
@@ -311,14 +397,13 @@ pub fn build_cards(
         if cards.iter().any(|c| c.id == raw_card.id) {
             return Err(fail("the id is used twice".into()));
         }
-        let (unit_id, text, at) = find_quote(report, &raw_card.quote)
+        let (unit_id, _, at) = find_quote(report, &raw_card.quote)
             .ok_or_else(|| fail(format!("the quote “{}” is not in the text", raw_card.quote)))?;
-        let figures = index.of(&unit_id);
         let quote_end = at + raw_card.quote.len();
-        let (k, figure) = figures
+        let k = index
+            .of(&unit_id)
             .iter()
-            .enumerate()
-            .find(|(_, f)| {
+            .position(|f| {
                 f.start >= at && f.end <= quote_end && f.value.to_string() == raw_card.value
             })
             .ok_or_else(|| {
@@ -327,61 +412,32 @@ pub fn build_cards(
                     raw_card.value, raw_card.quote
                 ))
             })?;
-        let path = report.path_to(&unit_id);
-        let theme = path
-            .iter()
-            .find_map(|id| themes.iter().find(|(t, _)| t == id))
-            .or_else(|| themes.first())
-            .cloned()
-            .ok_or_else(|| fail("the data names no themes".into()))?;
-        let sentence = sentence_ranges(text)
-            .into_iter()
-            .find(|&(s, e)| figure.start >= s && figure.start < e)
-            .and_then(|(s, e)| text.get(s..e))
-            .unwrap_or(text)
-            .to_string();
-        let change = figure.changed_by.and_then(|i| figures.get(i)).cloned();
-        let period = period_in(text, figure.start)
-            .map(|text| Period {
-                text,
-                from_section: None,
-            })
-            .or_else(|| {
-                path.iter().rev().find_map(|id| {
-                    let section = report.find(id)?;
-                    period_of_heading(&section.heading).map(|text| Period {
-                        text,
-                        from_section: Some(id.clone()),
-                    })
-                })
-            });
-        let section_heading = report
-            .find(&unit_id)
-            .map_or_else(|| "开头".to_string(), |s| s.full_heading());
-        cards.push(Card {
-            id: raw_card.id,
-            label: raw_card.label,
-            headline: raw_card.headline,
-            unit_id,
-            index: k,
-            written: text.get(figure.start..figure.end).unwrap_or("").to_string(),
-            change_written: change
-                .as_ref()
-                .and_then(|c| text.get(c.start..c.end))
-                .map(String::from),
-            change,
-            figure: figure.clone(),
-            theme_id: theme.0,
-            theme_name: theme.1,
-            section_heading,
-            sentence,
-            meaning: figure.meaning(),
-            kind: kind_in(text, figure.start),
-            period,
-        });
+        cards.push(make_card(
+            report,
+            index,
+            &themes,
+            &raw_card.id,
+            &raw_card.label,
+            raw_card.headline,
+            &unit_id,
+            k,
+        )?);
     }
-    let mut comparisons = Vec::new();
-    for c in raw.comparisons {
+    let comparisons = check_comparisons(&cards, raw.comparisons)?;
+    Ok(Cards {
+        cards,
+        themes,
+        comparisons,
+    })
+}
+
+/// Checks that every comparison names known cards of one unit.
+pub fn check_comparisons(
+    cards: &[Card],
+    comparisons: Vec<RawComparison>,
+) -> Result<Vec<(String, String, Vec<String>)>, CardError> {
+    let mut out = Vec::new();
+    for c in comparisons {
         let fail = |problem: String| CardError {
             card: c.id.clone(),
             problem,
@@ -401,13 +457,207 @@ pub fn build_cards(
                 units.join(", ")
             )));
         }
-        comparisons.push((c.id, c.title, c.cards));
+        out.push((c.id, c.title, c.cards));
     }
-    Ok(Cards {
+    Ok(out)
+}
+
+/// How many headline cards the automatic rule picks at most.
+pub const HEADLINE_CARDS: usize = 6;
+
+/// Cards for every figure of a report that has no curated data, by a stated rule:
+///
+/// - every figure gets a card, except a change that qualifies the figure before it ("同比增长
+///   14.5%" goes on the card of the figure it follows);
+/// - its label is taken from its own clause: the words before the figure, without the period,
+///   place and verb words that open it (`1-8月全镇完成财税收入1687万元` → 财税收入); when two
+///   characters or fewer are left, followed by the words after it (`我镇已引进1家工业企业` →
+///   引进工业企业); at most 12 characters;
+/// - its theme is the innermost theme or numbered section holding it, named by its heading up
+///   to the first comma (at most 12 characters);
+/// - the headline row: at most six results stated as a value (exact or approximate, not a bound
+///   or a range), in reading order, one per top-level section first, then the next ones.
+pub fn auto_cards(report: &Report, index: &FigureIndex) -> Cards {
+    let mut themes: Vec<(String, String)> = Vec::new();
+    let mut picks: Vec<(String, usize, String)> = Vec::new();
+    for (unit_id, figures) in &index.units {
+        let Some(text) = unit_text(report, unit_id) else {
+            continue;
+        };
+        let qualifying: Vec<usize> = figures.iter().filter_map(|f| f.changed_by).collect();
+        for (k, figure) in figures.iter().enumerate() {
+            if qualifying.contains(&k) {
+                continue;
+            }
+            picks.push((
+                unit_id.clone(),
+                k,
+                auto_label(text, figure.start, figure.end),
+            ));
+        }
+        let theme = report
+            .path_to(unit_id)
+            .iter()
+            .rev()
+            .filter_map(|id| report.find(id))
+            .find(|s| s.kind != SectionKind::Point)
+            .map(|s| (s.id(), theme_name(&s.heading)))
+            .unwrap_or_else(|| (OPENING.to_string(), "开头".to_string()));
+        if !figures.is_empty() && !themes.iter().any(|(t, _)| *t == theme.0) {
+            themes.push(theme);
+        }
+    }
+    let mut cards: Vec<Card> = Vec::new();
+    for (n, (unit_id, k, label)) in picks.into_iter().enumerate() {
+        let id = format!("f{}", n + 1);
+        if let Ok(card) = make_card(report, index, &themes, &id, &label, false, &unit_id, k) {
+            cards.push(card);
+        }
+    }
+    // The headline row.
+    let top = |c: &Card| {
+        report
+            .path_to(&c.unit_id)
+            .first()
+            .cloned()
+            .unwrap_or_default()
+    };
+    let eligible =
+        |c: &Card| c.kind == Kind::Result && c.meaning.value.is_some() && c.figure.change.is_none();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut tops: Vec<String> = Vec::new();
+    for (i, card) in cards.iter().enumerate() {
+        if chosen.len() < HEADLINE_CARDS && eligible(card) && !tops.contains(&top(card)) {
+            tops.push(top(card));
+            chosen.push(i);
+        }
+    }
+    for (i, card) in cards.iter().enumerate() {
+        if chosen.len() < HEADLINE_CARDS && eligible(card) && !chosen.contains(&i) {
+            chosen.push(i);
+        }
+    }
+    for i in chosen {
+        cards[i].headline = true;
+    }
+    Cards {
         cards,
         themes,
-        comparisons,
-    })
+        comparisons: Vec::new(),
+    }
+}
+
+/// Words that open a clause without naming what a figure counts: periods, places, verbs.
+const LABEL_OPENERS: &[&str] = &[
+    "截至目前",
+    "今年以来",
+    "今年来",
+    "目前",
+    "今年",
+    "全年",
+    "去年",
+    "累计完成",
+    "累计",
+    "共计",
+    "全镇",
+    "全县",
+    "全区",
+    "全市",
+    "全省",
+    "全国",
+    "我镇",
+    "我县",
+    "我区",
+    "我市",
+    "我省",
+    "力争",
+    "争取",
+    "确保",
+    "预计",
+    "计划",
+    "拟",
+    "完成",
+    "实现",
+    "达到",
+    "达",
+    "共有",
+    "共",
+    "已经",
+    "已",
+    "为",
+    "有",
+    "约",
+    "突破",
+    "超过",
+    "其中",
+    "同时",
+    "并",
+    "和",
+    "及",
+];
+
+/// A card's label from the clause of the figure at bytes `start..end` of `text`.
+pub fn auto_label(text: &str, start: usize, end: usize) -> String {
+    let is_stop = |c: char| "，,；;。！？：:、（）()“”\n".contains(c);
+    let head = text.get(..start).unwrap_or("");
+    let clause_start = head.rfind(is_stop).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let mut label = head.get(clause_start..).unwrap_or("").trim().to_string();
+    // Strip a period range at the start ("1-8月").
+    loop {
+        let before = label.clone();
+        let digits = label
+            .find(|c: char| !(c.is_ascii_digit() || "-—至月年份".contains(c)))
+            .unwrap_or(label.len());
+        if digits > 0 && label[..digits].contains(['月', '年']) {
+            label = label[digits..].to_string();
+        }
+        for w in LABEL_OPENERS {
+            if let Some(rest) = label.strip_prefix(w) {
+                label = rest.to_string();
+            }
+        }
+        if label == before {
+            break;
+        }
+    }
+    // A lone verb ("引进") is completed by the words after the figure ("引进1家工业企业").
+    if label.chars().count() <= 2 {
+        let tail = text.get(end..).unwrap_or("");
+        let after: String = tail
+            .split(is_stop)
+            .next()
+            .unwrap_or("")
+            .trim()
+            .chars()
+            .take(8)
+            .collect();
+        label.push_str(&after);
+    }
+    if label.chars().count() < 2 {
+        label = "数据".to_string();
+    }
+    shorten_label(&label, 12)
+}
+
+/// A theme's name from its heading: up to the first comma or stop, at most 12 characters.
+fn theme_name(heading: &str) -> String {
+    let first = heading
+        .split(['，', ',', '。', '；', '：'])
+        .find(|p| p.chars().count() >= 2)
+        .unwrap_or(heading);
+    shorten_label(first, 12)
+}
+
+fn shorten_label(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
 }
 
 /// The first text unit holding `quote`: its id, its text and the quote's byte offset.
@@ -447,6 +697,56 @@ mod tests {
         assert!(err.problem.starts_with("line 2:"), "{err}");
         let err = parse_curation("card\ta\tb\t1\tmaybe\tq\n").unwrap_err();
         assert!(err.problem.contains("headline"), "{err}");
+    }
+
+    #[test]
+    fn automatic_labels_come_from_the_words_before_the_figure() {
+        let label = |t: &str, w: &str| {
+            let at = t.find(w).unwrap();
+            auto_label(t, at, at + w.len())
+        };
+        assert_eq!(
+            label("1-8月全镇完成财税收入1687万元，同比增长", "1687万元"),
+            "财税收入"
+        );
+        assert_eq!(label("我镇已引进1家工业企业。", "1家"), "引进工业企业");
+        assert_eq!(
+            label("今年以来共走访企业及项目30余次", "30余次"),
+            "走访企业及项目"
+        );
+        assert_eq!(
+            label("实现地区生产总值超过一百二十六万亿元的重要目标", "超过"),
+            "地区生产总值"
+        );
+        assert_eq!(label("，5家", "5家"), "数据");
+    }
+
+    #[test]
+    fn automatic_cards_cover_every_figure_and_pick_a_headline_row() {
+        let report = crate::core::parse::parse_body(
+            "某镇报告 各位代表: 开场。 一、回顾 全年完成财税收入1687万元，同比增长14.5%。 今年来,我们抓民生。一是抓社保。参保4101人，新增百余户。二是抓就业。就业200人。 二、计划 力争完成财税收入2000万元。",
+        )
+        .unwrap();
+        let index = FigureIndex::new(&report);
+        let cards = auto_cards(&report, &index);
+        let labels: Vec<&str> = cards.cards.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["财税收入", "参保", "新增", "就业", "财税收入"]);
+        let headline: Vec<&str> = cards
+            .cards
+            .iter()
+            .filter(|c| c.headline)
+            .map(|c| c.written.as_str())
+            .collect();
+        assert_eq!(
+            headline,
+            ["1687万元", "4101人", "200人"],
+            "results stated as values"
+        );
+        assert!(
+            cards.themes.iter().any(|(_, n)| n == "今年来"),
+            "{:?}",
+            cards.themes
+        );
     }
 
     #[test]

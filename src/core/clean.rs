@@ -22,6 +22,9 @@ pub fn body_of(source: &str) -> &str {
 
 /// Cleans raw extracted text.
 ///
+/// (This is the one-line form: every whitespace run goes. [`Cleaned::with_breaks`] keeps line
+/// breaks as paragraph breaks.)
+///
 /// - Whitespace: every run of whitespace is removed, except that a single ASCII space is kept
 ///   when the characters on both sides are ASCII letters or digits (Latin words, separate
 ///   numbers): "习 近平" → "习近平", "1687 万元" → "1687万元", "Zixi County" stays.
@@ -52,6 +55,16 @@ pub struct Cleaned {
 impl Cleaned {
     /// Cleans `raw` (see [`clean`]) and records the offset map.
     pub fn new(raw: &str) -> Self {
+        Self::build(raw, false)
+    }
+
+    /// Like [`Cleaned::new`], except that a whitespace run holding a line break becomes one
+    /// `\n`: a paragraph break (the text given has a line break only between paragraphs).
+    pub fn with_breaks(raw: &str) -> Self {
+        Self::build(raw, true)
+    }
+
+    fn build(raw: &str, keep_breaks: bool) -> Self {
         let mut text = String::with_capacity(raw.len());
         let mut offsets = vec![0; raw.len() + 1];
         // The last character that was not whitespace, and the raw character just before the
@@ -59,21 +72,26 @@ impl Cleaned {
         let mut last_solid: Option<char> = None;
         let mut previous: Option<char> = None;
         let mut in_run = false;
+        let mut run_breaks = false;
         let mut chars = raw.char_indices().peekable();
         while let Some((pos, c)) = chars.next() {
-            if c.is_whitespace() {
+            if is_blank(c) {
                 in_run = true;
+                run_breaks |= c == '\n';
                 mark(&mut offsets, pos, c.len_utf8(), text.len());
                 previous = Some(c);
                 continue;
             }
             if in_run {
                 in_run = false;
-                if last_solid.is_some_and(|p| p.is_ascii_alphanumeric())
+                if keep_breaks && run_breaks && last_solid.is_some() {
+                    text.push('\n');
+                } else if last_solid.is_some_and(|p| p.is_ascii_alphanumeric())
                     && c.is_ascii_alphanumeric()
                 {
                     text.push(' ');
                 }
+                run_breaks = false;
             }
             mark(&mut offsets, pos, c.len_utf8(), text.len());
             let next = chars.peek().map(|&(_, n)| n);
@@ -112,6 +130,17 @@ impl Cleaned {
         let end = self.offset(raw_end).max(start);
         self.text.get(start..end).unwrap_or("")
     }
+}
+
+/// Whitespace, and the invisible format characters that documents carry between words (zero
+/// width space, non-joiner, joiner, word joiner, a byte-order mark inside the text): layout,
+/// not text. They are dropped like whitespace, and the fidelity comparison ignores them too.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
 }
 
 /// Records that the raw bytes `pos..pos + len` land at `at` in the cleaned text.
@@ -190,6 +219,18 @@ mod tests {
         assert_eq!(clean(" 各位\t代表\u{3000}：\r\n现在 "), "各位代表：现在");
         assert_eq!(clean("   "), "");
         assert_eq!(clean(""), "");
+    }
+
+    #[test]
+    fn keeps_line_breaks_as_paragraph_breaks_when_asked() {
+        let cleaned = Cleaned::with_breaks("　　甲乙。\n\n　　丙 丁\u{200C}。\n");
+        assert_eq!(cleaned.text(), "甲乙。\n丙丁。");
+        assert_eq!(Cleaned::new("甲\n乙").text(), "甲乙");
+        assert_eq!(
+            Cleaned::with_breaks("\n甲").text(),
+            "甲",
+            "no break before the text"
+        );
     }
 
     #[test]

@@ -234,7 +234,9 @@ pub fn section_quote(section: &Section) -> String {
         SectionKind::Point | SectionKind::Theme => {
             format!("{}{}", section.full_heading(), section.body)
         }
-        SectionKind::Part | SectionKind::Subsection => section.body.clone(),
+        SectionKind::Part | SectionKind::Subsection | SectionKind::Item | SectionKind::Annex => {
+            section.body.clone()
+        }
     }
 }
 
@@ -251,8 +253,8 @@ pub fn paragraph_citation(
     let (quote, place) = match section {
         Some(s) => {
             let place = match s.kind {
-                SectionKind::Part | SectionKind::Subsection => format!("·{}", s.full_heading()),
-                _ => String::new(),
+                SectionKind::Point | SectionKind::Theme => String::new(),
+                _ => format!("·{}", s.full_heading()),
             };
             (section_quote(s), place)
         }

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod clean;
 pub mod export;
 pub mod figures;
+pub mod file;
 pub mod model;
 pub mod parse;
 pub mod route;
@@ -13,7 +14,8 @@ pub mod search;
 
 pub use model::{Meta, Report, Section, SectionKind, SectionNumber};
 
-use cards::{build_cards, parse_curation, Cards, FigureIndex};
+use cards::{auto_cards, build_cards, parse_curation, Cards, FigureIndex};
+use parse::warnings::Warning;
 use search::terms::Terms;
 use search::Corpus;
 
@@ -47,6 +49,43 @@ impl Content {
             figures,
             cards,
         })
+    }
+
+    /// The whole pipeline from a file's text: page chrome left out, the outline parsed, the
+    /// figures recognised, cards from the curation file when there is one (its errors are
+    /// returned as text) or by the automatic rule of [`cards::auto_cards`], and the facts of
+    /// the report (the curation file's `meta` lines, then the front matter). Returns the
+    /// content and what a person should check.
+    pub fn from_text(
+        source: &str,
+        curation: Option<&str>,
+        terms: Terms,
+    ) -> Result<(Content, Vec<Warning>), String> {
+        let parsed = parse::import(source).map_err(|e| e.to_string())?;
+        let report = parsed.report;
+        let figures = FigureIndex::new(&report);
+        let (cards, mut meta) = match curation {
+            Some(curation) => (
+                build_cards(&report, &figures, curation).map_err(|e| e.to_string()),
+                parse_curation(curation)
+                    .map(|raw| {
+                        Meta::from_pairs(raw.meta.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                    })
+                    .unwrap_or_default(),
+            ),
+            None => (Ok(auto_cards(&report, &figures)), Meta::default()),
+        };
+        meta.complete_from(&report);
+        Ok((
+            Content {
+                corpus: Corpus::new(&report, terms),
+                meta,
+                report,
+                figures,
+                cards,
+            },
+            parsed.warnings,
+        ))
     }
 
     /// A report with its figures and no cards (for tests and reports without curated data).

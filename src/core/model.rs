@@ -5,17 +5,24 @@ use std::fmt;
 /// A whole report, in reading order.
 ///
 /// Concatenating every string of the model in reading order (see [`Report::shown_text`])
-/// gives back the cleaned body text exactly: nothing is dropped, added or reordered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// gives back the cleaned body text exactly: nothing is dropped, added or reordered. Inside a
+/// string, `\n` separates paragraphs; a string never starts or ends with one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Report {
-    /// The report's title as it opens the body ("2024年嵩市镇政府工作报告").
+    /// The report's title for display, whitespace left out ("2024年某镇政府工作报告"): the text
+    /// of the title lines of [`Report::front`] (not part of the shown text by itself).
     pub title: String,
+    /// The lines above the salutation, in order: the title (one or more lines), the meeting
+    /// line, the speaker, an issuing notice, a source line.
+    pub front: Vec<FrontItem>,
     /// The salutation, for example "各位代表：", when the body has one.
     pub salutation: Option<String>,
     /// Text between the salutation and the first part (may be empty).
     pub opening: String,
     /// Top-level sections: the parts (一、二、…).
     pub sections: Vec<Section>,
+    /// Annexes after the report (附件1, 附件2 名词解释), with their own items.
+    pub annexes: Vec<Section>,
     /// True when the text stops mid-sentence (no sentence-ending punctuation at the end).
     pub truncated: bool,
 }
@@ -24,6 +31,8 @@ pub struct Report {
 /// when, and where the text comes from. Every field is optional; the app shows what is there.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Meta {
+    /// A title to show instead of the text's own title lines (when they are missing or split).
+    pub title: Option<String>,
     /// "某某镇人民政府".
     pub issuer: Option<String>,
     /// "某省某县某镇".
@@ -33,6 +42,10 @@ pub struct Meta {
     pub source: Option<String>,
     /// Where the whole report can be had when the text is not complete.
     pub full_text: Option<String>,
+    /// The meeting line ("——2025年1月15日在…会议上"), when known.
+    pub meeting: Option<String>,
+    /// Who delivers the report ("某省省长 某某"), when known.
+    pub speaker: Option<String>,
 }
 
 impl Meta {
@@ -43,6 +56,9 @@ impl Meta {
         for (key, value) in pairs {
             let value = Some(value.trim().to_string()).filter(|v| !v.is_empty());
             match key {
+                "title" => meta.title = value,
+                "meeting" => meta.meeting = value,
+                "speaker" => meta.speaker = value,
                 "issuer" => meta.issuer = value,
                 "place" => meta.place = value,
                 "year" => meta.year = value,
@@ -52,6 +68,25 @@ impl Meta {
             }
         }
         meta
+    }
+
+    /// Fills what is unknown from the report's own front matter (meeting line, speaker).
+    pub fn complete_from(&mut self, report: &Report) {
+        let joined = |kind: FrontKind| {
+            let parts: Vec<&str> = report
+                .front
+                .iter()
+                .filter(|f| f.kind == kind)
+                .map(|f| f.text.as_str())
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(" "))
+        };
+        if self.meeting.is_none() {
+            self.meeting = joined(FrontKind::Meeting);
+        }
+        if self.speaker.is_none() {
+            self.speaker = joined(FrontKind::Speaker);
+        }
     }
 
     /// "issuer · year · place", leaving out what is unknown.
@@ -68,6 +103,53 @@ impl Meta {
     }
 }
 
+/// One line of the report's front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontItem {
+    pub kind: FrontKind,
+    pub text: String,
+}
+
+/// What a line above the salutation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontKind {
+    /// The report's title (possibly one of several lines).
+    Title,
+    /// "——2025年1月15日在…会议上".
+    Meeting,
+    /// Who delivers it: "某省省长 某某".
+    Speaker,
+    /// An issuing notice around the report: "关于印发…的通知", "…府发〔2024〕2号".
+    Notice,
+    /// Anything else above the salutation ("来源：…").
+    Other,
+}
+
+impl FrontKind {
+    /// The kind's name in the report file: "title", "meeting", "speaker", "notice", "other".
+    pub fn key(self) -> &'static str {
+        match self {
+            FrontKind::Title => "title",
+            FrontKind::Meeting => "meeting",
+            FrontKind::Speaker => "speaker",
+            FrontKind::Notice => "notice",
+            FrontKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<FrontKind> {
+        [
+            FrontKind::Title,
+            FrontKind::Meeting,
+            FrontKind::Speaker,
+            FrontKind::Notice,
+            FrontKind::Other,
+        ]
+        .into_iter()
+        .find(|k| k.key() == key)
+    }
+}
+
 /// What kind of block a section is; decides its heading level and how it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SectionKind {
@@ -79,32 +161,94 @@ pub enum SectionKind {
     Theme,
     /// "一是…": a numbered point; its first sentence is its heading.
     Point,
+    /// "1." or "（1）": a numbered item under a part or subsection (or in an annex).
+    Item,
+    /// "附件1 名词解释": an annex after the report.
+    Annex,
 }
 
-/// A section's position in the outline, one 1-based index per level ("1.2.3").
+impl SectionKind {
+    /// The kind's name in the report file.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Part => "part",
+            SectionKind::Subsection => "subsection",
+            SectionKind::Theme => "theme",
+            SectionKind::Point => "point",
+            SectionKind::Item => "item",
+            SectionKind::Annex => "annex",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<SectionKind> {
+        use SectionKind::*;
+        [Part, Subsection, Theme, Point, Item, Annex]
+            .into_iter()
+            .find(|k| k.key() == key)
+    }
+}
+
+/// A section's position in the outline, one 1-based index per level ("1.2.3"). Annexes are
+/// numbered apart: their numbers start with a 0 (`[0, 2, 1]` is item 1 of annex 2).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SectionNumber(pub Vec<u32>);
 
 impl SectionNumber {
-    /// The stable HTML id of the section with this number: `sec-1-2-3`.
+    /// Whether this numbers an annex or a section inside one.
+    pub fn in_annex(&self) -> bool {
+        self.0.first() == Some(&0)
+    }
+
+    fn levels(&self) -> &[u32] {
+        if self.in_annex() {
+            &self.0[1..]
+        } else {
+            &self.0
+        }
+    }
+
+    /// The stable HTML id of the section with this number: `sec-1-2-3`, `annex-2-1`.
     pub fn id(&self) -> String {
-        let mut id = String::from("sec");
-        for n in &self.0 {
+        let mut id = String::from(if self.in_annex() { "annex" } else { "sec" });
+        for n in self.levels() {
             id.push('-');
             id.push_str(&n.to_string());
         }
         id
     }
 
-    /// Nesting depth: 1 for a part, 2 for its children, and so on.
+    /// Nesting depth: 1 for a part or an annex, 2 for its children, and so on.
     pub fn depth(&self) -> usize {
-        self.0.len()
+        self.levels().len()
+    }
+
+    /// The number of a section id (`sec-1-2`, `annex-2-1`), if it is one.
+    pub fn from_id(id: &str) -> Option<SectionNumber> {
+        let (annex, rest) = match id.strip_prefix("sec-") {
+            Some(rest) => (false, rest),
+            None => (true, id.strip_prefix("annex-")?),
+        };
+        let mut levels: Vec<u32> = Vec::new();
+        if annex {
+            levels.push(0);
+        }
+        for part in rest.split('-') {
+            let n: u32 = part.parse().ok()?;
+            if n == 0 || part.starts_with('0') {
+                return None;
+            }
+            levels.push(n);
+        }
+        Some(SectionNumber(levels))
     }
 }
 
 impl fmt::Display for SectionNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, n) in self.0.iter().enumerate() {
+        if self.in_annex() {
+            f.write_str("附件")?;
+        }
+        for (i, n) in self.levels().iter().enumerate() {
             if i > 0 {
                 f.write_str(".")?;
             }
@@ -159,9 +303,18 @@ impl Section {
 }
 
 impl Report {
-    /// Every section of the report, depth first, in reading order.
+    /// Every section of the report, annexes included, depth first, in reading order.
     pub fn sections(&self) -> Vec<&Section> {
-        self.sections.iter().flat_map(Section::walk).collect()
+        self.sections
+            .iter()
+            .chain(&self.annexes)
+            .flat_map(Section::walk)
+            .collect()
+    }
+
+    /// The report's top-level sections and annexes, in reading order.
+    pub fn top_level(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().chain(&self.annexes)
     }
 
     /// The section with the given HTML id, if any.
@@ -183,7 +336,9 @@ impl Report {
             false
         }
         let mut path = Vec::new();
-        search(&self.sections, id, &mut path);
+        if !search(&self.sections, id, &mut path) {
+            search(&self.annexes, id, &mut path);
+        }
         path
     }
 
@@ -193,29 +348,57 @@ impl Report {
         if !self.truncated {
             return None;
         }
+        // The last piece of text: the words of the last paragraph.
         let text = self.shown_text();
-        let mut tail: Vec<char> = text
+        let last = self
+            .sections()
+            .last()
+            .map(|s| {
+                if s.body.is_empty() {
+                    s.full_heading()
+                } else {
+                    s.body.clone()
+                }
+            })
+            .filter(|t| text.ends_with(t.as_str()))
+            .unwrap_or(text);
+        let mut tail: Vec<char> = last
             .chars()
             .rev()
-            .take_while(|c| !"，。；：、！？”“（）,.;:".contains(*c))
+            .take_while(|c| !"，。；：、！？”“（）,.;:\n".contains(*c))
             .take(12)
             .collect();
         tail.reverse();
         Some(tail.into_iter().collect())
     }
 
-    /// All the text the model holds, in reading order, exactly as shown.
+    /// All the text the model holds, in reading order, exactly as shown (paragraphs within a
+    /// string keep their `\n`; the pieces are joined as they are).
     pub fn shown_text(&self) -> String {
         let mut out = String::new();
-        out.push_str(&self.title);
+        for item in &self.front {
+            out.push_str(&item.text);
+        }
         if let Some(s) = &self.salutation {
             out.push_str(s);
         }
         out.push_str(&self.opening);
-        for s in &self.sections {
+        for s in self.top_level() {
             s.push_text(&mut out);
         }
         out
+    }
+
+    /// A report made of one title line and some text (for tests and simple uses).
+    pub fn titled(title: &str) -> Report {
+        Report {
+            title: title.to_string(),
+            front: vec![FrontItem {
+                kind: FrontKind::Title,
+                text: title.to_string(),
+            }],
+            ..Report::default()
+        }
     }
 }
 
@@ -225,9 +408,7 @@ mod tests {
 
     fn report(truncated: bool, last: &str) -> Report {
         Report {
-            title: "报告".into(),
-            salutation: None,
-            opening: String::new(),
+            truncated,
             sections: vec![Section {
                 kind: SectionKind::Part,
                 number: SectionNumber(vec![1]),
@@ -236,7 +417,7 @@ mod tests {
                 body: last.into(),
                 children: vec![],
             }],
-            truncated,
+            ..Report::titled("报告")
         }
     }
 
@@ -263,6 +444,17 @@ mod tests {
     fn section_ids_follow_the_numbering() {
         assert_eq!(SectionNumber(vec![1, 2, 3]).id(), "sec-1-2-3");
         assert_eq!(SectionNumber(vec![1, 2, 3]).to_string(), "1.2.3");
+        assert_eq!(SectionNumber(vec![0, 2, 1]).id(), "annex-2-1");
+        assert_eq!(SectionNumber(vec![0, 2, 1]).depth(), 2);
+        for id in ["sec-1-2-3", "annex-2-1", "sec-10"] {
+            assert_eq!(
+                SectionNumber::from_id(id).map(|n| n.id()).as_deref(),
+                Some(id)
+            );
+        }
+        for bad in ["sec-0", "sec-", "sec-1-x", "card-1", "sec-01"] {
+            assert_eq!(SectionNumber::from_id(bad), None, "{bad}");
+        }
     }
 
     #[test]
