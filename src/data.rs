@@ -1,21 +1,33 @@
-//! The embedded report and its curated figures: compiled into the binary and parsed once.
+//! The embedded report: the report file (JSON, schema 1) that `build.rs` makes from the source
+//! text and its curation file, compiled into the binary and read once with serde_json.
 
 use std::sync::LazyLock;
 
 use crate::core::cards::Cards;
+use crate::core::file;
+use crate::core::search::terms::Terms;
 use crate::core::{Content, Report};
 
-/// The scraped source file, as copied from `../shared/source/` (see data/README.md).
+/// The scraped source file of the default report, as copied from `../shared/source/` (see
+/// data/README.md). Tests read it; the app embeds [`REPORT_FILE`].
 pub const SOURCE: &str = include_str!("../data/songshi-2024.scraped.txt");
 
-/// Labels, themes and comparisons for the figures (see data/README.md).
+/// Labels, themes and comparisons for the figures of the default report (see data/README.md).
 pub const CURATION: &str = include_str!("../data/figures.tsv");
+
+/// The report the app shows: the report file made by `build.rs` (from [`SOURCE`] and
+/// [`CURATION`] unless the build was given another report).
+pub const REPORT_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/report.json"));
 
 /// Everyday words for official terms, for search (see data/search-terms.tsv).
 pub const SEARCH_TERMS: &str = include_str!("../data/search-terms.tsv");
 
-static CONTENT: LazyLock<Result<Content, String>> =
-    LazyLock::new(|| Content::load(SOURCE, CURATION, SEARCH_TERMS));
+static CONTENT: LazyLock<Result<Content, String>> = LazyLock::new(|| {
+    let terms = Terms::parse(SEARCH_TERMS)?;
+    file::read(REPORT_FILE, terms)
+        .map(|(content, _)| content)
+        .map_err(|e| e.to_string())
+});
 
 /// The report, its figures and cards, or a readable message when the embedded text cannot be
 /// parsed. (`tests/core.rs` and `tests/figures.rs` prove that the embedded data loads.)

@@ -4,6 +4,8 @@
 pub mod cards;
 pub mod chart;
 pub mod clean;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod decode;
 pub mod export;
 pub mod figures;
 pub mod file;

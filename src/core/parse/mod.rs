@@ -635,8 +635,21 @@ impl Parser<'_> {
         number: Vec<u32>,
         styles: &[Style],
     ) -> Section {
-        let heading_start = self.skip_space(marker.end, end);
-        let heading_end = self.heading_end(heading_start, end);
+        let mut heading_start = self.skip_space(marker.end, end);
+        // A marker alone on its line ("附件") has no heading: the next paragraph is text.
+        let alone = self.lines
+            && self
+                .raw
+                .get(marker.end..heading_start)
+                .is_some_and(|gap| gap.contains('\n'));
+        if alone {
+            heading_start = marker.end;
+        }
+        let heading_end = if alone {
+            marker.end
+        } else {
+            self.heading_end(heading_start, end)
+        };
 
         let found = styles.iter().enumerate().find_map(|(i, style)| {
             let markers = self.markers(*style, heading_end, end);
