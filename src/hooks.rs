@@ -470,6 +470,16 @@ pub fn use_escape_closes_outline(dispatch: UseReducerDispatcher<AppState>) {
     });
 }
 
+/// Names the browser tab after the report (the page's `<title>` is the default report's).
+#[hook]
+pub fn use_document_title(title: String) {
+    use_effect_with(title, |title| {
+        if !title.is_empty() {
+            document().set_title(title);
+        }
+    });
+}
+
 /// The page's address without its `#…` part.
 pub fn page_address() -> String {
     let href = window().location().href().unwrap_or_default();

@@ -52,6 +52,7 @@ fn Reader(props: &ReaderProps) -> Html {
     hooks::use_close_outline_when_wide(state.dispatcher());
     hooks::use_current_entry_visible(state.active.clone());
     hooks::use_query_in_url(state.query.clone());
+    hooks::use_document_title(state.report.title.clone());
 
     // While the phone drawer is open, everything else is inert: Tab stays in the drawer.
     let inert = state.outline_open;

@@ -36,7 +36,7 @@ pub fn Outline() -> Html {
                         onclick={dispatch(Action::CollapseAll)}>{ "全部收起" }</button>
                 </div>
                 <ol class="outline__list">
-                    { for state.report.sections.iter().map(entry) }
+                    { for state.report.top_level().map(entry) }
                     if state.report.truncated {
                         <li class="outline__item outline__cut" data-testid="outline-cut">
                             <a class="outline__link" href="#truncation-notice">

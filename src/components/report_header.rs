@@ -6,12 +6,19 @@ use yew::prelude::*;
 
 use super::marked::{marked, unit_hits};
 use super::use_app_state;
-use crate::core::search::TITLE;
+use crate::core::model::FrontKind;
+use crate::core::search::{front_unit, TITLE};
 
 #[derive(PartialEq, Properties)]
 pub struct ReportHeaderProps {
     /// Whether the header is inert (the phone drawer is open).
     pub inert: bool,
+}
+
+#[derive(Clone, Copy)]
+enum FrontPlace {
+    Before,
+    After,
 }
 
 #[component]
@@ -23,11 +30,37 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     // Where the text stops: the part it stops in and its last words.
     let stops = report.sections.last().map(|part| part.full_heading());
     let tail = report.cut_tail().unwrap_or_default();
+    // The front matter around the title, in its order: a notice above it, the meeting line
+    // and the speaker below.
+    let first_title = report.front.iter().position(|f| f.kind == FrontKind::Title);
+    let front = |place: FrontPlace| {
+        let state = state.clone();
+        report
+            .front
+            .iter()
+            .enumerate()
+            .filter(move |(i, f)| {
+                f.kind != FrontKind::Title
+                    && match place {
+                        FrontPlace::Before => first_title.is_some_and(|t| *i < t),
+                        FrontPlace::After => first_title.is_none_or(|t| *i > t),
+                    }
+            })
+            .map(move |(i, f)| {
+                html! {
+                    <p class={classes!("report-header__front", format!("report-header__front--{}", f.kind.key()))}>
+                        { marked(&f.text, 0, &unit_hits(&state, &front_unit(i)), state.current_hit) }
+                    </p>
+                }
+            })
+    };
     html! {
         <header class="report-header" inert={props.inert}>
+            { for front(FrontPlace::Before) }
             <h1 id="report-title" class="report-header__title" data-testid="report-title">
                 { marked(&report.title, 0, &unit_hits(&state, TITLE), state.current_hit) }
             </h1>
+            { for front(FrontPlace::After) }
             if !byline.is_empty() {
                 <p class="report-header__meta">{ byline }</p>
             }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::cards::OPENING;
+use crate::core::cards::{paragraph_ranges, OPENING};
 use crate::core::export::paragraph_citation;
 use crate::core::search::SALUTATION;
 
@@ -28,9 +28,30 @@ pub fn ReportView() -> Html {
     } else {
         AttrValue::default()
     };
-    let cite_opening = Callback::from(move |()| {
-        paragraph_citation(report, None, false, &crate::hooks::link_to("report"))
-    });
+    let opening = paragraph_ranges(&report.opening)
+        .into_iter()
+        .enumerate()
+        .map(|(n, range)| {
+            let cite = Callback::from(move |()| {
+                paragraph_citation(report, None, range, false, &crate::hooks::link_to("report"))
+            });
+            let testid = if n == 0 {
+                "quote-opening".to_string()
+            } else {
+                format!("quote-opening-{}", n + 1)
+            };
+            html! {
+                <>
+                    <p class="report__text">
+                        <RichText unit_id={OPENING} text={report.opening.as_str()} {range} />
+                    </p>
+                    <p class="paragraph-actions" data-chrome="">
+                        <CopyButton label="复制引用" name="复制引用：开头一段" text={cite}
+                            class="paragraph-actions__button" testid={AttrValue::from(testid)} />
+                    </p>
+                </>
+            }
+        });
     html! {
         <article id="report" class="report" data-testid="report" aria-labelledby="report-title"
             tabindex="-1">
@@ -39,16 +60,8 @@ pub fn ReportView() -> Html {
                     { marked(salutation, 0, &unit_hits(&state, SALUTATION), state.current_hit) }
                 </p>
             }
-            if !report.opening.is_empty() {
-                <p class="report__text">
-                    <RichText unit_id={OPENING} text={report.opening.as_str()} />
-                </p>
-                <p class="paragraph-actions" data-chrome="">
-                    <CopyButton label="复制引用" name="复制引用：开头一段" text={cite_opening}
-                        class="paragraph-actions__button" testid="quote-opening" />
-                </p>
-            }
-            { for report.sections.iter().map(|section| html! {
+            { for opening }
+            { for report.top_level().map(|section| html! {
                 <SectionView {section} cut_id={cut_id.clone()} />
             }) }
             if let Some(tail) = report.cut_tail() {

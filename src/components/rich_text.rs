@@ -13,7 +13,10 @@ use crate::core::figures::{Figure, Qualifier};
 pub struct RichTextProps {
     /// The text unit's id (a section id, or "opening").
     pub unit_id: AttrValue,
+    /// The unit's whole text (figure positions are in it).
     pub text: &'static str,
+    /// The byte range of the paragraph to show.
+    pub range: (usize, usize),
 }
 
 #[component]
@@ -26,7 +29,11 @@ pub fn RichText(props: &RichTextProps) -> Html {
     let plain =
         |from: usize, to: usize| marked(text.get(from..to).unwrap_or(""), from, &hits, current);
     let mut out = Vec::new();
-    for (start, end) in sentence_ranges(text) {
+    let (from, to) = props.range;
+    for (start, end) in sentence_ranges(text)
+        .into_iter()
+        .filter_map(|(s, e)| (s < to && e > from).then(|| (s.max(from), e.min(to))))
+    {
         let mut parts = Vec::new();
         let mut at = start;
         let mut highlighted = false;

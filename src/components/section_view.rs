@@ -11,6 +11,7 @@ use super::copy_button::CopyButton;
 use super::marked::{marked, unit_hits};
 use super::rich_text::RichText;
 use super::use_app_state;
+use crate::core::cards::paragraph_ranges;
 use crate::core::export::paragraph_citation;
 use crate::core::search::heading_unit;
 use crate::core::{Section, SectionKind};
@@ -70,32 +71,48 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     };
     let cut_here = props.cut_id.as_str() == id;
     let mut content = Vec::new();
-    if !section.body.is_empty() || cut_here {
-        content.push(html! {
-            <p class="section__text">
-                <RichText unit_id={id.clone()} text={section.body.as_str()} />
-                if cut_here {
-                    <span class="section__cut" data-chrome="">{ "（原文在此中断）" }</span>
-                }
-            </p>
-        });
-    }
+    let mut paragraphs = paragraph_ranges(&section.body);
     // A point's heading is the first sentence of its paragraph: it can be quoted even when
     // nothing follows the heading.
-    let quotable = !section.body.is_empty() || section.kind == SectionKind::Point;
-    if quotable {
+    if paragraphs.is_empty() && (section.kind == SectionKind::Point || cut_here) {
+        paragraphs.push((0, 0));
+    }
+    let last = paragraphs.len().saturating_sub(1);
+    for (n, range) in paragraphs.into_iter().enumerate() {
+        let cut = cut_here && n == last;
         let report = state.report;
         let cite = {
             let id = id.clone();
             Callback::from(move |()| {
-                paragraph_citation(report, Some(section), cut_here, &crate::hooks::link_to(&id))
+                paragraph_citation(
+                    report,
+                    Some(section),
+                    range,
+                    cut,
+                    &crate::hooks::link_to(&id),
+                )
             })
+        };
+        if range.1 > range.0 || cut {
+            content.push(html! {
+                <p class="section__text">
+                    <RichText unit_id={id.clone()} text={section.body.as_str()} {range} />
+                    if cut {
+                        <span class="section__cut" data-chrome="">{ "（原文在此中断）" }</span>
+                    }
+                </p>
+            });
+        }
+        let testid = if n == 0 {
+            format!("quote-{id}")
+        } else {
+            format!("quote-{id}-{}", n + 1)
         };
         content.push(html! {
             <p class="paragraph-actions" data-chrome="">
                 <CopyButton label="复制引用" name={format!("复制引用：{}", section.full_heading())}
                     text={cite} class="paragraph-actions__button"
-                    testid={AttrValue::from(format!("quote-{id}"))} />
+                    testid={AttrValue::from(testid)} />
             </p>
         });
     }

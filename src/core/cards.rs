@@ -32,13 +32,21 @@ pub fn unit_of_figure(figure_id: &str) -> Option<&str> {
         .map(|(unit, _)| unit)
 }
 
-/// The sentences of a text as byte ranges: each ends after `。！？` and any closing quotes;
-/// a last sentence without an end runs to the end of the text.
+/// The sentences of a text as byte ranges: each ends after `。！？` and any closing quotes, or
+/// at a paragraph break (`\n`, which belongs to no sentence); a last sentence without an end
+/// runs to the end of the text.
 pub fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            if start < i {
+                ranges.push((start, i));
+            }
+            start = i + 1;
+            continue;
+        }
         if matches!(c, '。' | '！' | '？') {
             let mut end = i + c.len_utf8();
             while let Some(&(j, q)) = chars.peek() {
@@ -357,6 +365,23 @@ pub fn make_card(
         kind: kind_in(text, figure.start),
         period,
     })
+}
+
+/// The paragraphs of a text as byte ranges (split at `\n`; none for an empty text).
+pub fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, text.len()));
+    out
 }
 
 /// The text of a unit: the opening or a section's body.
@@ -765,6 +790,16 @@ mod tests {
             .map(|(s, e)| &text[s..e])
             .collect();
         assert_eq!(parts, ["甲。", "乙说“好。”", "丙"]);
+    }
+
+    #[test]
+    fn a_paragraph_break_ends_a_sentence_and_belongs_to_none() {
+        let text = "甲乙\n丙。丁";
+        let parts: Vec<&str> = sentence_ranges(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(parts, ["甲乙", "丙。", "丁"]);
     }
 
     #[test]

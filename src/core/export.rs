@@ -226,39 +226,34 @@ pub fn citation(card: &Card, report_title: &str, link: &str) -> String {
     )
 }
 
-/// The words a paragraph quote is made of: for a point or a theme, whose heading is the first
-/// sentence of its paragraph, the heading and the body; for a part or a subsection, whose
-/// heading is a title, the body only.
-pub fn section_quote(section: &Section) -> String {
-    match section.kind {
-        SectionKind::Point | SectionKind::Theme => {
-            format!("{}{}", section.full_heading(), section.body)
-        }
-        SectionKind::Part | SectionKind::Subsection | SectionKind::Item | SectionKind::Annex => {
-            section.body.clone()
-        }
-    }
-}
-
 /// A citation of one paragraph for pasting: the quoted text, then the report's title, the
-/// section's heading (for a part or subsection, whose heading the quote leaves out) and a link.
-/// `section` None quotes the opening paragraph. When the source text stops inside this
-/// paragraph, "（原文在此中断）" follows the quote, outside its marks.
+/// section's heading (unless the quote starts with it) and a link. `section` None quotes the
+/// opening; `paragraph` is the byte range of the paragraph in the section's body (or the
+/// opening). The first paragraph of a point or a theme starts with its heading sentence. When
+/// the source text stops inside this paragraph, "（原文在此中断）" follows the quote, outside
+/// its marks.
 pub fn paragraph_citation(
     report: &Report,
     section: Option<&Section>,
+    paragraph: (usize, usize),
     cut_here: bool,
     link: &str,
 ) -> String {
+    let text = |body: &str| body.get(paragraph.0..paragraph.1).unwrap_or("").to_string();
     let (quote, place) = match section {
         Some(s) => {
-            let place = match s.kind {
-                SectionKind::Point | SectionKind::Theme => String::new(),
-                _ => format!("·{}", s.full_heading()),
-            };
-            (section_quote(s), place)
+            let opens =
+                paragraph.0 == 0 && matches!(s.kind, SectionKind::Point | SectionKind::Theme);
+            if opens {
+                (
+                    format!("{}{}", s.full_heading(), text(&s.body)),
+                    String::new(),
+                )
+            } else {
+                (text(&s.body), format!("·{}", s.full_heading()))
+            }
         }
-        None => (report.opening.clone(), String::new()),
+        None => (text(&report.opening), String::new()),
     };
     let cut = if cut_here {
         "（原文在此中断）"

@@ -36,10 +36,19 @@ pub fn dist_subpath() -> PathBuf {
     root().join("target/dist-subpath")
 }
 
+/// The URL prefix under which the build of another report (a made-up county report) is served.
+pub const OTHER_PATH: &str = "/other/";
+
+/// The build with another report (`cargo xtask test` makes it).
+pub fn dist_other() -> PathBuf {
+    root().join("target/dist-other")
+}
+
 /// The running test environment: one static server for the whole test binary.
 pub struct Env {
     pub base: String,
     pub has_subpath: bool,
+    pub has_other: bool,
 }
 
 /// The environment, or None (after printing why) when the browser layer cannot run here.
@@ -74,14 +83,24 @@ pub fn env() -> Option<&'static Env> {
             "the sub-path build is missing at {}",
             dist_subpath().display()
         );
+        let has_other = dist_other().join("index.html").exists();
+        assert!(
+            has_other || !required,
+            "the build with another report is missing at {}",
+            dist_other().display()
+        );
         let mut mounts = vec![("/".to_string(), dist())];
         if has_subpath {
             mounts.push((SUB_PATH.to_string(), dist_subpath()));
+        }
+        if has_other {
+            mounts.push((OTHER_PATH.to_string(), dist_other()));
         }
         let server = StaticServer::start(mounts);
         Some(Env {
             base: server.base,
             has_subpath,
+            has_other,
         })
     })
     .as_ref()
@@ -187,6 +206,18 @@ impl Page {
              const copy = document.querySelector('[data-testid=report]').cloneNode(true);
              copy.querySelectorAll('[data-chrome]').forEach(n => n.remove());
              return title + copy.textContent;",
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// All the report's text on the page, front matter and title included, without the app's
+    /// own words (`data-chrome`).
+    pub fn page_report_text(&self) -> String {
+        self.js(
+            "const parts = [...document.querySelectorAll('.report-header__front, [data-testid=report-title], [data-testid=report]')];
+             return parts.map(p => { const c = p.cloneNode(true); c.querySelectorAll('[data-chrome]').forEach(n => n.remove()); return c.textContent; }).join('');",
         )
         .as_str()
         .unwrap_or_default()

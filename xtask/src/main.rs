@@ -26,12 +26,15 @@ const USAGE: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  serve    install what is missing, then serve the app on http://127.0.0.1:8080 (trunk serve)
+  serve    install what is missing, then serve the app on http://127.0.0.1:8080 (trunk serve);
+           --report FILE [--curation FILE.tsv] as for build
   test     install what is missing, then run every test layer (fails if any layer cannot run):
            fmt, clippy (native + wasm), native tests, release build, end-to-end tests in
            headless Chromium, wasm-bindgen component tests in headless Chromium; then prints
            the search benchmark and the release sizes
-  build    install what is missing, build the release into dist/ and print its sizes
+  build    install what is missing, build the release into dist/ and print its sizes;
+           --report FILE [--curation FILE.tsv] embeds that report (a text in UTF-8, UTF-16
+           or GBK/GB18030, or a report file .json) instead of the default
   bench    run the search benchmark (time per query on the report and a 100× corpus)
   setup    only install what is missing
 ";
@@ -42,9 +45,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let task = args.first().map(String::as_str).unwrap_or("");
     let outcome = match task {
-        "serve" => serve(),
+        "serve" => report_args(&args[1..]).and_then(|r| serve(&r)),
         "test" => test(),
-        "build" => setup_build_tools().and_then(|_| release_build()),
+        "build" => report_args(&args[1..])
+            .and_then(|r| setup_build_tools().map(|_| r))
+            .and_then(|r| release_build(&r)),
         "setup" => setup_build_tools().and_then(|_| setup_browser()),
         "bench" => bench(),
         "-h" | "--help" | "help" => {
@@ -246,10 +251,42 @@ fn setup_browser() -> Result {
     Ok(())
 }
 
-fn serve() -> Result {
+/// The report to embed (`--report FILE [--curation FILE]`), as environment variables for the
+/// build step (build.rs): absolute paths, since cargo runs build.rs elsewhere.
+#[derive(Default)]
+struct ReportChoice {
+    env: Vec<(&'static str, OsString)>,
+}
+
+fn report_args(args: &[String]) -> Result<ReportChoice> {
+    let mut choice = ReportChoice::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let var = match arg.as_str() {
+            "--report" => "REPORT_SOURCE",
+            "--curation" => "REPORT_CURATION",
+            other => return Err(format!("unknown option {other:?}\n\n{USAGE}")),
+        };
+        let value = args.next().ok_or(format!("{arg} needs a file"))?;
+        let path = fs::canonicalize(value).map_err(|e| format!("{value}: {e}"))?;
+        choice.env.push((var, path.into_os_string()));
+    }
+    Ok(choice)
+}
+
+fn with_report<'c>(c: &'c mut Command, report: &ReportChoice) -> &'c mut Command {
+    // Always set both, so that a build without --report goes back to the default report.
+    c.env("REPORT_SOURCE", "").env("REPORT_CURATION", "");
+    for (var, value) in &report.env {
+        c.env(var, value);
+    }
+    c
+}
+
+fn serve(report: &ReportChoice) -> Result {
     setup_build_tools()?;
     step("serving on http://127.0.0.1:8080 (Ctrl+C stops)");
-    run(cmd("trunk").args([
+    run(with_report(&mut cmd("trunk"), report).args([
         "serve",
         "--address",
         "127.0.0.1",
@@ -260,9 +297,9 @@ fn serve() -> Result {
     ]))
 }
 
-fn release_build() -> Result {
+fn release_build(report: &ReportChoice) -> Result {
     step("release build into dist/");
-    run(cmd("trunk").args(["build", "--release"]))?;
+    run(with_report(&mut cmd("trunk"), report).args(["build", "--release"]))?;
     print_sizes()
 }
 
@@ -324,16 +361,28 @@ fn test() -> Result {
         "warnings",
     ]))?;
 
-    release_build()?;
-    step("release build under a sub-path (for the hosting test)");
-    run(cmd("trunk").args([
+    step("release build of another report (a made-up county report, for the end-to-end test)");
+    let other = report_args(&["--report".into(), "tests/reports/county-2030.txt".into()])?;
+    run(with_report(&mut cmd("trunk"), &other).args([
         "build",
         "--release",
         "--public-url",
-        "/songshi/",
+        "/other/",
         "--dist",
-        "target/dist-subpath",
+        "target/dist-other",
     ]))?;
+    release_build(&ReportChoice::default())?;
+    step("release build under a sub-path (for the hosting test)");
+    run(
+        with_report(&mut cmd("trunk"), &ReportChoice::default()).args([
+            "build",
+            "--release",
+            "--public-url",
+            "/songshi/",
+            "--dist",
+            "target/dist-subpath",
+        ]),
+    )?;
 
     step("native tests: core units, fidelity, server rendering, end-to-end in headless Chromium");
     run(cmd("cargo")

@@ -57,6 +57,12 @@ pub struct Corpus {
 pub const TITLE: &str = "title";
 pub const SALUTATION: &str = "salutation";
 
+/// The id of the text unit holding line `i` of the front matter (not a title line: the title
+/// is one unit, [`TITLE`]).
+pub fn front_unit(i: usize) -> String {
+    format!("front-{i}")
+}
+
 /// The id of the text unit holding a section's heading.
 pub fn heading_unit(section_id: &str) -> String {
     format!("{section_id}-h")
@@ -65,6 +71,11 @@ pub fn heading_unit(section_id: &str) -> String {
 impl Corpus {
     pub fn new(report: &Report, terms: Terms) -> Corpus {
         let mut units = vec![Unit::new(TITLE, Vec::new(), report.title.clone())];
+        for (i, item) in report.front.iter().enumerate() {
+            if item.kind != super::model::FrontKind::Title {
+                units.push(Unit::new(front_unit(i), Vec::new(), item.text.clone()));
+            }
+        }
         if let Some(salutation) = &report.salutation {
             units.push(Unit::new(SALUTATION, Vec::new(), salutation.clone()));
         }
