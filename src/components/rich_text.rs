@@ -32,7 +32,8 @@ pub fn RichText(props: &RichTextProps) -> Html {
     let (from, to) = props.range;
     for (start, end) in sentence_ranges(text)
         .into_iter()
-        .filter_map(|(s, e)| (s < to && e > from).then(|| (s.max(from), e.min(to))))
+        .filter(|&(s, e)| s < to && e > from)
+        .map(|(s, e)| (s.max(from), e.min(to)))
     {
         let mut parts = Vec::new();
         let mut at = start;
