@@ -319,27 +319,35 @@ impl Report {
 
     /// The section with the given HTML id, if any.
     pub fn find(&self, id: &str) -> Option<&Section> {
-        self.sections().into_iter().find(|s| s.id() == id)
+        self.chain(id)?.last().copied()
+    }
+
+    /// The sections from the top level down to the one with `id`, found by the numbers in the
+    /// id (a walk of its depth, not a search of the whole report).
+    fn chain(&self, id: &str) -> Option<Vec<&Section>> {
+        let number = SectionNumber::from_id(id)?;
+        let (top, levels) = if number.in_annex() {
+            (&self.annexes, &number.0[1..])
+        } else {
+            (&self.sections, &number.0[..])
+        };
+        let mut out = Vec::with_capacity(levels.len());
+        let mut siblings = top;
+        for &n in levels {
+            let section = siblings.get(usize::try_from(n).ok()?.checked_sub(1)?)?;
+            out.push(section);
+            siblings = &section.children;
+        }
+        // Only a section whose own number is this id (the tree is numbered by position).
+        (out.last()?.id() == id).then_some(out)
     }
 
     /// The ids of the section with `id` and of all its ancestors, outermost first
     /// (empty when no section has this id).
     pub fn path_to(&self, id: &str) -> Vec<String> {
-        fn search(sections: &[Section], id: &str, path: &mut Vec<String>) -> bool {
-            for s in sections {
-                path.push(s.id());
-                if s.id() == id || search(&s.children, id, path) {
-                    return true;
-                }
-                path.pop();
-            }
-            false
-        }
-        let mut path = Vec::new();
-        if !search(&self.sections, id, &mut path) {
-            search(&self.annexes, id, &mut path);
-        }
-        path
+        self.chain(id)
+            .map(|chain| chain.iter().map(|s| s.id()).collect())
+            .unwrap_or_default()
     }
 
     /// Where a truncated report stops: the words after the last punctuation mark (at most 12

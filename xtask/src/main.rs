@@ -35,7 +35,8 @@ tasks:
   build    install what is missing, build the release into dist/ and print its sizes;
            --report FILE [--curation FILE.tsv] embeds that report (a text in UTF-8, UTF-16
            or GBK/GB18030, or a report file .json) instead of the default
-  bench    run the search benchmark (time per query on the report and a 100× corpus)
+  bench    run the benchmarks: search (time per query on the report and a 100× corpus) and
+           import (a 30,000-character made-up report: import, start-up read, search)
   setup    only install what is missing
 ";
 
@@ -329,8 +330,9 @@ fn print_sizes() -> Result {
 
 /// The search benchmark: prints time per query (targets in benches/search.rs), asserts nothing.
 fn bench() -> Result {
-    step("benchmark: search (prints, asserts nothing)");
-    run(cmd("cargo").args(["bench", "--bench", "search"]))
+    step("benchmarks: search and import (print, assert nothing)");
+    run(cmd("cargo").args(["bench", "--bench", "search"]))?;
+    run(cmd("cargo").args(["bench", "--bench", "import"]))
 }
 
 fn test() -> Result {
