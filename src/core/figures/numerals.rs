@@ -38,7 +38,7 @@ impl Amount {
     }
 
     /// `self × 10^exp`, or `None` on overflow.
-    fn times_ten_pow(self, exp: u32) -> Option<Amount> {
+    pub(super) fn times_ten_pow(self, exp: u32) -> Option<Amount> {
         let shift = exp.min(self.scale);
         let factor = 10u64.checked_pow(exp - shift)?;
         let mantissa = self.mantissa.checked_mul(factor)?;
@@ -129,15 +129,19 @@ impl std::error::Error for FigureError {}
 ///
 /// # Accepted input
 ///
-/// `[数|几] number [余|多] [magnitude] [余|多]` (at most one 余/多), and nothing else:
+/// `[数|几] number [余|多|几] [magnitude] [余|多]` (at most one 余/多/几), and nothing else:
 ///
-/// - **number**: ASCII digits, optionally grouped by `,` in threes ("1,687"), with an optional
-///   `.` fraction ("15.3"); or a Chinese numeral of 零一二三四五六七八九两十百千万亿 ("两千",
-///   "一千零五", "三万五千", "百"). A Chinese numeral is read as far as it is well formed, so in
-///   "十四五" the "五" is left over.
-/// - **magnitude**: 百 (10^2), 千 (10^3), 万 (10^4), 十万, 百万, 千万, 亿 (10^8), 万亿 (10^12).
-/// - 数 / 几 and 余 / 多 do not change the value: the qualifier is
-///   [`recognise`](super::recognise)'s business.
+/// - **number**: Arabic digits, ASCII or full-width ("1687", "１６８７"), optionally grouped in
+///   threes by `,` ("1,687"; between full-width digits also by `，`: "１，６８７"), with an
+///   optional `.` or `．` fraction ("15.3"); or a Chinese numeral of 零〇一二三四五六七八九两十百千万亿
+///   ("两千", "一千零五", "三万五千", "百"), optionally with a 点 fraction ("十四点五" = 14.5,
+///   "六点四二万" = 64200). A Chinese numeral is read as far as it is well formed, so in "十四五"
+///   the "五" is left over; a last digit right after 百/千/万/亿 counts one place lower, as
+///   spoken ("一百二" = 120, "三万五" = 35000).
+/// - **magnitude**: 百 (10^2), 千 (10^3), 万 (10^4), 十万, 百万, 千万, 亿 (10^8), 万亿 (10^12),
+///   after an Arabic number, a Chinese number with a 点 fraction, or 余/多/几.
+/// - 数 / 几 before and 余 / 多 / 几 after do not change the value ("十几万" is 100000): the
+///   qualifier is [`recognise`](super::recognise)'s business.
 ///
 /// # Errors
 ///
@@ -171,16 +175,51 @@ const MAGNITUDES: &[(&str, u32)] = &[
 pub(super) struct Quantity {
     pub(super) value: Amount,
     pub(super) end: usize,
+    /// 余, 多 or 几 after the number.
     pub(super) more: bool,
+    /// 数 or 几 before the number.
     pub(super) several: bool,
     /// The number was a Chinese numeral, spanning characters `numeral.0..numeral.1`.
     pub(super) chinese: Option<(usize, usize)>,
+    /// The power of ten written after the digits: 4 for "500万" and "一百五十万", 12 for
+    /// "1.2万亿", 0 for "500" and "一百五十" (a range's low end takes it: "10至500万元").
+    pub(super) magnitude: u32,
+}
+
+/// The value of an Arabic digit, ASCII or full-width ("７").
+pub(super) fn arabic_digit(c: char) -> Option<u64> {
+    match c {
+        '0'..='9' => Some(u64::from(c) - u64::from('0')),
+        '０'..='９' => Some(u64::from(c) - u64::from('０')),
+        _ => None,
+    }
+}
+
+pub(super) fn is_arabic_digit(c: char) -> bool {
+    arabic_digit(c).is_some()
+}
+
+fn is_full_width_digit(c: char) -> bool {
+    matches!(c, '０'..='９')
+}
+
+/// The value of a Chinese digit (零〇一二两三…九), not of 十百千万亿.
+fn chinese_digit(c: char) -> Option<u64> {
+    match c {
+        '零' | '〇' => Some(0),
+        '两' => Some(2),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|x| x == c)
+            .map(|p| p as u64 + 1),
+    }
 }
 
 pub(super) fn is_chinese_numeral(c: char) -> bool {
     matches!(
         c,
-        '零' | '一'
+        '零' | '〇'
+            | '一'
             | '二'
             | '三'
             | '四'
@@ -215,7 +254,7 @@ fn magnitude_at(chars: &[char], at: usize) -> Option<(usize, u32)> {
         .max_by_key(|(len, _)| *len)
 }
 
-/// Reads `[数|几] number [余|多] [magnitude] [余|多]` at `at`; see [`parse_quantity`].
+/// Reads `[数|几] number [余|多|几] [magnitude] [余|多]` at `at`; see [`parse_quantity`].
 pub(super) fn read_quantity(chars: &[char], at: usize) -> Result<Quantity, FigureErrorKind> {
     let mut i = at;
     let several = matches!(chars.get(i), Some('数' | '几'))
@@ -223,28 +262,38 @@ pub(super) fn read_quantity(chars: &[char], at: usize) -> Result<Quantity, Figur
     if several {
         i += 1;
     }
-    let (mut value, end, chinese) = match chars.get(i) {
-        Some(c) if c.is_ascii_digit() => {
+    let (mut value, end, chinese, fraction) = match chars.get(i) {
+        Some(&c) if is_arabic_digit(c) => {
             let (value, end) = read_arabic(chars, i)?;
-            (value, end, None)
+            (value, end, None, false)
         }
         Some(&c) if is_chinese_numeral(c) => {
-            let (value, end) = read_chinese(chars, i)?;
-            (Amount::new(value, 0), end, Some((i, end)))
+            let (whole, end) = read_chinese(chars, i)?;
+            let (value, fraction_end) = read_chinese_fraction(chars, end, whole)?;
+            (value, fraction_end, Some((i, end)), fraction_end > end)
         }
         _ => return Err(FigureErrorKind::NoDigits),
     };
     i = end;
     let mut more = false;
-    if is_more(chars.get(i)) {
+    // 几 after a Chinese numeral is "and some" ("十几万", "二十几个"), like 多.
+    let some = |c: Option<&char>| {
+        c == Some(&'几')
+            && chinese.is_some_and(|(from, to)| {
+                to > from && matches!(chars.get(to - 1), Some('十' | '百' | '千' | '万' | '亿'))
+            })
+    };
+    if is_more(chars.get(i)) || (!fraction && some(chars.get(i))) {
         more = true;
         i += 1;
     }
     // A Chinese numeral already holds its own magnitudes ("三千万"), so one can only follow it
-    // after 余 ("十余万").
-    if chinese.is_none() || more {
+    // after 余 ("十余万") or a 点 fraction ("六点四二万").
+    let mut magnitude = chinese.map_or(0, |(from, to)| trailing_magnitude(chars, from, to));
+    if chinese.is_none() || more || fraction {
         if let Some((len, exp)) = magnitude_at(chars, i) {
             value = value.times_ten_pow(exp).ok_or(FigureErrorKind::Overflow)?;
+            magnitude += exp;
             i += len;
         }
     }
@@ -258,57 +307,101 @@ pub(super) fn read_quantity(chars: &[char], at: usize) -> Result<Quantity, Figur
         more,
         several,
         chinese,
+        magnitude,
     })
 }
 
-/// Where the run of digits, `,` and `.` starting at `at` ends.
+/// The power of ten of the 万 / 亿 that end the Chinese numeral `chars[from..to]`: 4 for
+/// "一百五十万", 8 for "三亿", 12 for "五万亿", 0 for "一百五十".
+fn trailing_magnitude(chars: &[char], from: usize, to: usize) -> u32 {
+    let numeral = chars.get(from..to).unwrap_or(&[]);
+    numeral
+        .iter()
+        .rev()
+        .take_while(|c| matches!(c, '万' | '亿'))
+        .map(|c| if *c == '万' { 4 } else { 8 })
+        .sum()
+}
+
+/// A 点 fraction after the Chinese whole number `whole` that ends at `at` ("十四" + "点五"):
+/// the value and where it ends (`at` itself when no fraction follows).
+fn read_chinese_fraction(
+    chars: &[char],
+    at: usize,
+    whole: u64,
+) -> Result<(Amount, usize), FigureErrorKind> {
+    const OVERFLOW: FigureErrorKind = FigureErrorKind::Overflow;
+    let digit = |i: usize| chars.get(i).copied().and_then(chinese_digit);
+    if chars.get(at) != Some(&'点') || digit(at + 1).is_none() {
+        return Ok((Amount::new(whole, 0), at));
+    }
+    let mut mantissa = whole;
+    let mut scale = 0u32;
+    let mut i = at + 1;
+    while let Some(d) = digit(i) {
+        mantissa = mantissa
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(d))
+            .ok_or(OVERFLOW)?;
+        scale = scale.checked_add(1).ok_or(OVERFLOW)?;
+        i += 1;
+    }
+    Ok((Amount::new(mantissa, scale), i))
+}
+
+/// Where the run of Arabic digits, `,` and `.` (ASCII or full-width, but not `，`) starting at
+/// `at` ends.
 pub(super) fn arabic_run_end(chars: &[char], at: usize) -> usize {
     let mut i = at;
     while chars
         .get(i)
-        .is_some_and(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .is_some_and(|&c| is_arabic_digit(c) || matches!(c, '.' | ',' | '．'))
     {
         i += 1;
     }
     i
 }
 
-/// Reads ASCII digits at `at`: "1687", "1,687", "14.5". Returns the value and where it ends.
-fn read_arabic(chars: &[char], at: usize) -> Result<(Amount, usize), FigureErrorKind> {
-    fn push(mantissa: u64, c: char) -> Result<u64, FigureErrorKind> {
-        let digit = u64::from(c.to_digit(10).unwrap_or(0));
+/// Reads Arabic digits at `at`: "1687", "1,687", "14.5", "１６８７", "２．４". Returns the
+/// value and where it ends.
+pub(super) fn read_arabic(chars: &[char], at: usize) -> Result<(Amount, usize), FigureErrorKind> {
+    fn push(mantissa: u64, digit: u64) -> Result<u64, FigureErrorKind> {
         mantissa
             .checked_mul(10)
             .and_then(|m| m.checked_add(digit))
             .ok_or(FigureErrorKind::Overflow)
     }
-    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let digit_at = |i: usize| chars.get(i).copied().and_then(arabic_digit);
+    let digit = |i: usize| digit_at(i).is_some();
+    let full = |i: usize| chars.get(i).copied().is_some_and(is_full_width_digit);
     let mut i = at;
     let mut mantissa = 0u64;
     if !digit(i) {
         return Err(FigureErrorKind::NoDigits);
     }
     loop {
-        while let Some(&c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-            mantissa = push(mantissa, c)?;
+        while let Some(d) = digit_at(i) {
+            mantissa = push(mantissa, d)?;
             i += 1;
         }
-        // A thousands separator: "," followed by exactly three digits.
-        let group = chars.get(i) == Some(&',')
-            && digit(i + 1)
-            && digit(i + 2)
-            && digit(i + 3)
-            && !digit(i + 4);
+        // A thousands separator: "," followed by exactly three digits; between full-width
+        // digits also "，" (elsewhere "，" is the comma of a sentence: "增长5，100家").
+        let separator = match chars.get(i) {
+            Some(',') => true,
+            Some('，') => i > at && full(i - 1) && full(i + 1) && full(i + 2) && full(i + 3),
+            _ => false,
+        };
+        let group = separator && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
         if !group {
             break;
         }
         i += 1;
     }
     let mut scale = 0u32;
-    if chars.get(i) == Some(&'.') && digit(i + 1) {
+    if matches!(chars.get(i), Some('.' | '．')) && digit(i + 1) {
         i += 1;
-        while let Some(&c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-            mantissa = push(mantissa, c)?;
+        while let Some(d) = digit_at(i) {
+            mantissa = push(mantissa, d)?;
             scale = scale.checked_add(1).ok_or(FigureErrorKind::Overflow)?;
             i += 1;
         }
@@ -317,8 +410,9 @@ fn read_arabic(chars: &[char], at: usize) -> Result<(Amount, usize), FigureError
 }
 
 /// Reads a Chinese numeral at `at`, as far as it is well formed: "两千" = 2000, "一千零五" =
-/// 1005, "三万五千" = 35000, "百" = 100, "十四" = 14 (and "五" of "十四五" is left over).
-/// Returns the value and where it ends.
+/// 1005, "三万五千" = 35000, "百" = 100, "十四" = 14 (and "五" of "十四五" is left over); a
+/// last digit right after 百/千/万/亿 counts one place lower, as spoken: "一百二" = 120,
+/// "两千六" = 2600, "三万五" = 35000. Returns the value and where it ends.
 pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), FigureErrorKind> {
     const OVERFLOW: FigureErrorKind = FigureErrorKind::Overflow;
     // value = yi_part + wan_part + section + pending digit.
@@ -332,24 +426,37 @@ pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), Fi
     let mut seen_yi = false;
     // Whether anything was read since the last 万/亿 (a lone 万 means one 万).
     let mut empty = true;
+    // A 零 since the last 十/百/千/万/亿, and whether something stood before the last 万/亿
+    // ("三万五" is 35000, but in "万一" the 一 is one).
+    let mut zero = false;
+    let mut last_digit_before_magnitude = false;
+    // What the pending digit is worth when it ends the numeral.
+    let mut spoken_place = 1u64;
     let mut i = at;
     while let Some(&c) = chars.get(i) {
         match c {
-            '零' => {
+            '零' | '〇' => {
                 if pending.is_some() {
                     break;
                 }
                 empty = false;
+                zero = true;
             }
             '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' => {
                 if pending.is_some() {
                     break;
                 }
-                let d = "一二三四五六七八九"
-                    .chars()
-                    .position(|x| x == c)
-                    .map_or(2, |p| p as u64 + 1);
-                pending = Some(d);
+                pending = chinese_digit(c);
+                // The place this digit would have when it ends the numeral ("三万五"), unless
+                // a 零 stands before it ("三万零五").
+                spoken_place = match chars.get(i.wrapping_sub(1)) {
+                    _ if zero || i == at => 1,
+                    Some('百') => 10,
+                    Some('千') => 100,
+                    Some('万') if last_digit_before_magnitude => 1000,
+                    Some('亿') if last_digit_before_magnitude => 10_000_000,
+                    _ => 1,
+                };
                 empty = false;
             }
             '十' | '百' | '千' => {
@@ -365,11 +472,13 @@ pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), Fi
                 section = section.checked_add(add).ok_or(OVERFLOW)?;
                 last_small = m;
                 empty = false;
+                zero = false;
             }
             '万' => {
                 if seen_wan {
                     break;
                 }
+                last_digit_before_magnitude = !empty;
                 let units = pending.take().unwrap_or(u64::from(empty));
                 let below = section.checked_add(units).ok_or(OVERFLOW)?;
                 wan_part = below.checked_mul(10_000).ok_or(OVERFLOW)?;
@@ -377,11 +486,13 @@ pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), Fi
                 last_small = 10_000;
                 seen_wan = true;
                 empty = true;
+                zero = false;
             }
             '亿' => {
                 if seen_yi {
                     break;
                 }
+                last_digit_before_magnitude = !empty;
                 let units = pending.take().unwrap_or(u64::from(empty && !seen_wan));
                 let below = wan_part
                     .checked_add(section)
@@ -395,6 +506,7 @@ pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), Fi
                 seen_wan = false;
                 seen_yi = true;
                 empty = true;
+                zero = false;
             }
             _ => break,
         }
@@ -403,10 +515,14 @@ pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), Fi
     if i == at {
         return Err(FigureErrorKind::NoDigits);
     }
+    let last = pending
+        .unwrap_or(0)
+        .checked_mul(spoken_place)
+        .ok_or(OVERFLOW)?;
     let value = yi_part
         .checked_add(wan_part)
         .and_then(|v| v.checked_add(section))
-        .and_then(|v| v.checked_add(pending.unwrap_or(0)))
+        .and_then(|v| v.checked_add(last))
         .ok_or(OVERFLOW)?;
     Ok((value, i))
 }
@@ -551,6 +667,41 @@ mod tests {
         assert_eq!(error("十四五").kind_name(), "unknown magnitude");
         assert_eq!(error("一二").kind_name(), "unknown magnitude");
         assert_eq!(error("十百").kind_name(), "unknown magnitude");
+    }
+
+    #[test]
+    fn full_width_digits() {
+        assert_eq!(amount("１６８７万"), Amount::new(16_870_000, 0));
+        assert_eq!(amount("２．４"), Amount::new(24, 1));
+        assert_eq!(amount("１，６８７"), Amount::new(1687, 0));
+        assert_eq!(amount("１,６８７"), Amount::new(1687, 0));
+        // Between ASCII digits "，" is a comma of the sentence.
+        assert_eq!(error("1，687").kind_name(), "unknown magnitude");
+    }
+
+    #[test]
+    fn chinese_decimals_and_spoken_forms() {
+        let table: &[(&str, Amount)] = &[
+            ("十四点五", Amount::new(145, 1)),
+            ("零点五", Amount::new(5, 1)),
+            ("六点四二万", Amount::new(64_200, 0)),
+            ("〇", Amount::new(0, 0)),
+            ("一百二", Amount::new(120, 0)),
+            ("两千六", Amount::new(2600, 0)),
+            ("三万五", Amount::new(35_000, 0)),
+            ("一亿五", Amount::new(150_000_000, 0)),
+            ("一百零二", Amount::new(102, 0)),
+            ("三万零五", Amount::new(30_005, 0)),
+            ("十几万", Amount::new(100_000, 0)),
+            ("二十几", Amount::new(20, 0)),
+        ];
+        for (written, value) in table {
+            assert_eq!(amount(written), *value, "{written}");
+        }
+        // A year written digit by digit is no numeral: it stops after 二.
+        assert_eq!(error("二〇二四").kind_name(), "unknown magnitude");
+        assert_eq!(error("十点").kind_name(), "unknown magnitude");
+        assert_eq!(error("三几").kind_name(), "unknown magnitude");
     }
 
     #[test]

@@ -1,18 +1,98 @@
 //! The recogniser: finds figures in a text, reads their qualifiers, and attaches changes and
 //! periods to them. What it accepts is documented on [`super::recognise`].
 
-use super::numerals::{arabic_run_end, is_chinese_numeral, is_more, read_quantity};
-use super::words::{
-    is_sentence_end, longest_at, may_start_set_phrase, word_at, CHANGE_BASES, CHANGE_VERBS,
-    NOT_AFTER, RANGE_SEPARATORS, SET_PHRASES, UNITS,
+use std::cmp::Ordering;
+
+use super::numerals::{
+    arabic_digit, arabic_run_end, is_arabic_digit, is_chinese_numeral, is_more, read_arabic,
+    read_quantity, Quantity,
 };
-use super::{Change, Figure, Qualifier};
+use super::words::{
+    is_sentence_end, longest_at, longest_before, may_start_set_phrase, word_at, Bound,
+    CHANGE_BASES, CHANGE_UNITS, CHANGE_VERBS, CURRENCIES, MINUS_SIGNS, NOT_AFTER, NOT_PREFIXES,
+    PERCENT_WORDS, PLUS_SIGNS, PREFIXES, RANGE_SEPARATORS, RATIO_SEPARATORS, SET_PHRASES, SUFFIXES,
+    UNITS,
+};
+use super::{Amount, Change, Direction, Figure, Qualifier};
 
 /// A figure before its change is attached, with where its basis or verb of change starts.
 struct Found {
     figure: Figure,
     /// Byte offset where the written change ("同比增长") starts, for a change figure.
     change_start: Option<usize>,
+}
+
+/// What starts at a character.
+enum At {
+    /// A figure spanning characters `.0...1`.
+    Figure(usize, usize, Box<Found>),
+    /// No figure, and none starts before this character: a date, a time, a phone number.
+    Skip(usize),
+    /// No figure.
+    Nothing,
+}
+
+/// What is written right after a number.
+enum Following {
+    /// A unit, with its length in characters.
+    Unit(&'static str, usize),
+    /// A word that makes the number a date, a duration or an ordinal, with its length.
+    NoFigure(usize),
+    Nothing,
+}
+
+/// A single quantity read up to its unit, before its qualifiers are looked for.
+struct Single {
+    /// Where the number starts (its 数, or the 百 of 百分之).
+    number: usize,
+    /// Where the number (with its 余 / 多 and magnitude) ends.
+    number_end: usize,
+    /// The unit as listed ("万元" is "元" here), or 百分之.
+    unit: &'static str,
+    /// Where the unit ends.
+    end: usize,
+    value: Amount,
+    more: bool,
+    several: bool,
+    /// An Arabic number, which a sign may precede.
+    arabic: bool,
+    /// A Chinese numeral of magnitudes only ("千", "万", "亿万"): a figure only with 数, 余 / 多
+    /// or a bound before it.
+    bare_magnitude: bool,
+}
+
+impl Bound {
+    fn qualifier(self) -> Qualifier {
+        match self {
+            Bound::About => Qualifier::About,
+            Bound::Around => Qualifier::Around,
+            Bound::Passed => Qualifier::Passed,
+            Bound::AtLeast => Qualifier::AtLeast,
+            Bound::AtMost => Qualifier::AtMost,
+            Bound::LessThan => Qualifier::LessThan,
+            Bound::Nearly => Qualifier::Nearly,
+        }
+    }
+}
+
+/// Compares two amounts by value.
+fn compare(a: Amount, b: Amount) -> Ordering {
+    // `x × 10^shift` against `y`; a product too big for u128 is bigger than any u64.
+    fn scaled(x: u64, shift: u32, y: u64) -> Ordering {
+        match 10u128
+            .checked_pow(shift)
+            .and_then(|f| u128::from(x).checked_mul(f))
+        {
+            Some(x) => x.cmp(&u128::from(y)),
+            None if x == 0 => 0.cmp(&y),
+            None => Ordering::Greater,
+        }
+    }
+    if a.scale >= b.scale {
+        scaled(b.mantissa, a.scale - b.scale, a.mantissa).reverse()
+    } else {
+        scaled(a.mantissa, b.scale - a.scale, b.mantissa)
+    }
 }
 
 pub(super) struct Recogniser<'t> {
@@ -42,16 +122,20 @@ impl<'t> Recogniser<'t> {
         self.text.get(self.byte(from)..self.byte(to)).unwrap_or("")
     }
 
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
     pub(super) fn run(&self) -> Vec<Figure> {
         let mut found: Vec<Found> = Vec::new();
         // A period waiting for its figure: its text and where it ends (character index).
         let mut period: Option<(String, usize)> = None;
         let mut last_end = 0;
         let mut i = 0;
-        while let Some(&c) = self.chars.get(i) {
+        while let Some(c) = self.char_at(i) {
             // Fast path: most characters can start nothing.
             let may_start =
-                c.is_ascii_digit() || matches!(c, '数' | '几') || may_start_set_phrase(c);
+                is_arabic_digit(c) || matches!(c, '数' | '几') || may_start_set_phrase(c);
             if !may_start {
                 i += 1;
                 continue;
@@ -65,19 +149,22 @@ impl<'t> Recogniser<'t> {
                 i = end;
                 continue;
             }
-            if let Some((start, end, mut f)) = self.figure_at(i, last_end) {
-                if let Some((p, p_end)) = period.take() {
-                    let between = self.chars.get(p_end..start).unwrap_or(&[]);
-                    if !between.iter().any(|c| is_sentence_end(*c)) {
-                        f.figure.period = Some(p);
+            match self.figure_at(i, last_end) {
+                At::Figure(start, end, f) => {
+                    let mut f = *f;
+                    if let Some((p, p_end)) = period.take() {
+                        let between = self.chars.get(p_end..start).unwrap_or(&[]);
+                        if !between.iter().any(|c| is_sentence_end(*c)) {
+                            f.figure.period = Some(p);
+                        }
                     }
+                    found.push(f);
+                    last_end = end;
+                    i = end.max(i + 1);
                 }
-                found.push(f);
-                last_end = end;
-                i = end;
-                continue;
+                At::Skip(end) => i = end.max(i + 1),
+                At::Nothing => i = self.skip(i),
             }
-            i = self.skip(i);
         }
         self.attach_changes(found)
     }
@@ -86,11 +173,11 @@ impl<'t> Recogniser<'t> {
     /// figure starts in the middle of one.
     fn skip(&self, i: usize) -> usize {
         let chars = &self.chars;
-        let end = match chars.get(i) {
-            Some(c) if c.is_ascii_digit() => arabic_run_end(chars, i),
-            Some(&c) if is_chinese_numeral(c) => {
+        let end = match self.char_at(i) {
+            Some(c) if is_arabic_digit(c) => arabic_run_end(chars, i),
+            Some(c) if is_chinese_numeral(c) => {
                 let mut j = i;
-                while chars.get(j).copied().is_some_and(is_chinese_numeral) {
+                while self.char_at(j).is_some_and(is_chinese_numeral) {
                     j += 1;
                 }
                 j
@@ -102,140 +189,506 @@ impl<'t> Recogniser<'t> {
 
     /// A month range at `i` ("1-8月", "1月至8月"): where it ends.
     fn period_at(&self, i: usize) -> Option<usize> {
-        let chars = &self.chars;
         let digits = |from: usize| {
             let mut j = from;
-            while chars.get(j).is_some_and(char::is_ascii_digit) {
+            while self.char_at(j).is_some_and(is_arabic_digit) {
                 j += 1;
             }
             (j > from && j - from <= 2).then_some(j)
         };
-        if i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_alphanumeric) {
+        if i > 0
+            && self
+                .char_at(i - 1)
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
             return None;
         }
         let mut j = digits(i)?;
-        if chars.get(j) == Some(&'月') {
+        if self.char_at(j) == Some('月') {
             j += 1;
         }
-        if !chars.get(j).is_some_and(|c| RANGE_SEPARATORS.contains(c)) {
+        if !self
+            .char_at(j)
+            .is_some_and(|c| RANGE_SEPARATORS.contains(&c))
+        {
             return None;
         }
         j = digits(j + 1)?;
-        if chars.get(j) != Some(&'月') {
+        if self.char_at(j) != Some('月') {
             return None;
         }
         j += 1;
-        if chars.get(j) == Some(&'份') {
+        if self.char_at(j) == Some('份') {
             j += 1;
         }
         Some(j)
     }
 
-    /// A figure starting with the number at `i` (its prefix qualifier may start before `i`, but
-    /// not before `last_end`): its character range and the figure.
-    fn figure_at(&self, i: usize, last_end: usize) -> Option<(usize, usize, Found)> {
+    /// What is written at `at`, right after a number: a unit, a word that makes it no figure
+    /// (the longer wins; a tie goes to the word: "3个月"), or nothing.
+    fn after(&self, at: usize) -> Following {
+        let unit = longest_at(&self.chars, at, UNITS);
+        let not = longest_at(&self.chars, at, NOT_AFTER);
+        match (unit, not) {
+            (Some((_, u)), Some((_, n))) if n >= u => Following::NoFigure(n),
+            (None, Some((_, n))) => Following::NoFigure(n),
+            (Some((w, u)), _) => Following::Unit(w, u),
+            (None, None) => Following::Nothing,
+        }
+    }
+
+    /// What starts with the number at `i`; a prefix qualifier or a sign may start before `i`,
+    /// but not before `last_end`.
+    fn figure_at(&self, i: usize, last_end: usize) -> At {
         let chars = &self.chars;
-        let first = *chars.get(i)?;
-        let arabic = first.is_ascii_digit();
+        let Some(first) = self.char_at(i) else {
+            return At::Nothing;
+        };
+        if word_at(chars, i, PERCENT_WORDS) {
+            return self.percent_words_at(i, last_end);
+        }
+        let arabic = is_arabic_digit(first);
         let chinese_start = is_chinese_numeral(first)
             || (matches!(first, '数' | '几')
-                && chars.get(i + 1).copied().is_some_and(is_chinese_numeral));
+                && self.char_at(i + 1).is_some_and(is_chinese_numeral));
         if !arabic && !chinese_start {
-            return None;
+            return At::Nothing;
         }
-        let before = i.checked_sub(1).and_then(|b| chars.get(b)).copied();
-        if before == Some('第') || (arabic && before.is_some_and(|c| c.is_ascii_alphanumeric())) {
-            return None;
+        let before = i.checked_sub(1).and_then(|b| self.char_at(b));
+        // Ordinals: "第3批", "十三届五次全会".
+        if matches!(before, Some('第' | '届')) {
+            return At::Nothing;
         }
-        let q = read_quantity(chars, i).ok()?;
+        // A Chinese numeral opening a quotation names a slogan: “两个确立”, “三个区分开来”.
+        if !arabic && matches!(before, Some('“' | '「' | '『')) {
+            return At::Nothing;
+        }
+        // "G320", "PM2.5", "C919", "v1.2", "1/3".
+        let glued = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '．' | '/' | '／');
+        if arabic && before.is_some_and(glued) {
+            return At::Nothing;
+        }
+        if arabic {
+            // Telephone numbers and codes: "0791…", "010", "13800138000".
+            let run = (i..)
+                .take_while(|&j| self.char_at(j).is_some_and(is_arabic_digit))
+                .count();
+            let lead = arabic_digit(first);
+            if (lead == Some(0) && run >= 3) || (lead == Some(1) && run == 11) {
+                return At::Skip(arabic_run_end(chars, i));
+            }
+        }
+        let Ok(q) = read_quantity(chars, i) else {
+            return At::Nothing;
+        };
+        if let Some(at) = self.ratio_at(i, &q) {
+            return at;
+        }
+        if let Some(at) = self.range_at(i, &q) {
+            return at;
+        }
+        let (unit, unit_len) = match self.after(q.end) {
+            Following::Unit(unit, len) => (unit, len),
+            Following::NoFigure(len) => return At::Skip(q.end + len),
+            Following::Nothing => return At::Nothing,
+        };
         if let Some((from, to)) = q.chinese {
+            // A lone 一 or 二 is a set form ("最后一米", "一次性", "二次供水"), except in "一个
+            // 百分点" and "一倍".
             let numeral = chars.get(from..to).unwrap_or(&[]);
-            let lone_magnitude = matches!(numeral, ['百' | '千' | '万' | '亿']);
-            let lone_one_or_two = matches!(numeral, ['一' | '二']);
-            if lone_one_or_two || (lone_magnitude && !q.several && !q.more) {
-                return None;
+            let counted = numeral == ['一'] && matches!(unit, "个百分点" | "百分点" | "倍");
+            if matches!(numeral, ['一' | '二']) && !counted {
+                return At::Nothing;
             }
         }
-        if longest_at(chars, q.end, NOT_AFTER).is_some() {
-            return None;
-        }
-        let (unit_written, unit_len) = longest_at(chars, q.end, UNITS)?;
         let end = q.end + unit_len;
-        if unit_written == "位" && word_at(chars, end, "一体") {
-            return None;
+        if unit == "位" && word_at(chars, end, "一体") {
+            return At::Nothing;
         }
+        // Only magnitudes ("千家", "万人", "亿万人", "上千万家") count nothing without 数, 余 / 多
+        // or a bound before them ("百余条", "数百名", "超过万亿元", "近万人").
+        let bare_magnitude = q.chinese.is_some_and(|(from, to)| {
+            let numeral = chars.get(from..to).unwrap_or(&[]);
+            numeral
+                .iter()
+                .all(|c| matches!(c, '百' | '千' | '万' | '亿'))
+        });
+        self.single(
+            Single {
+                number: i,
+                number_end: q.end,
+                unit,
+                end,
+                value: q.value,
+                more: q.more,
+                several: q.several,
+                arabic,
+                bare_magnitude,
+            },
+            last_end,
+        )
+    }
 
-        // Prefix qualifiers.
-        let mut start = i;
-        let mut about = false;
-        let mut passed = false;
-        if i > last_end && chars.get(i - 1) == Some(&'约') {
-            about = true;
-            start = i - 1;
-        } else if i >= last_end + 2 && word_at(chars, i - 2, "突破") {
-            passed = true;
-            start = i - 2;
-        }
-        let qualifier = if q.several {
-            Qualifier::Several
-        } else if about && q.more {
-            Qualifier::AboutMoreThan
-        } else if about {
-            Qualifier::About
-        } else if passed {
-            Qualifier::Passed
-        } else if q.more {
-            Qualifier::MoreThan
-        } else {
-            Qualifier::Exact
+    /// 百分之 at `i`, then a number: "百分之五" (5%), "百分之十四点五", "百分之百".
+    fn percent_words_at(&self, i: usize, last_end: usize) -> At {
+        let number = i + PERCENT_WORDS.chars().count();
+        let Ok(q) = read_quantity(&self.chars, number) else {
+            return At::Skip(number);
         };
+        if q.several {
+            return At::Skip(q.end);
+        }
+        self.single(
+            Single {
+                number: i,
+                number_end: q.end,
+                unit: PERCENT_WORDS,
+                end: q.end,
+                value: q.value,
+                more: q.more,
+                several: false,
+                arabic: false,
+                bare_magnitude: false,
+            },
+            last_end,
+        )
+    }
 
-        let (unit, written_unit) = match unit_written {
-            "元" => {
-                // The 万 of "1687万元" or "10万余元" belongs to the written unit.
-                let mut k = q.end;
-                if k > i && is_more(chars.get(k - 1)) {
-                    k -= 1;
-                }
-                let magnitude = k
-                    .checked_sub(1)
-                    .and_then(|b| chars.get(b))
-                    .filter(|c| matches!(c, '万' | '亿') && k > i);
-                let written = magnitude.map_or("元".to_string(), |m| format!("{m}元"));
-                ("元".to_string(), written)
+    /// Base unit, written unit and currency of a figure whose unit (as listed) follows the
+    /// number `number..number_end`.
+    fn units(
+        &self,
+        unit: &str,
+        number: usize,
+        number_end: usize,
+    ) -> (String, String, Option<String>) {
+        if let Some((_, code)) = CURRENCIES.iter().find(|(u, _)| *u == unit) {
+            // The 万 / 亿 / 万亿 of "1687万元", "10万余元" or "3.2万亿美元" belongs to the
+            // written unit.
+            let mut k = number_end;
+            if k > number && is_more(self.chars.get(k - 1)) {
+                k -= 1;
             }
-            "％" => ("%".to_string(), "％".to_string()),
-            other => (other.to_string(), other.to_string()),
+            let ends_with = |word: &str| {
+                let len = word.chars().count();
+                k.checked_sub(len)
+                    .is_some_and(|from| word_at(&self.chars, from, word))
+            };
+            let magnitude = ["万亿", "亿", "万"]
+                .into_iter()
+                .find(|m| ends_with(m))
+                .unwrap_or("");
+            // Not when the magnitude is the whole number ("超万亿元" is 万亿 元).
+            let magnitude = if k.saturating_sub(magnitude.chars().count()) > number {
+                magnitude
+            } else {
+                ""
+            };
+            return (
+                unit.to_string(),
+                format!("{magnitude}{unit}"),
+                Some(code.to_string()),
+            );
+        }
+        let (base, written) = match unit {
+            "％" => ("%", "％"),
+            "百分之" => ("%", "百分之"),
+            "个百分点" => ("百分点", "个百分点"),
+            other => (other, other),
         };
+        (base.to_string(), written.to_string(), None)
+    }
 
-        let (change, change_start) = if matches!(unit.as_str(), "%" | "百分点" | "个百分点")
+    /// A single figure: its sign, its qualifiers before and after, its units and its change.
+    fn single(&self, s: Single, last_end: usize) -> At {
+        let chars = &self.chars;
+        let (unit, written_unit, currency) = self.units(s.unit, s.number, s.number_end);
+        let is_change_unit = CHANGE_UNITS.contains(&unit.as_str());
+
+        // A sign before a rate of change: "-22.2%", "同比+5%". Before anything else a "-" is a
+        // dash, not a sign (no amount in a report is negative).
+        let mut start = s.number;
+        let mut sign: Option<Direction> = None;
+        if s.arabic && is_change_unit && start > last_end {
+            let before_sign = start.checked_sub(2).and_then(|b| self.char_at(b));
+            let free = !before_sign.is_some_and(|b| {
+                b.is_ascii_alphanumeric()
+                    || is_arabic_digit(b)
+                    || matches!(b, '.' | '．')
+                    || RANGE_SEPARATORS.contains(&b)
+                    || MINUS_SIGNS.contains(&b)
+                    || PLUS_SIGNS.contains(&b)
+            });
+            match self.char_at(start - 1) {
+                Some(c) if free && MINUS_SIGNS.contains(&c) => sign = Some(Direction::Down),
+                Some(c) if free && PLUS_SIGNS.contains(&c) => sign = Some(Direction::Up),
+                _ => {}
+            }
+            if sign.is_some() {
+                start -= 1;
+            }
+        }
+
+        // A bound before the number ("约", "不低于"), not inside another word ("节约").
+        let mut prefix = None;
+        if let Some((bound, len)) = longest_before(chars, start, PREFIXES) {
+            let inside_word = NOT_PREFIXES.iter().any(|w| {
+                let from = start.checked_sub(w.chars().count());
+                from.is_some_and(|from| word_at(chars, from, w))
+            });
+            if start >= last_end + len && !inside_word {
+                prefix = Some(bound);
+                start -= len;
+            }
+        }
+        // A bound after the unit ("以上", "左右").
+        let mut end = s.end;
+        let mut suffix = None;
+        if let Some((bound, len)) = SUFFIXES
+            .iter()
+            .filter(|(w, _)| word_at(chars, end, w))
+            .map(|(w, b)| (*b, w.chars().count()))
+            .max_by_key(|(_, len)| *len)
         {
-            match self.change_before(start) {
-                Some((change, at)) => (Some(change), Some(self.byte(at))),
-                None => (None, None),
+            suffix = Some(bound);
+            end += len;
+        }
+
+        if s.bare_magnitude && !s.several && !s.more && prefix.is_none() {
+            return At::Nothing;
+        }
+        let qualifier = if s.several {
+            Qualifier::Several
+        } else {
+            match (prefix, suffix) {
+                (Some(Bound::About), Some(b @ (Bound::AtLeast | Bound::AtMost))) => b.qualifier(),
+                (Some(Bound::About), _) | (None, Some(Bound::Around)) if s.more => {
+                    Qualifier::AboutMoreThan
+                }
+                (Some(p), _) => p.qualifier(),
+                (None, Some(b)) => b.qualifier(),
+                (None, None) if s.more => Qualifier::MoreThan,
+                (None, None) => Qualifier::Exact,
             }
+        };
+
+        let (change, change_start) = if is_change_unit {
+            self.change(start, sign)
         } else {
             (None, None)
         };
-
         let figure = Figure {
             start: self.byte(start),
             end: self.byte(end),
-            value: q.value,
+            value: s.value,
+            high: None,
+            terms: Vec::new(),
             unit,
             written_unit,
+            currency,
             qualifier,
             change,
             period: None,
             changed_by: None,
         };
-        Some((
+        At::Figure(
             start,
             end,
-            Found {
+            Box::new(Found {
                 figure,
                 change_start,
-            },
+            }),
+        )
+    }
+
+    /// The change stated by a figure starting at `start`: a verb before it, a sign in it, or
+    /// both ("增长-3%" is down). Also returns the byte offset where the written change starts.
+    fn change(&self, start: usize, sign: Option<Direction>) -> (Option<Change>, Option<usize>) {
+        let flip = |d: Direction| match d {
+            Direction::Up => Direction::Down,
+            Direction::Down => Direction::Up,
+        };
+        match (self.change_before(start), sign) {
+            (Some((mut change, at)), sign) => {
+                if sign == Some(Direction::Down) {
+                    change.direction = flip(change.direction);
+                }
+                (Some(change), Some(self.byte(at)))
+            }
+            (None, Some(direction)) => {
+                let basis = CHANGE_BASES.iter().find_map(|basis| {
+                    let from = start.checked_sub(basis.chars().count())?;
+                    word_at(&self.chars, from, basis).then_some((*basis, from))
+                });
+                let (basis, at) = basis.unwrap_or(("", start));
+                let change = Change {
+                    direction,
+                    basis: basis.to_string(),
+                    verb: String::new(),
+                };
+                (Some(change), Some(self.byte(at)))
+            }
+            (None, None) => (None, None),
+        }
+    }
+
+    /// A ratio starting with the number `q` at `i`: "11.8:48.3:39.9", "2.31:1", "1︰2". Two
+    /// whole numbers with ":" or "：" are a ratio only after 比 ("收入比为3:1"); elsewhere they
+    /// are a time or a score ("10:30"), skipped.
+    fn ratio_at(&self, i: usize, q: &Quantity) -> Option<At> {
+        let separator = self.char_at(q.end)?;
+        if !RATIO_SEPARATORS.contains(&separator)
+            || !self.char_at(q.end + 1).is_some_and(is_arabic_digit)
+        {
+            return None;
+        }
+        let plain = q.chinese.is_none() && !q.more && !q.several && q.magnitude == 0;
+        let mut terms = vec![q.value];
+        let mut strong = matches!(separator, '︰' | '∶');
+        let mut end = q.end;
+        while let Some(c) = self.char_at(end) {
+            if !RATIO_SEPARATORS.contains(&c) || !self.char_at(end + 1).is_some_and(is_arabic_digit)
+            {
+                break;
+            }
+            strong |= matches!(c, '︰' | '∶');
+            match read_arabic(&self.chars, end + 1) {
+                Ok((term, term_end)) => {
+                    terms.push(term);
+                    end = term_end;
+                }
+                Err(_) => return Some(At::Skip(arabic_run_end(&self.chars, end + 1))),
+            }
+        }
+        let decimal = terms.iter().any(|t| t.scale > 0);
+        // 比 of 比为, 之比, 比例, 收入比 (not of 比分, 比赛).
+        let after_ratio_word = (i.saturating_sub(5)..i).any(|k| {
+            self.char_at(k) == Some('比') && !matches!(self.char_at(k + 1), Some('分' | '赛'))
+        });
+        if !plain || !(terms.len() >= 3 || decimal || strong || after_ratio_word) {
+            return Some(At::Skip(end));
+        }
+        let figure = Figure {
+            start: self.byte(i),
+            end: self.byte(end),
+            value: q.value,
+            high: None,
+            terms,
+            unit: String::new(),
+            written_unit: String::new(),
+            currency: None,
+            qualifier: Qualifier::Ratio,
+            change: None,
+            period: None,
+            changed_by: None,
+        };
+        Some(At::Figure(
+            i,
+            end,
+            Box::new(Found {
+                figure,
+                change_start: None,
+            }),
+        ))
+    }
+
+    /// A range starting with the number `q` at `i`: "10至500万元", "1万-5万元", "3—5%",
+    /// "一百二十到一百五十万元", "10元至20元". A magnitude written only after the high end
+    /// applies to the low end too (10至500万元 is 100000 to 5000000 元), and a lone Chinese
+    /// digit takes the place of the high end's first digit ("八到九百亿" is 800亿 to 900亿). A
+    /// range of years or dates ("3—5年", "2023-2025年") is skipped; after 从 / 由 the numbers
+    /// are a change over time ("从10%到20%"), two figures.
+    fn range_at(&self, i: usize, q: &Quantity) -> Option<At> {
+        if q.several || q.more {
+            return None;
+        }
+        if i > 0 && matches!(self.char_at(i - 1), Some('从' | '由')) {
+            return None;
+        }
+        let mut j = q.end;
+        let low_unit = match self.after(j) {
+            Following::Unit(unit, len) => {
+                j += len;
+                Some(unit)
+            }
+            Following::NoFigure(_) => return None,
+            Following::Nothing => None,
+        };
+        let separator = self.char_at(j)?;
+        if !RANGE_SEPARATORS.contains(&separator) {
+            return None;
+        }
+        j += 1;
+        if separator == '—' && self.char_at(j) == Some('—') {
+            j += 1;
+        }
+        let high_first = self.char_at(j)?;
+        if !is_arabic_digit(high_first) && !is_chinese_numeral(high_first) {
+            return None;
+        }
+        let high = read_quantity(&self.chars, j).ok()?;
+        if high.several || high.more {
+            return None;
+        }
+        let (unit, unit_len) = match self.after(high.end) {
+            Following::Unit(unit, len) => (unit, len),
+            Following::NoFigure(len) => return Some(At::Skip(high.end + len)),
+            Following::Nothing => return None,
+        };
+        if low_unit.is_some_and(|u| u != unit) {
+            return None;
+        }
+        let end = high.end + unit_len;
+        let mut low = q.value;
+        if low_unit.is_none() && q.magnitude == 0 && high.magnitude > 0 {
+            let mut exp = high.magnitude;
+            if let (Some((from, to)), Some((high_from, _))) = (q.chinese, high.chinese) {
+                let lone_digit = to == from + 1 && !self.char_at(from).is_some_and(is_place);
+                let place = match self.char_at(high_from + 1) {
+                    Some('十') => 1,
+                    Some('百') => 2,
+                    Some('千') => 3,
+                    _ => 0,
+                };
+                if lone_digit && !self.char_at(high_from).is_some_and(is_place) {
+                    exp += place;
+                }
+            }
+            low = match low.times_ten_pow(exp) {
+                Some(low) => low,
+                None => return Some(At::Skip(end)),
+            };
+        }
+        if compare(low, high.value) != Ordering::Less {
+            return None;
+        }
+        let (unit, written_unit, currency) = self.units(unit, j, high.end);
+        let (change, change_start) = if CHANGE_UNITS.contains(&unit.as_str()) {
+            self.change(i, None)
+        } else {
+            (None, None)
+        };
+        let figure = Figure {
+            start: self.byte(i),
+            end: self.byte(end),
+            value: low,
+            high: Some(high.value),
+            terms: Vec::new(),
+            unit,
+            written_unit,
+            currency,
+            qualifier: Qualifier::Range,
+            change,
+            period: None,
+            changed_by: None,
+        };
+        Some(At::Figure(
+            i,
+            end,
+            Box::new(Found {
+                figure,
+                change_start,
+            }),
         ))
     }
 
@@ -265,10 +718,29 @@ impl<'t> Recogniser<'t> {
         Some((change, start))
     }
 
-    /// Sets `changed_by` of each figure that a change figure right after it qualifies.
+    /// Sets `changed_by` of each figure that a change figure right after it qualifies, and
+    /// gives the change of a figure to the figures listed right after it ("分别增长10.6%、
+    /// 7.9%": both are up).
     fn attach_changes(&self, found: Vec<Found>) -> Vec<Figure> {
-        let starts: Vec<Option<usize>> = found.iter().map(|f| f.change_start).collect();
+        let mut starts: Vec<Option<usize>> = found.iter().map(|f| f.change_start).collect();
         let mut figures: Vec<Figure> = found.into_iter().map(|f| f.figure).collect();
+        for k in 1..figures.len() {
+            let (Some(previous), Some(figure)) = (figures.get(k - 1), figures.get(k)) else {
+                continue;
+            };
+            let listed = matches!(self.text.get(previous.end..figure.start), Some("、" | "和"));
+            let same_unit = previous.unit == figure.unit;
+            if listed && same_unit && figure.change.is_none() && previous.change.is_some() {
+                let change = previous.change.clone();
+                if let Some(figure) = figures.get_mut(k) {
+                    figure.change = change;
+                    // Listed changes qualify no figure before them.
+                    if let Some(start) = starts.get_mut(k) {
+                        *start = None;
+                    }
+                }
+            }
+        }
         for k in 1..figures.len() {
             let Some(change_start) = starts.get(k).copied().flatten() else {
                 continue;
@@ -288,6 +760,11 @@ impl<'t> Recogniser<'t> {
         }
         figures
     }
+}
+
+/// 十, 百, 千, 万 or 亿: a place, not a digit.
+fn is_place(c: char) -> bool {
+    matches!(c, '十' | '百' | '千' | '万' | '亿')
 }
 
 #[cfg(test)]
@@ -450,7 +927,7 @@ mod tests {
             "占比30%，同比提高2个百分点，下降了3％",
             &[
                 ("30%", "30", "%", "%", Exact),
-                ("2个百分点", "2", "个百分点", "个百分点", Exact),
+                ("2个百分点", "2", "百分点", "个百分点", Exact),
                 ("3％", "3", "%", "％", Exact),
             ],
         ),
@@ -515,6 +992,318 @@ mod tests {
         for text in phrases {
             assert_eq!(summary(text), vec![], "in {text}");
         }
+    }
+
+    // ---- forms of longer reports (made-up fragments) ----
+
+    use Qualifier::{Around, AtLeast, AtMost, LessThan, Nearly, Range, Ratio};
+
+    /// Phrases in the forms of provincial and national reports: (written, value, unit,
+    /// written unit, qualifier).
+    const LONGER_REPORTS: &[(&str, &[Expected])] = &[
+        (
+            "全市财政总收入达到2.3万亿元，外贸进出口4.1万亿美元，吸收外资85亿美元",
+            &[
+                ("2.3万亿元", "2300000000000", "元", "万亿元", Exact),
+                ("4.1万亿美元", "4100000000000", "美元", "万亿美元", Exact),
+                ("85亿美元", "8500000000", "美元", "亿美元", Exact),
+            ],
+        ),
+        (
+            "签约金额320万美元，单笔最高6000美元",
+            &[
+                ("320万美元", "3200000", "美元", "万美元", Exact),
+                ("6000美元", "6000", "美元", "美元", Exact),
+            ],
+        ),
+        (
+            "稻谷产量稳定在2.1万亿斤，新增装机1.2亿千瓦，发电量36亿千瓦时",
+            &[
+                ("2.1万亿斤", "2100000000000", "斤", "斤", Exact),
+                ("1.2亿千瓦", "120000000", "千瓦", "千瓦", Exact),
+                ("36亿千瓦时", "3600000000", "千瓦时", "千瓦时", Exact),
+            ],
+        ),
+        (
+            "改造厂房4.5万平方米，新修道路36公里，接待游客260万人次",
+            &[
+                ("4.5万平方米", "45000", "平方米", "平方米", Exact),
+                ("36公里", "36", "公里", "公里", Exact),
+                ("260万人次", "2600000", "人次", "人次", Exact),
+            ],
+        ),
+        (
+            "产值是五年前的2.5倍，研发投入增长1倍，覆盖人口达到两倍",
+            &[
+                ("2.5倍", "2.5", "倍", "倍", Exact),
+                ("1倍", "1", "倍", "倍", Exact),
+                ("两倍", "2", "倍", "倍", Exact),
+            ],
+        ),
+        (
+            "失业率下降0.4个百分点，比重提高一个百分点",
+            &[
+                ("0.4个百分点", "0.4", "百分点", "个百分点", Exact),
+                ("一个百分点", "1", "百分点", "个百分点", Exact),
+            ],
+        ),
+        (
+            "三次产业结构调整为8.6:41.2:50.2，城乡收入比为2.5︰1，男女比例1：1",
+            &[
+                ("8.6:41.2:50.2", "8.6", "", "", Ratio),
+                ("2.5︰1", "2.5", "", "", Ratio),
+                ("1：1", "1", "", "", Ratio),
+            ],
+        ),
+        (
+            "给予20至300万元奖励，贴息1万-3万元，奖补八十到一百二十万元",
+            &[
+                ("20至300万元", "200000", "元", "万元", Range),
+                ("1万-3万元", "10000", "元", "万元", Range),
+                ("八十到一百二十万元", "800000", "元", "万元", Range),
+            ],
+        ),
+        (
+            "增速5%—6%，补助200元至500元，规模三到五亿元",
+            &[
+                ("5%—6%", "5", "%", "%", Range),
+                ("200元至500元", "200", "元", "元", Range),
+                ("三到五亿元", "300000000", "元", "亿元", Range),
+            ],
+        ),
+        (
+            "地区生产总值增长6%左右，新增就业3.5万人以上，研发投入强度不低于2.8%",
+            &[
+                ("6%左右", "6", "%", "%", Around),
+                ("3.5万人以上", "35000", "人", "人", AtLeast),
+                ("不低于2.8%", "2.8", "%", "%", AtLeast),
+            ],
+        ),
+        (
+            "培训不少于800人次，建成至少6所，赤字率控制在2.9%以内，单户不超过50万元，\
+             每亩补贴150元以下",
+            &[
+                ("不少于800人次", "800", "人次", "人次", AtLeast),
+                ("至少6所", "6", "所", "所", AtLeast),
+                ("2.9%以内", "2.9", "%", "%", AtMost),
+                ("不超过50万元", "500000", "元", "万元", AtMost),
+                ("150元以下", "150", "元", "元", AtMost),
+            ],
+        ),
+        (
+            "惠及近2万户，占比接近35%，不足500人的村，超过120家，逾3000名",
+            &[
+                ("近2万户", "20000", "户", "户", Nearly),
+                ("接近35%", "35", "%", "%", Nearly),
+                ("不足500人", "500", "人", "人", LessThan),
+                ("超过120家", "120", "家", "家", Passed),
+                ("逾3000名", "3000", "名", "名", Passed),
+            ],
+        ),
+        (
+            "税收、基金和国资收入分别为3.45亿元、1.27亿元、0.96亿元",
+            &[
+                ("3.45亿元", "345000000", "元", "亿元", Exact),
+                ("1.27亿元", "127000000", "元", "亿元", Exact),
+                ("0.96亿元", "96000000", "元", "亿元", Exact),
+            ],
+        ),
+        (
+            "粮食产量同比-3.6%，增速＋1.2%",
+            &[
+                ("-3.6%", "3.6", "%", "%", Exact),
+                ("＋1.2%", "1.2", "%", "%", Exact),
+            ],
+        ),
+        (
+            "税收收入３５％，完成投资２６８万元，共１，２５０万元",
+            &[
+                ("３５％", "35", "%", "％", Exact),
+                ("２６８万元", "2680000", "元", "万元", Exact),
+                ("１，２５０万元", "12500000", "元", "万元", Exact),
+            ],
+        ),
+        (
+            "增长百分之七，占百分之十二点五，达百分之百",
+            &[
+                ("百分之七", "7", "%", "百分之", Exact),
+                ("百分之十二点五", "12.5", "%", "百分之", Exact),
+                ("百分之百", "100", "%", "百分之", Exact),
+            ],
+        ),
+        (
+            "共计五点二万人，十几个村，十几万元，一百二人",
+            &[
+                ("五点二万人", "52000", "人", "人", Exact),
+                ("十几个", "10", "个", "个", MoreThan),
+                ("十几万元", "100000", "元", "万元", MoreThan),
+                ("一百二人", "120", "人", "人", Exact),
+            ],
+        ),
+        (
+            "年营业额2,350万元，投资超万亿元，近千人参与",
+            &[
+                ("2,350万元", "23500000", "元", "万元", Exact),
+                ("超万亿元", "1000000000000", "元", "元", Passed),
+                ("近千人", "1000", "人", "人", Nearly),
+            ],
+        ),
+    ];
+
+    #[test]
+    fn recognises_the_forms_of_longer_reports() {
+        for (text, expected) in LONGER_REPORTS {
+            let expected: Vec<_> = expected
+                .iter()
+                .map(|(w, v, u, wu, q)| {
+                    (
+                        w.to_string(),
+                        v.to_string(),
+                        u.to_string(),
+                        wu.to_string(),
+                        *q,
+                    )
+                })
+                .collect();
+            assert_eq!(summary(text), expected, "in {text}");
+        }
+    }
+
+    #[test]
+    fn money_has_its_currency_and_nothing_else_has_one() {
+        let text = "投入4000万元，出口12亿美元，买入3万港元，贷款200万欧元，收入5万日元，种植30亩";
+        let figures = recognise(text);
+        let currencies: Vec<Option<&str>> = figures.iter().map(|f| f.currency.as_deref()).collect();
+        assert_eq!(
+            currencies,
+            [
+                Some("CNY"),
+                Some("USD"),
+                Some("HKD"),
+                Some("EUR"),
+                Some("JPY"),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_keeps_both_ends_with_the_magnitude_written_once() {
+        let ends = |text: &str| {
+            let figures = recognise(text);
+            assert_eq!(figures.len(), 1, "{text}");
+            let f = &figures[0];
+            assert_eq!(f.qualifier, Range, "{text}");
+            (f.value.to_string(), f.high.map(|h| h.to_string()))
+        };
+        let pair = |low: &str, high: &str| (low.to_string(), Some(high.to_string()));
+        assert_eq!(ends("奖励10至500万元"), pair("100000", "5000000"));
+        assert_eq!(ends("补助1万-5万元"), pair("10000", "50000"));
+        assert_eq!(ends("一百二十到一百五十万元"), pair("1200000", "1500000"));
+        assert_eq!(ends("两到三万元"), pair("20000", "30000"));
+        // A lone digit takes the place of the high end's first digit, as spoken.
+        assert_eq!(ends("八到九百亿元"), pair("80000000000", "90000000000"));
+        assert_eq!(ends("二到三十万人"), pair("200000", "300000"));
+        assert_eq!(ends("3~5家"), pair("3", "5"));
+        assert_eq!(ends("3——5个"), pair("3", "5"));
+        assert_eq!(ends("增长8%-10%"), pair("8", "10"));
+    }
+
+    #[test]
+    fn what_is_not_a_range() {
+        // From one figure to another is a change over time: two figures.
+        assert_eq!(recognise("覆盖率从60%到75%").len(), 2);
+        assert_eq!(recognise("由3万元提高到5万元").len(), 2);
+        // The high end must be higher.
+        let figures = recognise("第5-3号，投资50至3万元");
+        assert!(figures.iter().all(|f| f.qualifier != Range), "{figures:?}");
+        // Ranges of years, months or dates are no figures at all.
+        for text in ["3—5年", "用2至3年时间", "2023-2025年", "3到5个月"] {
+            assert_eq!(summary(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_ratio_is_one_figure_with_all_its_terms() {
+        let figures = recognise("结构优化为7.9:38.6:53.5。");
+        assert_eq!(figures.len(), 1);
+        let terms: Vec<String> = figures[0].terms.iter().map(|t| t.to_string()).collect();
+        assert_eq!(terms, ["7.9", "38.6", "53.5"]);
+        assert_eq!(figures[0].qualifier, Ratio);
+        assert_eq!(figures[0].high, None);
+        // Two whole numbers with a colon are a time or a score, unless 比 comes before.
+        assert_eq!(summary("会议于9:30开始，比分3:1"), vec![]);
+        assert_eq!(recognise("男女之比为3:2")[0].qualifier, Ratio);
+    }
+
+    #[test]
+    fn signs_and_verbs_give_the_direction() {
+        let table: &[(&str, Direction, &str, &str)] = &[
+            ("同比-22.4%", Direction::Down, "同比", ""),
+            ("-5.1%", Direction::Down, "", ""),
+            ("＋3%", Direction::Up, "", ""),
+            ("下降6%", Direction::Down, "", "下降"),
+            ("增长-2.5%", Direction::Down, "", "增长"),
+            ("增长1倍", Direction::Up, "", "增长"),
+            ("回落0.3个百分点", Direction::Down, "", "回落"),
+        ];
+        for (text, direction, basis, verb) in table {
+            let figures = recognise(text);
+            assert_eq!(figures.len(), 1, "{text}");
+            let change = figures[0]
+                .change
+                .as_ref()
+                .map(|c| (c.direction, c.basis.as_str(), c.verb.as_str()));
+            assert_eq!(change, Some((*direction, *basis, *verb)), "{text}");
+        }
+        // A dash before an amount is no sign, and no amount is negative.
+        let figures = recognise("项目-200万元");
+        assert_eq!(figures.len(), 1);
+        assert_eq!(&"项目-200万元"[figures[0].start..figures[0].end], "200万元");
+        // Between numbers a dash is a range or nothing.
+        assert!(recognise("2-3%")[0].change.is_none());
+    }
+
+    #[test]
+    fn a_change_goes_to_every_figure_of_its_list() {
+        let figures = recognise("税收和非税收入分别增长8.1%、6.4%和5%");
+        let directions: Vec<Option<Direction>> = figures
+            .iter()
+            .map(|f| f.change.as_ref().map(|c| c.direction))
+            .collect();
+        assert_eq!(directions, [Some(Direction::Up); 3]);
+        assert!(figures.iter().all(|f| f.changed_by.is_none()));
+    }
+
+    #[test]
+    fn longer_report_phrases_that_are_not_figures() {
+        let phrases = [
+            "倍感振奋，规模倍增，成倍增加",
+            "提供24小时不打烊服务，7×24小时响应",
+            "“十四五”规划，“十五五”开局",
+            "2025年，1月15日，3—5年，2024年3月",
+            "〔2024〕2号文件，府发〔2023〕15号",
+            "第十四届全国人民代表大会，省委十三届五次全会",
+            "投入XX万元，20XX年，**县，奖励IlOO元",
+            "服务热线0791-86888888，手机13800138000",
+            "G320国道，PM2.5浓度，5G基站，C919大飞机，3D打印",
+            "落实“两个毫不动摇”，“三个区分开来”，“四个一批”",
+            "亿万人民，惠及上千万家，千家万户，保持两位数增长",
+            "严格落实中央八项规定精神，和平共处五项原则",
+            "新建1/3以上",
+        ];
+        for text in phrases {
+            assert_eq!(summary(text), vec![], "in {text}");
+        }
+    }
+
+    #[test]
+    fn one_character_bounds_inside_other_words_are_not_bounds() {
+        assert_eq!(recognise("节约资金3万元")[0].qualifier, Exact);
+        assert_eq!(recognise("节约3万元")[0].qualifier, Exact);
+        assert_eq!(recognise("签约12个项目")[0].qualifier, Exact);
+        assert_eq!(recognise("最近3个")[0].qualifier, Exact);
+        assert_eq!(recognise("约3万元")[0].qualifier, About);
     }
 
     #[test]
