@@ -137,7 +137,8 @@ pub struct Figure {
 ///
 /// - **Arabic numbers** ("1687", "14.5", "1,687", full-width "１６８７", "２．４", "１，６８７"),
 ///   then optionally 余/多, a magnitude (万, 亿, 万亿, … as in [`parse_quantity`]) and 余/多
-///   again (at most one 余/多: "30余次", "1万余平方米", "10余万元"), then a **unit** from a
+///   again (at most one 余/多: "30余次", "1万余平方米", "10余万元"; digits after 万/亿 count
+///   below it: "3万4000人"), then a **unit** from a
 ///   fixed list, longest first (元, 美元, 港元, 欧元, 日元, 平方米, 公里, 千瓦, 千瓦时, 斤, 人次,
 ///   人, 户, 个, 亩, 倍, %, ％, 个百分点, …; see `UNITS`). A number with no unit after it is not
 ///   a figure. Money keeps the magnitude in its written unit ("万元", "万亿元", "亿美元") and
@@ -148,7 +149,8 @@ pub struct Figure {
 ///   "近千人", but not "千家", "万人", "亿万人民"), and a lone "一" or "二" is never a figure
 ///   (except in "一个百分点" and "一倍"): quantities of one are written in digits ("1家"), and
 ///   一/二 before a measure word is nearly always a set form ("最后一米", "一次性", "二次供水").
-/// - **百分之** + a number is a percentage: "百分之五" is 5%, "百分之十四点五" 14.5%.
+/// - **百分之** + a number is a percentage: "百分之五" is 5%, "百分之十四点五" 14.5%; not when
+///   more numerals follow ("百分之二三十").
 /// - **Qualifiers**, part of the figure's range: 约 / 大约 before the number (About), 左右 after
 ///   the unit (Around); 突破 超过 超 逾 多于 高于 before it (Passed, more than); 不低于 不少于
 ///   至少 最少 before or 以上 及以上 after (AtLeast, the value included); 不超过 不高于 不多于
@@ -156,7 +158,7 @@ pub struct Figure {
 ///   近 接近 将近 before (Nearly); 数/几 before a Chinese numeral (Several); 余/多/几 after it
 ///   (MoreThan); 约 with 余 is AboutMoreThan. A one-character bound inside a word is no bound
 ///   (节约, 签约, 最近, 赶超). [`Figure::meaning`] turns each into a value, bounds or a range.
-/// - **Ranges**: two numbers joined by 至 到 - — —— – － ~ ～ 〜 with one unit after the
+/// - **Ranges**: two numbers joined by 至 到 - -- — —— – － ~ ～ 〜 with one unit after the
 ///   second (or the same unit after both) are one figure ([`Qualifier::Range`]) with both ends:
 ///   "10至500万元" (a magnitude written once after the high end applies to the low end too:
 ///   100000 to 5000000 元), "1万-5万元", "一百二十到一百五十万元", "八到九百亿元" (a lone digit
@@ -165,14 +167,16 @@ pub struct Figure {
 ///   time ("从60%提高到75%"), two figures.
 /// - **Ratios**: Arabic numbers joined by ":" "：" "︰" "∶" are one figure
 ///   ([`Qualifier::Ratio`], [`Figure::terms`], no unit): "8.6:41.2:50.2", "2.5︰1". Two whole
-///   numbers joined by ":" or "：" are a ratio only after 比 ("男女之比为3:2"); otherwise they
-///   are a time or a score ("9:30") and no figure.
+///   numbers joined by ":" or "：", or whole numbers whose later terms have two digits, are
+///   a ratio only after 比 ("男女之比为3:2"); otherwise they are a time or a score ("9:30",
+///   "5:35:36") and no figure.
 /// - **Lists**: "分别为3.45亿元、1.27亿元、0.96亿元" is three figures.
 /// - **Not figures**: numbers followed by 年 月 日 号 周年 届 期 季度 时 分 秒 天 小时 分钟 个月
 ///   学年 年度 年级 世纪 ("2024年", "10月初", "75周年", "3个月", "24小时"), also as the end of
 ///   a range ("3—5年", "2023-2025年"); numbers right after 第 or 届 ("第3批", "第三方",
 ///   "十三届五次全会"); Chinese numerals opening a quotation (“两个确立”); Arabic numbers right
-///   after an ASCII letter or digit, "." or "/" ("G320", "PM2.5", "C919", "1/3"); telephone
+///   after an ASCII letter or digit or one of . / = % & ? # _ ("G320", "PM2.5", "C919", "1/3",
+///   "?q=30%"); telephone
 ///   numbers and codes (a run of three or more digits starting with 0, or of eleven starting
 ///   with 1); placeholders (XX万元, 20XX年, IlOO: no digits, or digits glued to letters);
 ///   "X位一体", "7×24小时", and the set phrases of `SET_PHRASES` ("二十大", "十四五",

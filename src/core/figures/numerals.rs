@@ -132,7 +132,8 @@ impl std::error::Error for FigureError {}
 /// `[数|几] number [余|多|几] [magnitude] [余|多]` (at most one 余/多/几), and nothing else:
 ///
 /// - **number**: Arabic digits, ASCII or full-width ("1687", "１６８７"), optionally grouped in
-///   threes by `,` ("1,687"; between full-width digits also by `，`: "１，６８７"), with an
+///   threes by `,` ("1,687"; also by `，` when the first group has one to three digits or
+///   between full-width digits: "82，225", "１，６８７"; "3万4000" is 34000), with an
 ///   optional `.` or `．` fraction ("15.3"); or a Chinese numeral of 零〇一二三四五六七八九两十百千万亿
 ///   ("两千", "一千零五", "三万五千", "百"), optionally with a 点 fraction ("十四点五" = 14.5,
 ///   "六点四二万" = 64200). A Chinese numeral is read as far as it is well formed, so in "十四五"
@@ -181,6 +182,8 @@ pub(super) struct Quantity {
     pub(super) several: bool,
     /// The number was a Chinese numeral, spanning characters `numeral.0..numeral.1`.
     pub(super) chinese: Option<(usize, usize)>,
+    /// A Chinese numeral with a 点 fraction ("一点五").
+    pub(super) fraction: bool,
     /// The power of ten written after the digits: 4 for "500万" and "一百五十万", 12 for
     /// "1.2万亿", 0 for "500" and "一百五十" (a range's low end takes it: "10至500万元").
     pub(super) magnitude: u32,
@@ -295,6 +298,20 @@ pub(super) fn read_quantity(chars: &[char], at: usize) -> Result<Quantity, Figur
             value = value.times_ten_pow(exp).ok_or(FigureErrorKind::Overflow)?;
             magnitude += exp;
             i += len;
+            // Digits after 万 or 亿 count below it: "3万4000" is 34000, "1亿2685万" 126850000.
+            if chinese.is_none() && !more && matches!(exp, 4 | 8) {
+                if let Some((rest, end)) = read_below(chars, i, exp)? {
+                    value = Amount::new(
+                        value
+                            .mantissa
+                            .checked_add(rest)
+                            .ok_or(FigureErrorKind::Overflow)?,
+                        0,
+                    );
+                    magnitude = 0;
+                    i = end;
+                }
+            }
         }
     }
     if !more && is_more(chars.get(i)) {
@@ -307,8 +324,33 @@ pub(super) fn read_quantity(chars: &[char], at: usize) -> Result<Quantity, Figur
         more,
         several,
         chinese,
+        fraction,
         magnitude,
     })
+}
+
+/// Whole Arabic digits at `at` that count below the magnitude `10^exp` just read ("3万" +
+/// "4000", "1亿" + "2685万"), with where they end; `None` when there are none or they do not
+/// fit below it.
+fn read_below(
+    chars: &[char],
+    at: usize,
+    exp: u32,
+) -> Result<Option<(u64, usize)>, FigureErrorKind> {
+    if !chars.get(at).copied().is_some_and(is_arabic_digit) {
+        return Ok(None);
+    }
+    let (rest, mut end) = read_arabic(chars, at)?;
+    if rest.scale > 0 {
+        return Ok(None);
+    }
+    let mut rest = rest.mantissa;
+    if exp == 8 && chars.get(end) == Some(&'万') {
+        rest = rest.checked_mul(10_000).ok_or(FigureErrorKind::Overflow)?;
+        end += 1;
+    }
+    let limit = 10u64.pow(exp);
+    Ok((rest < limit).then_some((rest, end)))
 }
 
 /// The power of ten of the 万 / 亿 that end the Chinese numeral `chars[from..to]`: 4 for
@@ -386,9 +428,15 @@ pub(super) fn read_arabic(chars: &[char], at: usize) -> Result<(Amount, usize), 
         }
         // A thousands separator: "," followed by exactly three digits; between full-width
         // digits also "，" (elsewhere "，" is the comma of a sentence: "增长5，100家").
+        // Between ASCII digits "，" groups only when the first group has one to three digits
+        // ("82，225.00").
+        let lead = i - at <= 3
+            || chars
+                .get(at..i)
+                .is_some_and(|run| run.iter().any(|c| matches!(c, ',' | '，')));
         let separator = match chars.get(i) {
             Some(',') => true,
-            Some('，') => i > at && full(i - 1) && full(i + 1) && full(i + 2) && full(i + 3),
+            Some('，') => i > at && (lead || (full(i - 1) && full(i + 1))),
             _ => false,
         };
         let group = separator && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
@@ -675,8 +723,13 @@ mod tests {
         assert_eq!(amount("２．４"), Amount::new(24, 1));
         assert_eq!(amount("１，６８７"), Amount::new(1687, 0));
         assert_eq!(amount("１,６８７"), Amount::new(1687, 0));
-        // Between ASCII digits "，" is a comma of the sentence.
-        assert_eq!(error("1，687").kind_name(), "unknown magnitude");
+        assert_eq!(amount("82，225.5"), Amount::new(822_255, 1));
+        // After four digits "，" is a comma of the sentence.
+        assert_eq!(error("1687，100").kind_name(), "unknown magnitude");
+        // Digits after 万 or 亿 count below it.
+        assert_eq!(amount("3万4000"), Amount::new(34_000, 0));
+        assert_eq!(amount("1亿2685万"), Amount::new(126_850_000, 0));
+        assert_eq!(error("3万40000").kind_name(), "unknown magnitude");
     }
 
     #[test]

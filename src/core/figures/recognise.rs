@@ -264,7 +264,13 @@ impl<'t> Recogniser<'t> {
             return At::Nothing;
         }
         // "G320", "PM2.5", "C919", "v1.2", "1/3".
-        let glued = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '．' | '/' | '／');
+        let glued = |c: char| {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    '.' | '．' | '/' | '／' | '=' | '%' | '&' | '?' | '#' | '_'
+                )
+        };
         if arabic && before.is_some_and(glued) {
             return At::Nothing;
         }
@@ -297,7 +303,7 @@ impl<'t> Recogniser<'t> {
             // 百分点" and "一倍".
             let numeral = chars.get(from..to).unwrap_or(&[]);
             let counted = numeral == ['一'] && matches!(unit, "个百分点" | "百分点" | "倍");
-            if matches!(numeral, ['一' | '二']) && !counted {
+            if matches!(numeral, ['一' | '二']) && !counted && !q.fraction {
                 return At::Nothing;
             }
         }
@@ -335,8 +341,12 @@ impl<'t> Recogniser<'t> {
         let Ok(q) = read_quantity(&self.chars, number) else {
             return At::Skip(number);
         };
-        if q.several {
-            return At::Skip(q.end);
+        // "百分之二三十" (twenty or thirty percent) states no one number.
+        let continues = self
+            .char_at(q.end)
+            .is_some_and(|c| is_chinese_numeral(c) || is_arabic_digit(c));
+        if q.several || continues {
+            return At::Skip(self.skip(q.end));
         }
         self.single(
             Single {
@@ -546,6 +556,8 @@ impl<'t> Recogniser<'t> {
         let mut terms = vec![q.value];
         let mut strong = matches!(separator, '︰' | '∶');
         let mut end = q.end;
+        // Every term after the first is two whole digits: a time ("9:30", "5:35:36").
+        let mut clock = true;
         while let Some(c) = self.char_at(end) {
             if !RATIO_SEPARATORS.contains(&c) || !self.char_at(end + 1).is_some_and(is_arabic_digit)
             {
@@ -554,6 +566,7 @@ impl<'t> Recogniser<'t> {
             strong |= matches!(c, '︰' | '∶');
             match read_arabic(&self.chars, end + 1) {
                 Ok((term, term_end)) => {
+                    clock &= term.scale == 0 && term_end == end + 3;
                     terms.push(term);
                     end = term_end;
                 }
@@ -565,7 +578,8 @@ impl<'t> Recogniser<'t> {
         let after_ratio_word = (i.saturating_sub(5)..i).any(|k| {
             self.char_at(k) == Some('比') && !matches!(self.char_at(k + 1), Some('分' | '赛'))
         });
-        if !plain || !(terms.len() >= 3 || decimal || strong || after_ratio_word) {
+        let ratio = (terms.len() >= 3 && !clock) || decimal || strong || after_ratio_word;
+        if !plain || !ratio {
             return Some(At::Skip(end));
         }
         let figure = Figure {
@@ -619,7 +633,8 @@ impl<'t> Recogniser<'t> {
             return None;
         }
         j += 1;
-        if separator == '—' && self.char_at(j) == Some('—') {
+        // "——", "--".
+        if matches!(separator, '—' | '-') && self.char_at(j) == Some(separator) {
             j += 1;
         }
         let high_first = self.char_at(j)?;
@@ -1132,18 +1147,20 @@ mod tests {
             ],
         ),
         (
-            "共计五点二万人，十几个村，十几万元，一百二人",
+            "共计五点二万人，十几个村，一点五万美元，十几万元，一百二人",
             &[
                 ("五点二万人", "52000", "人", "人", Exact),
                 ("十几个", "10", "个", "个", MoreThan),
+                ("一点五万美元", "15000", "美元", "万美元", Exact),
                 ("十几万元", "100000", "元", "万元", MoreThan),
                 ("一百二人", "120", "人", "人", Exact),
             ],
         ),
         (
-            "年营业额2,350万元，投资超万亿元，近千人参与",
+            "年营业额2,350万元，总人口1亿2685万人，投资超万亿元，近千人参与",
             &[
                 ("2,350万元", "23500000", "元", "万元", Exact),
+                ("1亿2685万人", "126850000", "人", "人", Exact),
                 ("超万亿元", "1000000000000", "元", "元", Passed),
                 ("近千人", "1000", "人", "人", Nearly),
             ],
@@ -1206,6 +1223,7 @@ mod tests {
         assert_eq!(ends("二到三十万人"), pair("200000", "300000"));
         assert_eq!(ends("3~5家"), pair("3", "5"));
         assert_eq!(ends("3——5个"), pair("3", "5"));
+        assert_eq!(ends("1万元--5万元"), pair("10000", "50000"));
         assert_eq!(ends("增长8%-10%"), pair("8", "10"));
     }
 
@@ -1232,7 +1250,7 @@ mod tests {
         assert_eq!(figures[0].qualifier, Ratio);
         assert_eq!(figures[0].high, None);
         // Two whole numbers with a colon are a time or a score, unless 比 comes before.
-        assert_eq!(summary("会议于9:30开始，比分3:1"), vec![]);
+        assert_eq!(summary("会议于9:30开始，比分3:1，10:05:30发射"), vec![]);
         assert_eq!(recognise("男女之比为3:2")[0].qualifier, Ratio);
     }
 
@@ -1291,6 +1309,8 @@ mod tests {
             "亿万人民，惠及上千万家，千家万户，保持两位数增长",
             "严格落实中央八项规定精神，和平共处五项原则",
             "新建1/3以上",
+            "增幅在百分之二三十之间",
+            "详见https://example.org/a?q=30%25&n=5%",
         ];
         for text in phrases {
             assert_eq!(summary(text), vec![], "in {text}");
