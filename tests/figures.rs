@@ -272,3 +272,194 @@ fn ranges_are_ordered_non_overlapping_char_boundaries() {
         }
     }
 }
+
+/// A small xorshift generator: the fuzz test needs no dependency and repeats exactly.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Pieces the fuzz strings are made of: digits, Chinese numerals, magnitudes, units,
+/// qualifiers, separators, punctuation, full-width forms and words that start figures.
+const PIECES: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "5",
+    "9",
+    "10",
+    "1687",
+    "14.5",
+    ".",
+    ",",
+    "，",
+    "、",
+    "。",
+    "；",
+    "：",
+    ":",
+    "︰",
+    "∶",
+    "-",
+    "－",
+    "−",
+    "+",
+    "＋",
+    "—",
+    "——",
+    "~",
+    "～",
+    "〜",
+    "至",
+    "到",
+    "从",
+    "由",
+    "比",
+    "零",
+    "〇",
+    "一",
+    "二",
+    "两",
+    "三",
+    "五",
+    "九",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "万亿",
+    "点",
+    "数",
+    "几",
+    "余",
+    "多",
+    "元",
+    "万元",
+    "亿元",
+    "美元",
+    "%",
+    "％",
+    "个百分点",
+    "百分点",
+    "百分之",
+    "倍",
+    "斤",
+    "千瓦",
+    "千瓦时",
+    "平方米",
+    "公里",
+    "人次",
+    "人",
+    "个",
+    "户",
+    "年",
+    "月",
+    "日",
+    "号",
+    "届",
+    "第",
+    "约",
+    "近",
+    "超过",
+    "突破",
+    "不低于",
+    "不少于",
+    "至少",
+    "不超过",
+    "以上",
+    "以下",
+    "以内",
+    "左右",
+    "及",
+    "同比",
+    "增长",
+    "下降",
+    "了",
+    "目标",
+    "预计",
+    "完成",
+    "“",
+    "”",
+    "（",
+    "）",
+    "０",
+    "３",
+    "９",
+    "．",
+    "G",
+    "PM",
+    "X",
+    "l",
+    "O",
+    " ",
+    "\n",
+    "十四五",
+    "位一体",
+    "分别为",
+    "1-8月",
+];
+
+/// A random string: pieces, now and then a random character (any Unicode scalar value).
+fn fuzz_string(rng: &mut XorShift) -> String {
+    let len = rng.below(24);
+    let mut s = String::new();
+    for _ in 0..len {
+        if rng.below(8) == 0 {
+            let c = char::from_u32((rng.next() % 0x11_0000) as u32).unwrap_or('\u{FFFD}');
+            s.push(c);
+        } else {
+            s.push_str(PIECES[rng.below(PIECES.len())]);
+        }
+    }
+    s
+}
+
+/// How many random strings the fuzz test tries.
+const FUZZ_INPUTS: usize = 40_000;
+
+#[test]
+fn random_text_never_panics_and_ranges_stay_on_char_boundaries() {
+    use songshi_report::core::figures::meaning::{kind_in, kind_of};
+    use songshi_report::core::figures::parse_quantity;
+
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut figures_seen = 0;
+    for _ in 0..FUZZ_INPUTS {
+        let text = fuzz_string(&mut rng);
+        let _ = parse_quantity(&text);
+        let found = recognise(&text);
+        let mut last = 0;
+        for f in &found {
+            assert!(
+                last <= f.start && f.start < f.end && f.end <= text.len(),
+                "{text:?}: {f:?}"
+            );
+            assert!(
+                text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+                "{text:?}: {f:?}"
+            );
+            last = f.end;
+            let _ = f.meaning().machine();
+            let _ = f.meaning().reading(&f.unit);
+            let _ = kind_of(&text, f);
+            let _ = kind_in(&text, f.start);
+            let _ = parse_quantity(&text[f.start..f.end]);
+            figures_seen += 1;
+        }
+    }
+    // The alphabet makes figures often enough for the test to reach every path.
+    assert!(figures_seen > FUZZ_INPUTS / 10, "{figures_seen} figures");
+}

@@ -1,95 +1,158 @@
 //! What a figure means beyond its digits, so that no export turns a vague quantity into a
 //! plain number:
 //!
-//! - its **precision** ([`Meaning`]): exact, approximate (约), a lower bound (余 / 多 / 突破:
-//!   "百余条" is more than 100) or a range (数 / 几 before a magnitude: "数百名" is read as 200
-//!   to 900, the usual sense of 二三百到八九百);
+//! - its **precision** ([`Meaning`]): exact, approximate (约, 左右), a lower bound (余 / 多 /
+//!   突破 / 超过: "百余条" is more than 100), at least (以上 / 不低于 / 不少于 / 至少: the value
+//!   included), at most (以下 / 以内 / 不超过), an upper bound (不到 / 不足; 近 is one that is
+//!   also approximate), a range read by convention (数 / 几 before a magnitude: "数百名" is read
+//!   as 200 to 900, the usual sense of 二三百到八九百), a range with both ends written
+//!   ("10至500万元") or a ratio ("11.8:48.3:39.9"). Only exact and approximate figures have a
+//!   value; the others are bounds, ranges or ratios and never a plain number;
 //! - its **kind** ([`Kind`]): a result, an estimate (预计 / 预期 / 有望 in its clause) or a
-//!   target (目标 / 力争 / 争取 / 确保 / 计划 / 拟 in its clause);
+//!   target (目标 / 力争 / 争取 / 确保 / 计划 / 拟 in its clause; any figure in a list led by
+//!   a target: "主要预期目标是：…增长5%左右；…"; and a 左右 / 以上 / 不低于 figure with no word of
+//!   a result in its clause nor of a past period in its sentence, see [`kind_of`]);
 //! - its **period** ([`period_in`]): the nearest period words before it in its sentence
 //!   ("1-8月", "今年以来", "截至目前", "2024年"), else those that open its section's heading
 //!   ("今年来，我们…").
 
-use super::{Amount, Figure, Qualifier};
+use super::{recognise, Amount, Figure, Qualifier};
 
 /// How exact a figure's value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Precision {
     /// As written: "1687万元".
     Exact,
-    /// 约: "约2000万元"; the value is approximate.
+    /// 约 or 左右: "约2000万元", "5%左右"; the value is approximate.
     Approximate,
-    /// More than the value: "百余条", "30余次", "突破3万人次"; only `min` is known.
+    /// More than the value, which is excluded: "百余条", "30余次", "突破3万人次"; only `min`
+    /// is known.
     LowerBound,
-    /// Somewhere between `min` and `max`: "数百名".
+    /// Somewhere between `min` and `max`, read by convention: "数百名" (200 to 900).
     Range,
+    /// At least the value, which is included: "1200万人以上", "不低于5%"; only `min` is known.
+    AtLeast,
+    /// At most the value, which is included: "3%以内", "不超过120个"; only `max` is known.
+    AtMost,
+    /// Less than the value, which is excluded: "不足5000人"; "近1亿人" (approximate); only
+    /// `max` is known.
+    UpperBound,
+    /// Between two ends that are both written and included: "10至500万元".
+    Between,
+    /// A ratio: "11.8:48.3:39.9", its `terms`; no value, no bound.
+    Ratio,
 }
 
 impl Precision {
-    /// The name of the precision in an export ("exact", "approximate", "lower_bound", "range").
+    /// The name of the precision in an export ("exact", "approximate", "lower_bound", "range",
+    /// "at_least", "at_most", "upper_bound", "between", "ratio").
     pub fn key(self) -> &'static str {
         match self {
             Precision::Exact => "exact",
             Precision::Approximate => "approximate",
             Precision::LowerBound => "lower_bound",
             Precision::Range => "range",
+            Precision::AtLeast => "at_least",
+            Precision::AtMost => "at_most",
+            Precision::UpperBound => "upper_bound",
+            Precision::Between => "between",
+            Precision::Ratio => "ratio",
         }
     }
 
-    /// The same in Chinese, for the CSV and the cards: 精确, 约数, 下限, 范围.
+    /// The same in Chinese, for the CSV and the cards: 精确, 约数, 下限, 范围, 至少, 至多, 上限,
+    /// 区间, 比例.
     pub fn name(self) -> &'static str {
         match self {
             Precision::Exact => "精确",
             Precision::Approximate => "约数",
             Precision::LowerBound => "下限",
             Precision::Range => "范围",
+            Precision::AtLeast => "至少",
+            Precision::AtMost => "至多",
+            Precision::UpperBound => "上限",
+            Precision::Between => "区间",
+            Precision::Ratio => "比例",
         }
     }
 }
 
-/// A figure's value as what it means: a point (exact or approximate), a lower bound or a range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A figure's value as what it means: a point (exact or approximate), a bound, a range or a
+/// ratio.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meaning {
     pub precision: Precision,
     /// The value, only when it is a point (exact or approximate).
     pub value: Option<Amount>,
-    /// The least value (a bound or the low end of a range); for a lower bound the value itself
-    /// is excluded ("多于100").
+    /// The least value (a lower bound or the low end of a range); for a
+    /// [`Precision::LowerBound`] the value itself is excluded ("多于100"), for
+    /// [`Precision::AtLeast`] included.
     pub min: Option<Amount>,
+    /// The greatest value (an upper bound or the high end of a range); excluded for a
+    /// [`Precision::UpperBound`], included otherwise.
     pub max: Option<Amount>,
-    /// The bound or range is itself approximate ("约20余次").
+    /// The bound or range is itself approximate ("约20余次", "数百名", "近1亿人").
     pub approximate: bool,
+    /// The terms of a ratio, in order; empty for anything else.
+    pub terms: Vec<Amount>,
 }
 
 impl Figure {
     /// What this figure's value means (see the module documentation).
     pub fn meaning(&self) -> Meaning {
+        let none = Meaning {
+            precision: Precision::Exact,
+            value: None,
+            min: None,
+            max: None,
+            approximate: false,
+            terms: Vec::new(),
+        };
         let point = |precision| Meaning {
             precision,
             value: Some(self.value),
-            min: None,
-            max: None,
             approximate: precision == Precision::Approximate,
+            ..none.clone()
         };
-        let bound = |approximate| Meaning {
-            precision: Precision::LowerBound,
-            value: None,
+        let lower = |precision, approximate| Meaning {
+            precision,
             min: Some(self.value),
-            max: None,
             approximate,
+            ..none.clone()
+        };
+        let upper = |precision, approximate| Meaning {
+            precision,
+            max: Some(self.value),
+            approximate,
+            ..none.clone()
         };
         match self.qualifier {
             Qualifier::Exact => point(Precision::Exact),
-            Qualifier::About => point(Precision::Approximate),
-            Qualifier::MoreThan | Qualifier::Passed => bound(false),
-            Qualifier::AboutMoreThan => bound(true),
+            Qualifier::About | Qualifier::Around => point(Precision::Approximate),
+            Qualifier::MoreThan | Qualifier::Passed => lower(Precision::LowerBound, false),
+            Qualifier::AboutMoreThan => lower(Precision::LowerBound, true),
+            Qualifier::AtLeast => lower(Precision::AtLeast, false),
+            Qualifier::AtMost => upper(Precision::AtMost, false),
+            Qualifier::LessThan => upper(Precision::UpperBound, false),
+            Qualifier::Nearly => upper(Precision::UpperBound, true),
             // 数百 is stored as 100: two to nine hundreds.
             Qualifier::Several => Meaning {
                 precision: Precision::Range,
-                value: None,
                 min: times(self.value, 2),
                 max: times(self.value, 9),
                 approximate: true,
+                ..none
+            },
+            Qualifier::Range => Meaning {
+                precision: Precision::Between,
+                min: Some(self.value),
+                max: self.high,
+                ..none
+            },
+            Qualifier::Ratio => Meaning {
+                precision: Precision::Ratio,
+                terms: self.terms.clone(),
+                ..none
             },
         }
     }
@@ -102,30 +165,55 @@ fn times(a: Amount, k: u64) -> Option<Amount> {
 }
 
 impl Meaning {
-    /// The value for a machine: "16870000", "~20000000", ">100", "~>20", "200-900".
+    /// The value for a machine: "16870000", "~20000000", ">100", "~>20", "200-900", ">=12000000",
+    /// "<=3", "<5000", "~<100000000", "100000-5000000", "11.8:48.3:39.9".
     pub fn machine(&self) -> String {
         let approx = if self.approximate { "~" } else { "" };
         match (self.precision, self.value, self.min, self.max) {
-            (Precision::Range, _, Some(min), Some(max)) => format!("{min}-{max}"),
+            // A range says it is vague by being a range: no "~".
+            (Precision::Range | Precision::Between, _, Some(min), Some(max)) => {
+                format!("{min}-{max}")
+            }
             (Precision::LowerBound, _, Some(min), _) => format!("{approx}>{min}"),
+            (Precision::AtLeast, _, Some(min), _) => format!("{approx}>={min}"),
+            (Precision::AtMost, _, _, Some(max)) => format!("{approx}<={max}"),
+            (Precision::UpperBound, _, _, Some(max)) => format!("{approx}<{max}"),
+            (Precision::Ratio, ..) => self.ratio(),
             (_, Some(value), _, _) => format!("{approx}{value}"),
             _ => String::new(),
         }
     }
 
+    /// The terms of a ratio joined by ":": "11.8:48.3:39.9".
+    fn ratio(&self) -> String {
+        let terms: Vec<String> = self.terms.iter().map(|t| t.to_string()).collect();
+        terms.join(":")
+    }
+
     /// What the value means, in words for a reader: "约数", "多于100条", "约多于20次",
-    /// "约200至900名之间", "多于10万元"; "" for an exact value. `unit` is the base unit.
+    /// "约200至900名之间", "多于10万元", "不少于1200万人", "不超过3%", "少于5000人", "接近1亿人",
+    /// "10万至500万元之间", "比例11.8:48.3:39.9"; "" for an exact value. `unit` is the base unit.
     pub fn reading(&self, unit: &str) -> String {
+        let about = if self.approximate { "约" } else { "" };
         match (self.precision, self.min, self.max) {
             (Precision::Exact, _, _) => String::new(),
             (Precision::Approximate, _, _) => "约数".to_string(),
             (Precision::LowerBound, Some(min), _) => {
-                let about = if self.approximate { "约" } else { "" };
                 format!("{about}多于{}", chinese(min, unit))
             }
+            (Precision::AtLeast, Some(min), _) => format!("{about}不少于{}", chinese(min, unit)),
+            (Precision::AtMost, _, Some(max)) => format!("{about}不超过{}", chinese(max, unit)),
+            (Precision::UpperBound, _, Some(max)) if self.approximate => {
+                format!("接近{}", chinese(max, unit))
+            }
+            (Precision::UpperBound, _, Some(max)) => format!("少于{}", chinese(max, unit)),
             (Precision::Range, Some(min), Some(max)) => {
                 format!("约{}至{}之间", chinese(min, ""), chinese(max, unit))
             }
+            (Precision::Between, Some(min), Some(max)) => {
+                format!("{about}{}至{}之间", chinese(min, ""), chinese(max, unit))
+            }
+            (Precision::Ratio, _, _) => format!("比例{}", self.ratio()),
             _ => String::new(),
         }
     }
@@ -176,8 +264,45 @@ impl Kind {
     }
 }
 
+/// Words of a target (预期目标 holds 目标).
 const TARGET_WORDS: [&str; 6] = ["目标", "力争", "争取", "确保", "计划", "拟"];
 const ESTIMATE_WORDS: [&str; 3] = ["预计", "预期", "有望"];
+
+/// Words of something done or measured, in a clause: with one of these, a 左右 / 以上 figure
+/// is a result ("贡献率保持在30%左右", "比重达到10%左右", "从2.1%提高到2.5%以上").
+const RESULT_WORDS: &[&str] = &[
+    "完成",
+    "实现",
+    "达到",
+    "达",
+    "已",
+    "累计",
+    "共计",
+    "总计",
+    "合计",
+    "超额",
+    "保持",
+    "稳定在",
+    "增至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "上升到",
+    "上升至",
+    "增加到",
+    "增加至",
+    "降至",
+    "降到",
+    "下降到",
+    "缩小至",
+    "连续",
+    "连年",
+    "首次",
+];
+
+/// Words of a past period, in a sentence: "过去五年…增长40%以上", "十年来…稳定在2%左右".
+const PAST_WORDS: &[&str] = &["过去", "去年", "上年", "年来", "以来"];
 
 /// Where the clause holding byte `at` of `text` starts: after the last `，；。！？：` before it.
 fn clause_start(text: &str, at: usize) -> usize {
@@ -195,17 +320,102 @@ fn sentence_start(text: &str, at: usize) -> usize {
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
-/// The kind of the figure starting at byte `start` of `text`, from the words of its clause
-/// before it.
-pub fn kind_in(text: &str, start: usize) -> Kind {
+/// Where the clause holding byte `at` of `text` ends: at the first `，；。！？：` from it.
+fn clause_end(text: &str, at: usize) -> usize {
+    let tail = text.get(at..).unwrap_or("");
+    tail.char_indices()
+        .find(|(_, c)| "，,；;。！？!?：:".contains(*c))
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// Where the sentence holding byte `at` of `text` ends: at the first `。！？；` from it.
+fn sentence_end(text: &str, at: usize) -> usize {
+    let tail = text.get(at..).unwrap_or("");
+    tail.char_indices()
+        .find(|(_, c)| "。！？!?；;".contains(*c))
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// Whether byte `at` of `text` is in a list led by a target: after a "：" whose lead, in the
+/// same sentence (up to 。！？), names a target ("今年发展的主要预期目标是：国内生产总值增长5%左右；
+/// 城镇新增就业1200万人以上；…").
+fn in_target_list(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let from = head
+        .char_indices()
+        .rfind(|(_, c)| "。！？!?".contains(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let part = head.get(from..).unwrap_or("");
+    part.rfind(['：', ':'])
+        .and_then(|colon| part.get(..colon))
+        .is_some_and(|lead| TARGET_WORDS.iter().any(|w| lead.contains(w)))
+}
+
+/// The kind of `figure`, found in `text`:
+///
+/// 1. a target when its clause before it has a target word (目标 力争 争取 确保 计划 拟);
+/// 2. else an estimate when it has an estimate word (预计 预期 有望);
+/// 3. else a target when it is in a list led by a target ("主要预期目标是：…；…");
+/// 4. else a target when it is "about" or "at least" (左右, 以上, 不低于, 不少于, 至少) and
+///    its clause (before and after it) has no word of a result (完成 实现 达到 已 累计 保持 稳定在 提高到 …) and its
+///    sentence no word of a past period (过去 去年 上年 年来 以来): reports state their targets
+///    that way ("城镇新增就业1200万人以上", "能耗降低3%左右") and their results as exact
+///    figures or with such a word ("贡献率保持在30%左右");
+/// 5. else a result.
+///
+/// Rule 4 only sees words: a result written as a bare bound ("核准投资项目压减90%以上" in a
+/// review of past years, with the period sentences away) is read as a target.
+pub fn kind_of(text: &str, figure: &Figure) -> Kind {
+    let start = figure.start;
     let clause = text.get(clause_start(text, start)..start).unwrap_or("");
-    if TARGET_WORDS.iter().any(|w| clause.contains(w)) {
-        Kind::Target
-    } else if ESTIMATE_WORDS.iter().any(|w| clause.contains(w)) {
-        Kind::Estimate
-    } else {
-        Kind::Result
+    let has = |words: &[&str], within: &str| words.iter().any(|w| within.contains(w));
+    if has(&TARGET_WORDS, clause) {
+        return Kind::Target;
     }
+    if has(&ESTIMATE_WORDS, clause) {
+        return Kind::Estimate;
+    }
+    if in_target_list(text, start) {
+        return Kind::Target;
+    }
+    if matches!(figure.qualifier, Qualifier::Around | Qualifier::AtLeast) {
+        let sentence = text.get(sentence_start(text, start)..start).unwrap_or("");
+        // The whole clause: "90%以上的事项实现网上可办" is a result.
+        let whole_clause = text
+            .get(clause_start(text, start)..clause_end(text, figure.end))
+            .unwrap_or(clause);
+        if !has(RESULT_WORDS, whole_clause) && !has(PAST_WORDS, sentence) {
+            return Kind::Target;
+        }
+    }
+    Kind::Result
+}
+
+/// The kind of the figure starting at byte `start` of `text` (see [`kind_of`]): the figure is
+/// read again from `start` to the end of its sentence.
+pub fn kind_in(text: &str, start: usize) -> Kind {
+    let rest = text.get(start..sentence_end(text, start)).unwrap_or("");
+    let mut figure = recognise(rest)
+        .into_iter()
+        .next()
+        .filter(|f| f.start == 0)
+        .unwrap_or_else(|| Figure {
+            start: 0,
+            end: 0,
+            value: Amount::new(0, 0),
+            high: None,
+            terms: Vec::new(),
+            unit: String::new(),
+            written_unit: String::new(),
+            currency: None,
+            qualifier: Qualifier::Exact,
+            change: None,
+            period: None,
+            changed_by: None,
+        });
+    figure.end += start;
+    figure.start = start;
+    kind_of(text, &figure)
 }
 
 /// Words that state a period, longest first.
@@ -364,6 +574,116 @@ mod tests {
         assert_eq!(m.reading("名"), "约200至900名之间");
         assert_eq!(meaning("数十万元").machine(), "200000-900000");
         assert_eq!(meaning("数十万元").reading("元"), "约20万至90万元之间");
+    }
+
+    #[test]
+    fn bounds_ranges_and_ratios_are_never_plain_numbers() {
+        // (text, precision, machine, reading with the base unit)
+        let table: &[(&str, Precision, &str, &str)] = &[
+            ("增长6%左右", Precision::Approximate, "~6", "约数"),
+            (
+                "新增3.5万人以上",
+                Precision::AtLeast,
+                ">=35000",
+                "不少于3.5万人",
+            ),
+            ("不低于2.8%", Precision::AtLeast, ">=2.8", "不少于2.8%"),
+            ("至少6所", Precision::AtLeast, ">=6", "不少于6所"),
+            ("控制在2.9%以内", Precision::AtMost, "<=2.9", "不超过2.9%"),
+            (
+                "不超过50万元",
+                Precision::AtMost,
+                "<=500000",
+                "不超过50万元",
+            ),
+            ("不足500人", Precision::UpperBound, "<500", "少于500人"),
+            ("惠及近2万户", Precision::UpperBound, "~<20000", "接近2万户"),
+            ("超过120家", Precision::LowerBound, ">120", "多于120家"),
+            (
+                "奖励10至500万元",
+                Precision::Between,
+                "100000-5000000",
+                "10万至500万元之间",
+            ),
+            (
+                "结构为8.6:41.2:50.2",
+                Precision::Ratio,
+                "8.6:41.2:50.2",
+                "比例8.6:41.2:50.2",
+            ),
+        ];
+        for (text, precision, machine, reading) in table {
+            let figures = recognise(text);
+            assert_eq!(figures.len(), 1, "{text}");
+            let m = figures[0].meaning();
+            assert_eq!(m.precision, *precision, "{text}");
+            assert_eq!(m.machine(), *machine, "{text}");
+            assert_eq!(m.reading(&figures[0].unit), *reading, "{text}");
+            if !matches!(precision, Precision::Approximate) {
+                assert_eq!(m.value, None, "{text}: never a plain number");
+            }
+        }
+        let ratio = meaning("结构为8.6:41.2:50.2");
+        assert_eq!((ratio.min, ratio.max), (None, None));
+        assert_eq!(ratio.terms.len(), 3);
+        let range = meaning("奖励10至500万元");
+        assert_eq!(range.min, Some(Amount::new(100_000, 0)));
+        assert_eq!(range.max, Some(Amount::new(5_000_000, 0)));
+    }
+
+    #[test]
+    fn every_precision_has_an_english_and_a_chinese_name() {
+        let all = [
+            Precision::Exact,
+            Precision::Approximate,
+            Precision::LowerBound,
+            Precision::Range,
+            Precision::AtLeast,
+            Precision::AtMost,
+            Precision::UpperBound,
+            Precision::Between,
+            Precision::Ratio,
+        ];
+        let keys: Vec<&str> = all.iter().map(|p| p.key()).collect();
+        let names: Vec<&str> = all.iter().map(|p| p.name()).collect();
+        for list in [&keys, &names] {
+            let mut unique = list.to_vec();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), all.len(), "{list:?}");
+        }
+    }
+
+    fn kinds(text: &str) -> Vec<Kind> {
+        recognise(text)
+            .iter()
+            .map(|f| {
+                assert_eq!(kind_in(text, f.start), kind_of(text, f), "{text}");
+                kind_of(text, f)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_led_by_a_target_is_targets() {
+        let text = "今年主要预期目标是：全市生产总值增长6%；新增就业3万人；粮食产量稳定。";
+        assert_eq!(kinds(text), [Kind::Target, Kind::Target]);
+        // The lead covers its sentence only.
+        let text = "预期目标是：增长6%。全年完成投资3亿元。";
+        assert_eq!(kinds(text), [Kind::Target, Kind::Result]);
+    }
+
+    #[test]
+    fn about_and_at_least_figures_without_a_word_of_a_result_are_targets() {
+        let text = "地区生产总值增长6%左右，新增就业3.5万人以上，研发投入强度不低于2.8%。";
+        assert_eq!(kinds(text), [Kind::Target; 3]);
+        // A word of a result in the clause, before or after the figure, or of a past period
+        // in the sentence, makes them results.
+        let text = "覆盖率保持在95%左右，90%以上的事项实现网上办理，过去三年增长20%以上。";
+        assert_eq!(kinds(text), [Kind::Result; 3]);
+        // Exact figures and other bounds stay results.
+        let text = "新建道路12公里，惠及近2万户，单户不超过50万元。";
+        assert_eq!(kinds(text), [Kind::Result; 3]);
     }
 
     #[test]
