@@ -34,9 +34,22 @@ pub fn generated_report(parts: usize) -> String {
     let mut out = String::from("二〇三〇年某市政府工作报告\n——2030年1月10日在某市第一届人民代表大会第一次会议上\n市长　某某\n各位代表：\n　　现在，我代表市人民政府，向大会报告工作，请予审议。\n");
     let mut n = 1u32;
     for p in 0..parts {
-        out.push_str(&format!("　　{}、第{}部分工作回顾\n", NUMERALS[p % 10], p + 1));
-        out.push_str("　　过去一年，我们坚持稳中求进，主要做了以下工作：一是稳增长。全年完成地区生产总值");
-        out.push_str(&format!("{}.{}亿元，同比增长{}.{}%。二是促改革。新增经营主体{}余户。\n", 100 + p, n % 10, 3 + p % 4, n % 9, 1000 + n));
+        out.push_str(&format!(
+            "　　{}、第{}部分工作回顾\n",
+            NUMERALS[p % 10],
+            p + 1
+        ));
+        out.push_str(
+            "　　过去一年，我们坚持稳中求进，主要做了以下工作：一是稳增长。全年完成地区生产总值",
+        );
+        out.push_str(&format!(
+            "{}.{}亿元，同比增长{}.{}%。二是促改革。新增经营主体{}余户。\n",
+            100 + p,
+            n % 10,
+            3 + p % 4,
+            n % 9,
+            1000 + n
+        ));
         for s in 0..3 {
             out.push_str(&format!("　　（{}）第{}项重点任务\n", NUMERALS[s], s + 1));
             for i in 0..4 {
@@ -84,14 +97,22 @@ fn main() {
         black_box(songshi_report::core::parse::import(black_box(&text)).ok());
     });
     let figures = median(21, || {
-        black_box(songshi_report::core::cards::FigureIndex::new(black_box(&report)));
+        black_box(songshi_report::core::cards::FigureIndex::new(black_box(
+            &report,
+        )));
     });
     let index = songshi_report::core::cards::FigureIndex::new(&report);
     let cards = median(11, || {
-        black_box(songshi_report::core::cards::auto_cards(black_box(&report), &index));
+        black_box(songshi_report::core::cards::auto_cards(
+            black_box(&report),
+            &index,
+        ));
     });
     let corpus = median(21, || {
-        black_box(songshi_report::core::search::Corpus::new(black_box(&report), terms()));
+        black_box(songshi_report::core::search::Corpus::new(
+            black_box(&report),
+            terms(),
+        ));
     });
     println!(
         "  of which: outline {:.2} ms, figures {:.2} ms, cards {:.2} ms, search index {:.2} ms",

@@ -349,11 +349,16 @@ fn figures_in_the_text_are_data_elements_with_base_unit_values() {
     assert_eq!(value_of("1687万元").0, "16870000");
     assert_eq!(value_of("15.3万元").0, "153000");
     assert_eq!(value_of("14.5%").0, "14.5");
+    // A bound is never a plain number: its value says ">6000", its title "多于6000亩".
     let (bamboo, reading) = value_of("6000余亩");
-    assert_eq!(bamboo, "6000");
-    assert!(reading.contains("多于"), "{reading}");
-    assert!(value_of("约2000万元").1.contains('约'));
-    assert!(value_of("突破3万人次").1.contains("超过"));
+    assert_eq!(bamboo, ">6000");
+    assert!(reading.contains("多于6000亩"), "{reading}");
+    assert_eq!(
+        value_of("约2000万元"),
+        ("~20000000".to_string(), "约2000万元".to_string())
+    );
+    assert!(value_of("突破3万人次").1.contains("多于3万人次"));
+    assert_eq!(value_of("数百名").0, "200-900");
     // Numerals in names, ordinals and dates stay plain text.
     let inside_data = page.js(
         "return [...document.querySelectorAll('[data-testid=report] data')].map(d => d.textContent).join('|');",

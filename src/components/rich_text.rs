@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::marked::{marked, unit_hits};
 use super::use_app_state;
 use crate::core::cards::{figure_id, sentence_ranges};
+use crate::core::figures::meaning::chinese;
 use crate::core::figures::{Figure, Qualifier};
 
 #[derive(PartialEq, Properties)]
@@ -77,21 +78,20 @@ pub fn RichText(props: &RichTextProps) -> Html {
 
 /// What a figure's tooltip says: its qualifier in words and its value in base units.
 pub fn figure_reading(figure: &Figure) -> String {
-    let unit = if figure.unit == "%" {
-        "%"
-    } else {
-        &figure.unit
-    };
-    match figure.qualifier {
-        Qualifier::Exact => format!("{}{}", figure.value, unit),
-        q => format!("{}{}{}", q.reading(), figure.value, unit),
+    let meaning = figure.meaning();
+    let reading = meaning.reading(&figure.unit);
+    match (figure.qualifier, meaning.value) {
+        (Qualifier::Exact, Some(value)) => chinese(value, &figure.unit),
+        (_, Some(value)) if reading == "约数" => format!("约{}", chinese(value, &figure.unit)),
+        _ if !reading.is_empty() => reading,
+        _ => chinese(figure.value, &figure.unit),
     }
 }
 
 fn figure_element(id: &str, figure: &Figure, written: Html, card: Option<String>) -> Html {
     let reading = figure_reading(figure);
     let data = html! {
-        <data class="figure" value={figure.value.to_string()} title={reading.clone()}>
+        <data class="figure" value={figure.meaning().machine()} title={reading.clone()}>
             { written }
         </data>
     };

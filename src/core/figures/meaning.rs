@@ -448,11 +448,7 @@ fn periods(text: &str) -> Vec<(usize, usize)> {
         // Most characters start no period word: check the first character before the words.
         let c = chars[i].1;
         let may_start = PERIOD_WORDS.iter().any(|w| w.starts_with(c));
-        if let Some(w) = PERIOD_WORDS
-            .iter()
-            .filter(|_| may_start)
-            .find(|w| at(i, w))
-        {
+        if let Some(w) = PERIOD_WORDS.iter().filter(|_| may_start).find(|w| at(i, w)) {
             out.push((byte(i), byte(i) + w.len()));
             i += w.chars().count();
             continue;
