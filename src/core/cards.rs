@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::figures::meaning::{kind_in, period_in, period_of_heading, Kind, Meaning};
+use super::figures::meaning::{kind_of, period_in, period_of_heading, Kind, Meaning};
 use super::figures::{recognise, Figure};
 use super::model::Report;
 use super::model::SectionKind;
@@ -362,7 +362,7 @@ pub fn make_card(
         section_heading,
         sentence,
         meaning: figure.meaning(),
-        kind: kind_in(text, figure.start),
+        kind: kind_of(text, figure),
         period,
     })
 }

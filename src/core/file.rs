@@ -227,7 +227,7 @@ pub fn to_file(content: &Content) -> ReportFile {
                 precision: m.precision.key().to_string(),
                 unit: figure.unit.clone(),
                 currency: (figure.unit == "元").then(|| "CNY".to_string()),
-                kind: super::figures::meaning::kind_in(text, figure.start)
+                kind: super::figures::meaning::kind_of(text, figure)
                     .key()
                     .to_string(),
                 period: card.and_then(|c| c.period.as_ref().map(|p| p.text.clone())),

@@ -436,6 +436,9 @@ const PERIOD_WORDS: [&str; 14] = [
     "去年",
 ];
 
+/// The first characters of [`PERIOD_WORDS`].
+const PERIOD_FIRST_CHARS: &str = "截今前上下一本全年目去";
+
 /// Every period written in `text`, as (byte start, byte end): the words above, a year
 /// ("2024年", with 以来 / 来 / 全年 / 上半年 after it), a month range ("1-8月", "1—8月份").
 fn periods(text: &str) -> Vec<(usize, usize)> {
@@ -447,7 +450,7 @@ fn periods(text: &str) -> Vec<(usize, usize)> {
     while i < chars.len() {
         // Most characters start no period word: check the first character before the words.
         let c = chars[i].1;
-        let may_start = PERIOD_WORDS.iter().any(|w| w.starts_with(c));
+        let may_start = PERIOD_FIRST_CHARS.contains(c);
         if let Some(w) = PERIOD_WORDS.iter().filter(|_| may_start).find(|w| at(i, w)) {
             out.push((byte(i), byte(i) + w.len()));
             i += w.chars().count();
@@ -726,6 +729,16 @@ mod tests {
             None,
             "not a year"
         );
+    }
+
+    #[test]
+    fn the_first_characters_of_the_period_words_are_listed() {
+        for w in PERIOD_WORDS {
+            assert!(
+                PERIOD_FIRST_CHARS.contains(w.chars().next().unwrap()),
+                "{w}"
+            );
+        }
     }
 
     #[test]
