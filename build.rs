@@ -62,7 +62,7 @@ fn build(source: &std::path::Path, curation: Option<&std::path::Path>) -> Result
         for note in notes {
             println!("cargo:warning={note}");
         }
-        return Ok(core::file::to_json(&content));
+        return Ok(core::file::to_embedded_json(&content));
     }
     let curation = match curation {
         Some(path) => {
@@ -74,5 +74,5 @@ fn build(source: &std::path::Path, curation: Option<&std::path::Path>) -> Result
     if let Err(problem) = &content.cards {
         return Err(problem.clone());
     }
-    Ok(core::file::to_json(&content))
+    Ok(core::file::to_embedded_json(&content))
 }

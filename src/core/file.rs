@@ -42,8 +42,10 @@ pub struct ReportFile {
     pub sections: Vec<SectionRecord>,
     #[serde(default)]
     pub annexes: Vec<SectionRecord>,
-    /// The figures recognised in the text (for other programs; the app recognises them again).
-    #[serde(default)]
+    /// The figures recognised in the text, for other programs. Reading ignores them: the app
+    /// recognises the figures again in the text, so no number of a file is shown unless the
+    /// text says it (and their reader stays out of the wasm).
+    #[serde(default, skip_deserializing)]
     pub figures: Vec<FigureRecord>,
     /// Short names of the sections that group the cards.
     #[serde(default)]
@@ -305,6 +307,14 @@ pub fn to_json(content: &Content) -> String {
     serde_json::to_string_pretty(&to_file(content)).unwrap_or_default() + "\n"
 }
 
+/// The report file as the app embeds it: compact, and without the figures, which the app
+/// recognises again in the text anyway (a third of the file's size, kept out of the wasm).
+pub fn to_embedded_json(content: &Content) -> String {
+    let mut file = to_file(content);
+    file.figures.clear();
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
 /// Longest text a string of a file may hold (a paragraph, a heading): 1 MB.
 const LONGEST_STRING: usize = 1 << 20;
 /// Deepest nesting of sections a file may hold.
@@ -390,7 +400,7 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
     // The version first, so that a newer file is refused by its version, not by a field.
     #[derive(Deserialize)]
     struct Version {
-        schema: Option<serde_json::Value>,
+        schema: Option<u64>,
     }
     let version: Version = serde_json::from_str(json).map_err(|e| {
         FileError(format!(
@@ -399,7 +409,7 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
             e.column()
         ))
     })?;
-    match version.schema.as_ref().and_then(serde_json::Value::as_u64) {
+    match version.schema {
         Some(v) if v == u64::from(SCHEMA) => {}
         Some(v) => {
             return Err(FileError(format!(
@@ -409,11 +419,10 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
         None => return Err(FileError("这不是报告文件：缺少格式版本（schema）。".into())),
     }
     let file: ReportFile = serde_json::from_str(json).map_err(|e| {
-        // serde's own words name the field; the sentence around them is for the reader.
-        let detail = e.to_string();
-        let detail = detail.split(" at line").next().unwrap_or("");
+        // Where, not serde's English words (their formatting costs the wasm a few KB).
+        let what = if e.is_eof() { "不完整" } else { "有误" };
         FileError(format!(
-            "报告文件的内容不完整或有误（第{}行第{}列：{detail}）。",
+            "报告文件的内容{what}（第{}行第{}列）：缺少某项内容，或某项的类型不对。",
             e.line(),
             e.column()
         ))
@@ -477,11 +486,6 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
         .collect();
     let mut cards: Vec<Card> = Vec::new();
     for record in &file.cards {
-        let written = file
-            .figures
-            .iter()
-            .find(|f| f.id == record.figure)
-            .map(|f| f.written.as_str());
         let Some((unit, k)) = unit_of_figure(&record.figure).and_then(|unit| {
             let n: usize = record.figure.rsplit_once("-fig-")?.1.parse().ok()?;
             Some((unit.to_string(), n.checked_sub(1)?))
@@ -496,7 +500,7 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
             .of(&unit)
             .get(k)
             .and_then(|f| unit_text(&report, &unit).and_then(|t| t.get(f.start..f.end)));
-        if found.is_none() || (written.is_some() && found != written) {
+        if found.is_none() {
             notes.push(format!(
                 "卡片“{}”的数据在正文中找不到，已略去。",
                 shorten(&record.label)
