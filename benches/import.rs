@@ -50,8 +50,8 @@ pub fn generated_report(parts: usize) -> String {
             n % 9,
             1000 + n
         ));
-        for s in 0..3 {
-            out.push_str(&format!("　　（{}）第{}项重点任务\n", NUMERALS[s], s + 1));
+        for (s, numeral) in NUMERALS.iter().enumerate().take(3) {
+            out.push_str(&format!("　　（{numeral}）第{}项重点任务\n", s + 1));
             for i in 0..4 {
                 n += 1;
                 // About one figure per hundred characters, as in real reports.

@@ -659,8 +659,8 @@ mod tests {
         assert!(err.0.starts_with("这不是报告文件"), "{err}");
         let err = read(r#"{"schema": 1, "meta": {"title": "x"}}"#, Terms::default()).unwrap_err();
         assert!(
-            err.0.contains("complete"),
-            "a missing field is named: {err}"
+            err.0.contains("第1行第36列"),
+            "where the field is missing: {err}"
         );
     }
 
