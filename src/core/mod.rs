@@ -35,24 +35,6 @@ pub struct Content {
 }
 
 impl Content {
-    /// Parses a scraped source file, checks the curated figures data against it, and prepares
-    /// it for search with the table of other spellings (`terms`, see [`search::terms`]).
-    pub fn load(source: &str, curation: &str, terms: &str) -> Result<Content, String> {
-        let report = parse::parse(source).map_err(|e| e.to_string())?;
-        let figures = FigureIndex::new(&report);
-        let cards = build_cards(&report, &figures, curation).map_err(|e| e.to_string());
-        let meta = parse_curation(curation)
-            .map(|raw| Meta::from_pairs(raw.meta.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
-            .unwrap_or_default();
-        Ok(Content {
-            meta,
-            corpus: Corpus::new(&report, Terms::parse(terms)?),
-            report,
-            figures,
-            cards,
-        })
-    }
-
     /// The whole pipeline from a file's text: page chrome left out, the outline parsed, the
     /// figures recognised, cards from the curation file when there is one (its errors are
     /// returned as text) or by the automatic rule of [`cards::auto_cards`], and the facts of

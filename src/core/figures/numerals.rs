@@ -108,7 +108,7 @@ impl fmt::Display for FigureError {
             FigureErrorKind::NoDigits => write!(
                 f,
                 "invalid quantity '{original}': it does not start with a number \
-                 (such as 1687, 14.5 or 百)"
+                 (such as 1234, 14.5 or 百)"
             ),
             FigureErrorKind::Overflow => {
                 write!(f, "invalid quantity '{original}': the value is too big")
