@@ -30,6 +30,8 @@ pub enum WarningKind {
     DuplicateHeading,
     /// Lines of the site's page chrome were left out.
     DroppedChrome,
+    /// No title was found above the salutation (the text starts at 各位代表：).
+    NoTitle,
 }
 
 impl WarningKind {
@@ -42,6 +44,7 @@ impl WarningKind {
             WarningKind::Placeholder => "placeholder",
             WarningKind::DuplicateHeading => "duplicate_heading",
             WarningKind::DroppedChrome => "dropped_chrome",
+            WarningKind::NoTitle => "no_title",
         }
     }
 }
@@ -69,6 +72,9 @@ impl Warning {
             }
             WarningKind::DuplicateHeading => format!("标题“{}”出现了不止一次。", self.detail),
             WarningKind::DroppedChrome => format!("已去掉网页上不属于报告的文字：{}", self.detail),
+            WarningKind::NoTitle => {
+                "没有找到标题：可以在整理文件里用 meta title 写上报告的名称。".to_string()
+            }
         }
     }
 }
@@ -93,6 +99,13 @@ pub fn check(report: &Report, dropped: &[String]) -> Vec<Warning> {
             kind: WarningKind::DroppedChrome,
             position_chars: None,
             detail: format!("{}行（{}{more}）", dropped.len(), shown.join(" / ")),
+        });
+    }
+    if report.title.is_empty() {
+        out.push(Warning {
+            kind: WarningKind::NoTitle,
+            position_chars: None,
+            detail: String::new(),
         });
     }
     if report.sections.is_empty() {
@@ -213,10 +226,18 @@ mod tests {
     }
 
     #[test]
+    fn a_text_that_starts_at_the_salutation_has_no_title() {
+        assert_eq!(
+            kinds("各位代表：\n现在，我代表政府报告工作。\n一、回顾\n我们完成了任务。"),
+            [WarningKind::NoTitle]
+        );
+    }
+
+    #[test]
     fn a_text_without_numbered_blocks_is_plain_paragraphs() {
         assert_eq!(
             kinds("一段没有编号的文字。\n又一段。"),
-            [WarningKind::NoStructure]
+            [WarningKind::NoTitle, WarningKind::NoStructure]
         );
     }
 
