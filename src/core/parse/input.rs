@@ -89,10 +89,6 @@ fn solid(line: &str) -> String {
         .collect()
 }
 
-fn is_short(line: &str) -> bool {
-    solid(line).chars().count() <= SHORT_LINE
-}
-
 fn ends_clause(line: &str) -> bool {
     line.trim_end()
         .trim_end_matches(['”', '’', '」', '』', '）', ')'])
@@ -153,29 +149,30 @@ pub fn prepare(source: &str) -> Prepared {
     let text = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = text.split('\n').collect();
+    // Each line's solid text and its length in characters, worked out once.
+    let solids: Vec<String> = lines.iter().map(|l| solid(l)).collect();
+    let counts: Vec<usize> = solids.iter().map(|s| s.chars().count()).collect();
     let mut dropped = Vec::new();
 
     // Chrome before the report: the header zone runs to the first long line, salutation or part.
-    let header_end = lines
-        .iter()
-        .position(|l| !is_short(l) || starts_report(l))
+    let header_end = (0..lines.len())
+        .position(|i| counts[i] > SHORT_LINE || starts_report(lines[i]))
         .unwrap_or(lines.len());
     let mut keep: Vec<bool> = vec![true; lines.len()];
-    for (i, line) in lines.iter().enumerate().take(header_end) {
-        let s = solid(line);
-        if CHROME_WORDS.iter().any(|w| s.contains(w)) {
+    for i in 0..header_end {
+        if CHROME_WORDS.iter().any(|w| solids[i].contains(w)) {
             keep[i] = false;
         }
     }
     for i in 0..header_end {
-        let s = solid(lines[i]);
+        let s = &solids[i];
         if s.is_empty() || !keep[i] {
             continue;
         }
         let next = (i + 1..lines.len())
-            .find(|&k| keep[k] && !solid(lines[k]).is_empty())
-            .map(|k| solid(lines[k]));
-        if next.is_some_and(|n| n.len() > s.len() && n.starts_with(&s)) {
+            .find(|&k| keep[k] && !solids[k].is_empty())
+            .map(|k| &solids[k]);
+        if next.is_some_and(|n| n.len() > s.len() && n.starts_with(s.as_str())) {
             keep[i] = false;
         }
     }
@@ -187,8 +184,8 @@ pub fn prepare(source: &str) -> Prepared {
     // Chrome after the report: from a short footer line in the last third of the text.
     let last_third = lines.len() - lines.len() / 3;
     if let Some(from) = (last_third.max(header_end)..lines.len()).find(|&i| {
-        let s = solid(lines[i]);
-        !s.is_empty() && is_short(lines[i]) && TRAILER_WORDS.iter().any(|w| s.contains(w))
+        let s = &solids[i];
+        !s.is_empty() && counts[i] <= SHORT_LINE && TRAILER_WORDS.iter().any(|w| s.contains(w))
     }) {
         for i in from..lines.len() {
             keep[i] = false;
@@ -200,25 +197,18 @@ pub fn prepare(source: &str) -> Prepared {
     }
 
     // Paragraphs.
-    let kept: Vec<&str> = lines
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(l, _)| *l)
-        .collect();
-    let mut lengths: Vec<usize> = kept
-        .iter()
-        .map(|l| solid(l).chars().count())
-        .filter(|&n| n > 0)
-        .collect();
+    let kept_at: Vec<usize> = (0..lines.len()).filter(|&i| keep[i]).collect();
+    let kept: Vec<&str> = kept_at.iter().map(|&i| lines[i]).collect();
+    let kept_counts: Vec<usize> = kept_at.iter().map(|&i| counts[i]).collect();
+    let mut lengths: Vec<usize> = kept_counts.iter().copied().filter(|&n| n > 0).collect();
     lengths.sort_unstable();
     let median = lengths.get(lengths.len() / 2).copied().unwrap_or(0);
     let short_line = (median * 4 / 5).clamp(12, SHORT_LINE);
-    let heading_like = |l: &str| solid(l).chars().count() <= short_line && !ends_sentence(l);
+    let heading_like = |n: usize, l: &str| n <= short_line && !ends_sentence(l);
     let mut body = String::with_capacity(text.len());
     let mut paragraph_start = true;
     let mut blank_before = false;
-    let mut previous: Option<&str> = None;
+    let mut previous: Option<(&str, usize)> = None;
     // Lines above a salutation near the top are the title block: one paragraph each.
     let salutation = kept
         .iter()
@@ -226,12 +216,12 @@ pub fn prepare(source: &str) -> Prepared {
         .position(|l| starts_report(l) && !starts_with_marker(l));
     for (i, line) in kept.iter().copied().enumerate() {
         let before_salutation = salutation.is_some_and(|s| i <= s);
-        if solid(line).is_empty() {
+        if kept_counts[i] == 0 {
             blank_before = true;
             continue;
         }
-        if let Some(prev) = previous {
-            let own_short = paragraph_start && heading_like(prev);
+        if let Some((prev, prev_count)) = previous {
+            let own_short = paragraph_start && heading_like(prev_count, prev);
             let breaks = blank_before
                 || is_indented(line)
                 || ends_clause(prev)
@@ -242,7 +232,7 @@ pub fn prepare(source: &str) -> Prepared {
             paragraph_start = breaks;
         }
         body.push_str(line);
-        previous = Some(line);
+        previous = Some((line, kept_counts[i]));
         blank_before = false;
     }
     Prepared { body, dropped }

@@ -148,10 +148,22 @@ pub fn parse_body(body: &str) -> Result<Report, ParseError> {
     } else {
         Cleaned::new(body)
     };
+    let mut starts = Vec::new();
+    if lines {
+        let skip = |at: usize| {
+            body.get(at..).map_or(at, |rest| {
+                at + rest.len() - rest.trim_start_matches(is_blank).len()
+            })
+        };
+        starts.push(skip(0));
+        starts.extend(body.match_indices('\n').map(|(i, _)| skip(i)));
+        starts.dedup();
+    }
     let parser = Parser {
         raw: body,
         cleaned: &cleaned,
         lines,
+        starts,
     };
     Ok(parser.report())
 }
@@ -257,12 +269,16 @@ struct Parser<'a> {
     cleaned: &'a Cleaned,
     /// Whether the body is paragraphs separated by `\n` (otherwise one line).
     lines: bool,
+    /// Where each paragraph's text starts (after its indentation), in order: in a body of
+    /// paragraphs, the only places a numbered block may start.
+    starts: Vec<usize>,
 }
 
 impl Parser<'_> {
     fn report(&self) -> Report {
         let end = self.raw.len();
-        let annex_start = self.annex_markers(end).first().map_or(end, |m| m.start);
+        let annex_markers = self.annex_markers(end);
+        let annex_start = annex_markers.first().map_or(end, |m| m.start);
         let (top_style, parts) = [Style::CnComma, Style::CnParen, Style::ArabicDot]
             .into_iter()
             .map(|style| (style, self.markers(style, 0, annex_start)))
@@ -290,7 +306,6 @@ impl Parser<'_> {
             let number = vec![index_number(i)];
             sections.push(self.block(SectionKind::Part, *marker, part_end, number, child_styles));
         }
-        let annex_markers = self.annex_markers(end);
         let mut annexes = Vec::new();
         for (i, marker) in annex_markers.iter().enumerate() {
             let annex_end = annex_markers.get(i + 1).map_or(end, |m| m.start);
@@ -386,8 +401,19 @@ impl Parser<'_> {
         let Some(region) = self.raw.get(start..end) else {
             return markers;
         };
-        for (offset, _) in region.char_indices() {
-            let at = start + offset;
+        // In a body of paragraphs only paragraph starts can hold a marker: look only there.
+        let candidates: Box<dyn Iterator<Item = usize>> = if self.lines {
+            let from = self.starts.partition_point(|&s| s < start);
+            Box::new(
+                self.starts[from..]
+                    .iter()
+                    .copied()
+                    .take_while(move |&s| s < end),
+            )
+        } else {
+            Box::new(region.char_indices().map(move |(offset, _)| start + offset))
+        };
+        for at in candidates {
             if !self.at_heading_start(at) {
                 continue;
             }
@@ -446,7 +472,7 @@ impl Parser<'_> {
             return Vec::new();
         }
         let mut markers = Vec::new();
-        for (at, _) in self.raw.char_indices() {
+        for &at in &self.starts {
             if at == 0 || !self.at_paragraph_start(at) {
                 continue;
             }
