@@ -184,3 +184,27 @@ fn every_suffix_of_the_body_parses_into_its_cleaned_self() {
         );
     }
 }
+
+#[test]
+fn the_embedded_report_file_holds_every_character_of_the_source() {
+    // The app reads the report file that build.rs made, not the source: the same fidelity.
+    let embedded = songshi_report::data::report().expect("the embedded report file reads");
+    assert_same_text(&embedded.shown_text(), line_seven());
+    assert_eq!(embedded, &report(), "the file holds exactly the parsed report");
+}
+
+#[test]
+fn made_up_reports_keep_every_character_through_their_report_file() {
+    use songshi_report::core::file;
+    use songshi_report::core::search::terms::Terms;
+    use songshi_report::core::Content;
+    for source in [
+        include_str!("reports/county-2030.txt"),
+        include_str!("reports/town-pdf-2030.txt"),
+    ] {
+        let (content, _) = Content::from_text(source, None, Terms::default()).unwrap();
+        assert_same_text(&content.report.shown_text(), source);
+        let (read, _) = file::read(&file::to_json(&content), Terms::default()).unwrap();
+        assert_same_text(&read.report.shown_text(), source);
+    }
+}
