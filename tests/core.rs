@@ -190,7 +190,11 @@ fn the_embedded_report_file_holds_every_character_of_the_source() {
     // The app reads the report file that build.rs made, not the source: the same fidelity.
     let embedded = songshi_report::data::report().expect("the embedded report file reads");
     assert_same_text(&embedded.shown_text(), line_seven());
-    assert_eq!(embedded, &report(), "the file holds exactly the parsed report");
+    assert_eq!(
+        embedded,
+        &report(),
+        "the file holds exactly the parsed report"
+    );
 }
 
 #[test]
