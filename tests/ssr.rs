@@ -40,3 +40,35 @@ fn a_report_that_cannot_be_read_renders_a_readable_message() {
     assert!(html.contains("无法显示报告"));
     assert!(html.contains("测试错误"));
 }
+
+#[test]
+fn any_report_renders_its_front_matter_annex_and_source_line() {
+    use songshi_report::core::search::terms::Terms;
+    use songshi_report::core::Content;
+    let (mut content, _) = Content::from_text(
+        include_str!("reports/county-2030.txt"),
+        None,
+        Terms::default(),
+    )
+    .unwrap();
+    content.meta.source = Some("县人民政府网站".into());
+    let content: &'static Content = Box::leak(Box::new(content));
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
+        content: Ok(content),
+    });
+    let html = futures::executor::block_on(renderer.render());
+    assert!(html.contains("report-header__front--notice"), "the notice");
+    assert!(
+        html.contains("report-header__front--meeting"),
+        "the meeting line"
+    );
+    assert!(html.contains("id=\"annex-1\""), "the annex");
+    assert!(
+        html.contains("来源：县人民政府网站"),
+        "where a complete text comes from"
+    );
+    assert!(
+        !html.contains("data-testid=\"source-note\""),
+        "no note for a complete text"
+    );
+}

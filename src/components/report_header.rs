@@ -64,6 +64,10 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
             if !byline.is_empty() {
                 <p class="report-header__meta">{ byline }</p>
             }
+            // Where a complete text comes from (an incomplete one says so in its note below).
+            if let (false, Some(source)) = (report.truncated, &meta.source) {
+                <p class="report-header__meta" data-testid="source-line">{ format!("来源：{source}") }</p>
+            }
             if report.truncated {
                 <p class="report-header__note" role="note" data-testid="source-note">
                     <strong>{ "说明：这不是报告的全文。" }</strong>
