@@ -362,7 +362,7 @@ pub fn make_card(
         section_heading,
         sentence,
         meaning: figure.meaning(),
-        kind: kind_of(text, figure),
+        kind: kind_in_section(report, unit_id, text, figure),
         period,
     })
 }
@@ -382,6 +382,27 @@ pub fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, text.len()));
     out
+}
+
+/// A figure's kind in the light of its section: in a part that reviews past work (its heading
+/// names 回顾, 过去, 去年 or 成绩) a figure is a result unless its own clause says 预计; in a
+/// part that plans (安排, 计划, 任务, 目标, 打算, 展望, 建议) it is a target unless its clause
+/// says 预计. The clause's own words (see `kind_of`) decide everywhere else.
+pub fn kind_in_section(report: &Report, unit_id: &str, text: &str, figure: &Figure) -> Kind {
+    let kind = kind_of(text, figure);
+    let path = report.path_to(unit_id);
+    let Some(top) = path.first().and_then(|id| report.find(id)) else {
+        return kind;
+    };
+    let names = |words: &[&str]| words.iter().any(|w| top.heading.contains(w));
+    match kind {
+        Kind::Estimate => kind,
+        _ if names(&["回顾", "过去", "去年", "成绩"]) => Kind::Result,
+        _ if names(&["安排", "计划", "任务", "目标", "打算", "展望", "建议"]) => {
+            Kind::Target
+        }
+        _ => kind,
+    }
 }
 
 /// The text of a unit: the opening or a section's body.
@@ -771,6 +792,29 @@ mod tests {
             cards.themes.iter().any(|(_, n)| n == "今年来"),
             "{:?}",
             cards.themes
+        );
+    }
+
+    #[test]
+    fn a_part_that_reviews_gives_results_and_a_part_that_plans_gives_targets() {
+        let report = crate::core::parse::parse_body(
+            "某县报告\n各位代表：\n一、2029年工作回顾\n城镇新增就业1200人以上，预计完成投资8亿元。\n二、2030年工作安排\n新建学校2所。",
+        )
+        .unwrap();
+        let index = FigureIndex::new(&report);
+        let cards = auto_cards(&report, &index);
+        let kinds: Vec<(&str, Kind)> = cards
+            .cards
+            .iter()
+            .map(|c| (c.written.as_str(), c.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("1200人以上", Kind::Result),
+                ("8亿元", Kind::Estimate),
+                ("2所", Kind::Target)
+            ]
         );
     }
 
