@@ -10,11 +10,13 @@
 //!    differently, the report wins and [`why`] says so.
 //! 2. **Real reports** (`reports/*.txt`, not the `.raw` copies): figures found, by unit, by
 //!    precision and by kind, and the time to recognise the whole text (median of 9 runs).
+#[path = "support/median.rs"]
+mod median;
+use median::median;
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use songshi_report::core::figures::meaning::kind_of;
 use songshi_report::core::figures::{parse_quantity, recognise, Amount, Figure};
@@ -25,19 +27,6 @@ fn corpora_dir() -> PathBuf {
         Some(dir) => PathBuf::from(dir),
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"),
     }
-}
-
-/// Median time of one call of `f` over `runs` runs.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
 }
 
 /// Character index of byte `at` of `text`.

@@ -6,26 +6,18 @@
 //! Targets (issue 8): parsing a 30,000-character report in the browser ≤ 20 ms (natively it is
 //! several times faster), search ≤ 2 ms per keystroke.
 
+#[path = "support/median.rs"]
+mod median;
+use median::median;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use songshi_report::core::file;
 use songshi_report::core::search::search;
 use songshi_report::core::search::terms::Terms;
 use songshi_report::core::Content;
 use songshi_report::data;
-
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
 
 const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 

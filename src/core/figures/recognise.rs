@@ -955,9 +955,9 @@ mod tests {
         ),
     ];
 
-    #[test]
-    fn recognises_realistic_phrases() {
-        for (text, expected) in PHRASES {
+    /// Checks a table of (text, [(written, value, unit, written unit, qualifier)]).
+    fn check_table(table: &[(&str, &[Expected])]) {
+        for (text, expected) in table {
             let expected: Vec<_> = expected
                 .iter()
                 .map(|(w, v, u, wu, q)| {
@@ -972,6 +972,11 @@ mod tests {
                 .collect();
             assert_eq!(summary(text), expected, "in {text}");
         }
+    }
+
+    #[test]
+    fn recognises_realistic_phrases() {
+        check_table(PHRASES);
     }
 
     #[test]
@@ -1169,21 +1174,7 @@ mod tests {
 
     #[test]
     fn recognises_the_forms_of_longer_reports() {
-        for (text, expected) in LONGER_REPORTS {
-            let expected: Vec<_> = expected
-                .iter()
-                .map(|(w, v, u, wu, q)| {
-                    (
-                        w.to_string(),
-                        v.to_string(),
-                        u.to_string(),
-                        wu.to_string(),
-                        *q,
-                    )
-                })
-                .collect();
-            assert_eq!(summary(text), expected, "in {text}");
-        }
+        check_table(LONGER_REPORTS);
     }
 
     #[test]
