@@ -5,4 +5,5 @@ pub mod components;
 pub mod core;
 pub mod data;
 pub mod hooks;
+pub mod page;
 pub mod state;

@@ -1,0 +1,43 @@
+//! The build step after Trunk (`[[hooks]]` in `Trunk.toml`, stage `post_build`): puts the
+//! report into the built page, so that the wasm does not carry it.
+//!
+//! It reads `$TRUNK_STAGING_DIR/index.html` (or the file given as its one argument) and writes
+//! the report file (JSON, schema 1, the compact form without figures) before `</body>` as
+//! `<script type="application/json" id="report-data">`: a data block, which the browser never
+//! runs, read by `src/data.rs` at start-up. Every `<` in the JSON is written `\u003c`, so no
+//! text in a report can end the block or be read as markup. The report is the one `build.rs`
+//! made for this build: the hook inherits `REPORT_SOURCE` / `REPORT_CURATION` from Trunk, so
+//! `cargo xtask build --report FILE` and a plain `trunk build --release` both get the right one.
+//!
+//! Native only. A page that already has the block, or has no `</body>`, stops the build with
+//! the reason.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    let page = match std::env::args().nth(1) {
+        Some(path) => std::path::PathBuf::from(path),
+        None => match std::env::var_os("TRUNK_STAGING_DIR") {
+            Some(dir) => std::path::Path::new(&dir).join("index.html"),
+            None => {
+                eprintln!("prerender: give the built index.html, or run as a Trunk hook");
+                return std::process::ExitCode::FAILURE;
+            }
+        },
+    };
+    let result = std::fs::read_to_string(&page)
+        .map_err(|e| e.to_string())
+        .and_then(|html| {
+            songshi_report::page::with_report_data(&html, songshi_report::data::REPORT_FILE)
+        })
+        .and_then(|html| std::fs::write(&page, html).map_err(|e| e.to_string()));
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("prerender: {}: {message}", page.display());
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
