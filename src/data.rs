@@ -48,6 +48,11 @@ fn report_file() -> Result<String, String> {
         .ok_or_else(|| "页面里没有报告数据（构建时没有写入）。".to_string())
 }
 
+/// The everyday words for search, for a report opened in the browser.
+pub fn terms() -> Terms {
+    Terms::parse(SEARCH_TERMS).unwrap_or_default()
+}
+
 /// The report, its figures and cards, or a readable message when the embedded text cannot be
 /// parsed. (`tests/core.rs` and `tests/figures.rs` prove that the embedded data loads.)
 pub fn content() -> Result<&'static Content, &'static str> {

@@ -566,3 +566,105 @@ pub fn use_escape(close: Callback<()>, active: bool) {
         move || drop(listener)
     });
 }
+
+/// Forgets the address's `#…` (a section of the last report, a query) before another report is
+/// shown, so that the new one opens at its top without a "not found" message.
+pub fn clear_hash() {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()));
+    }
+}
+
+/// When another report is shown (`serial` changes after the first): back to the top of the
+/// page, and keyboard focus on the new title (screen readers read it out).
+#[hook]
+pub fn use_new_report_from_the_top(serial: u32) {
+    use_effect_with(serial, |serial| {
+        if *serial > 0 {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            if let Some(title) = document()
+                .get_element_by_id("report-title")
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                focus_in_place(&title);
+            }
+        }
+    });
+}
+
+/// Files dragged over the page: true while they are, and `open` gets the first file dropped.
+/// Other drags (text, links) are left to the browser.
+#[hook]
+pub fn use_file_drop(open: Callback<web_sys::File>) -> bool {
+    let dragging = use_state(|| false);
+    {
+        let dragging = dragging.setter();
+        use_effect_with(open, move |open| {
+            use gloo::events::EventListenerOptions;
+            fn transfer(event: &Event) -> Option<web_sys::DataTransfer> {
+                event.dyn_ref::<web_sys::DragEvent>()?.data_transfer()
+            }
+            fn has_files(event: &Event) -> bool {
+                transfer(event).is_some_and(|t| t.types().includes(&"Files".into(), 0))
+            }
+            // dragenter / dragleave come for every element crossed: count them.
+            let depth = Rc::new(std::cell::Cell::new(0));
+            let listen = |name: &'static str, on: Box<dyn Fn(&Event)>| {
+                EventListener::new_with_options(
+                    &window(),
+                    name,
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| on(e),
+                )
+            };
+            let listeners = [
+                listen("dragenter", {
+                    let (depth, dragging) = (depth.clone(), dragging.clone());
+                    Box::new(move |e| {
+                        if has_files(e) {
+                            e.prevent_default();
+                            depth.set(depth.get() + 1);
+                            dragging.set(true);
+                        }
+                    })
+                }),
+                listen(
+                    "dragover",
+                    Box::new(|e| {
+                        if let Some(t) = transfer(e).filter(|_| has_files(e)) {
+                            e.prevent_default();
+                            t.set_drop_effect("copy");
+                        }
+                    }),
+                ),
+                listen("dragleave", {
+                    let (depth, dragging) = (depth.clone(), dragging.clone());
+                    Box::new(move |e| {
+                        if has_files(e) {
+                            depth.set((depth.get() - 1).max(0));
+                            if depth.get() == 0 {
+                                dragging.set(false);
+                            }
+                        }
+                    })
+                }),
+                listen("drop", {
+                    let open = open.clone();
+                    Box::new(move |e| {
+                        if !has_files(e) {
+                            return;
+                        }
+                        e.prevent_default();
+                        depth.set(0);
+                        dragging.set(false);
+                        if let Some(file) = transfer(e).and_then(|t| t.files()).and_then(|f| f.get(0)) {
+                            open.emit(file);
+                        }
+                    })
+                }),
+            ];
+            move || drop(listeners)
+        });
+    }
+    *dragging
+}

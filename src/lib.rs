@@ -5,5 +5,7 @@ pub mod components;
 pub mod core;
 pub mod data;
 pub mod hooks;
+pub mod library;
+pub mod open_file;
 pub mod page;
 pub mod state;

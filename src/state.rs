@@ -4,11 +4,11 @@
 //! that Yew's `use_reducer` needs. Browser side effects (scrolling, history, focus) live in
 //! `hooks.rs` and react to the state, never the other way round.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::core::order::IdSet;
 use crate::core::cards::{figure_id, unit_of_figure, Cards, FigureIndex, OPENING};
 use crate::core::search::{search, suggest, Corpus, Hit};
 use crate::core::{Content, Meta, Report, SectionKind};
@@ -57,9 +57,9 @@ pub struct AppState {
     /// Sections that were collapsed and opened only because they hold a hit of the query:
     /// they close again when the query changes and no longer needs them (typing "乡贤" first
     /// searches "乡", which must not leave every section with a 乡 open).
-    pub opened_by_search: BTreeSet<String>,
+    pub opened_by_search: IdSet,
     /// Ids of the collapsed sections (themes, subsections and points; parts never collapse).
-    pub collapsed: BTreeSet<String>,
+    pub collapsed: IdSet,
     /// The section being read (scroll spy), highlighted in the outline.
     pub active: Option<String>,
     /// The last navigation request, for the scroll effect.
@@ -152,8 +152,8 @@ impl AppState {
             results_open: false,
             also: Rc::new(Vec::new()),
             suggestions: Rc::new(Vec::new()),
-            opened_by_search: BTreeSet::new(),
-            collapsed: BTreeSet::new(),
+            opened_by_search: IdSet::default(),
+            collapsed: IdSet::default(),
             active: None,
             scroll: None,
             outline_open: false,
@@ -179,13 +179,12 @@ impl AppState {
             }
             Action::ExpandAll => self.collapsed.clear(),
             Action::CollapseAll => {
-                self.collapsed = self
-                    .report
-                    .sections()
-                    .into_iter()
-                    .filter(|s| s.kind.collapsible())
-                    .map(|s| s.id())
-                    .collect();
+                self.collapsed.clear();
+                for s in self.report.sections() {
+                    if s.kind.collapsible() {
+                        self.collapsed.insert(s.id());
+                    }
+                }
             }
             Action::Navigate(id) => {
                 if !self.navigate(&id) && !PAGE_ANCHORS.contains(&id.as_str()) {
@@ -203,11 +202,15 @@ impl AppState {
                 }
                 let found = search(self.corpus, &query);
                 let hits = found.hits;
-                let needed: BTreeSet<String> = hits
+                // Inserted one by one: `collect` into a B-tree sorts first (see core/order.rs).
+                let mut needed = IdSet::default();
+                for id in hits
                     .iter()
                     .filter_map(|h| self.corpus.units.get(h.unit))
                     .flat_map(|u| u.path.iter().cloned())
-                    .collect();
+                {
+                    needed.insert(id);
+                }
                 let reclose: Vec<String> = self
                     .opened_by_search
                     .iter()
@@ -218,7 +221,7 @@ impl AppState {
                     self.opened_by_search.remove(&id);
                     self.collapsed.insert(id);
                 }
-                for id in needed {
+                for id in needed.iter().cloned() {
                     if self.collapsed.remove(&id) {
                         self.opened_by_search.insert(id);
                     }
@@ -398,7 +401,7 @@ mod tests {
     fn collapse_all_collapses_every_theme_and_point_and_expand_all_undoes_it() {
         let mut state = AppState::new(content());
         state.apply(Action::CollapseAll);
-        let expected: BTreeSet<String> =
+        let expected: IdSet =
             ["sec-1-1", "sec-1-1-1", "sec-1-1-2", "sec-1-2", "sec-1-2-1"]
                 .into_iter()
                 .map(String::from)

@@ -6,7 +6,8 @@
 //! `<script type="application/json" id="report-data">`: a data block, which the browser never
 //! runs, read by `src/data.rs` at start-up. Every `<` in the JSON is written `\u003c`, so no
 //! text in a report can end the block or be read as markup. The report is the one `build.rs`
-//! made for this build: the hook inherits `REPORT_SOURCE` / `REPORT_CURATION` from Trunk, so
+//! made for this build, and the block's `data-base` is Trunk's public address (for the reading
+//! worker, `src/open_file.rs`): the hook inherits `REPORT_SOURCE` / `REPORT_CURATION` from Trunk, so
 //! `cargo xtask build --report FILE` and a plain `trunk build --release` both get the right one.
 //!
 //! Native only. A page that already has the block, or has no `</body>`, stops the build with
@@ -24,10 +25,12 @@ fn main() -> std::process::ExitCode {
             }
         },
     };
+    // Trunk's public address (`--public-url`); a page written by hand lives at the root.
+    let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let result = std::fs::read_to_string(&page)
         .map_err(|e| e.to_string())
         .and_then(|html| {
-            songshi_report::page::with_report_data(&html, songshi_report::data::REPORT_FILE)
+            songshi_report::page::with_report_data(&html, songshi_report::data::REPORT_FILE, &base)
         })
         .and_then(|html| std::fs::write(&page, html).map_err(|e| e.to_string()));
     match result {

@@ -1,17 +1,22 @@
-//! The root component: provides the state, lays out header, outline and report, runs the effects.
+//! The root component: provides the library (which report is shown, `library.rs`) and, per
+//! report, the reader's state; lays out header, outline and report; runs the effects. Opening
+//! another report re-creates the reader (`key`), so nothing of the last report's state stays.
 
 use yew::prelude::*;
 
 use super::figures_panel::FiguresPanel;
+use super::open_status::OpenStatus;
 use super::manual_copy::ManualCopy;
 use super::outline::Outline;
 use super::report_header::ReportHeader;
 use super::report_view::ReportView;
 use super::top_bar::TopBar;
-use super::AppContext;
+use super::{AppContext, LibraryContext};
 use crate::core::search::shorten;
 use crate::core::Content;
 use crate::hooks;
+use crate::library::Library;
+use crate::open_file::{open_file, use_recent_storage};
 use crate::state::{Action, AppState};
 
 #[derive(PartialEq, Properties)]
@@ -22,14 +27,36 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    match props.content {
-        Ok(content) => html! { <Reader {content} /> },
-        Err(message) => html! {
-            <main id="main" class="load-error" role="alert">
-                <h1>{ "无法显示报告" }</h1>
-                <p>{ "报告文本无法读取：" }{ message }</p>
-            </main>
-        },
+    let library = use_reducer(|| Library::new(props.content));
+    use_recent_storage(library.clone());
+    let open = {
+        let dispatch = library.dispatcher();
+        use_callback((), move |file, _| open_file(file, dispatch.clone()))
+    };
+    let dragging = hooks::use_file_drop(open.clone());
+    hooks::use_new_report_from_the_top(library.serial);
+    let context = LibraryContext {
+        library: library.clone(),
+        open,
+    };
+    html! {
+        <ContextProvider<LibraryContext> {context}>
+            { match library.shown {
+                Ok(content) => html! { <Reader key={library.serial.to_string()} {content} /> },
+                Err(message) => html! {
+                    <main id="main" class="load-error" role="alert">
+                        <h1>{ "无法显示报告" }</h1>
+                        <p>{ "报告文本无法读取：" }{ message }</p>
+                    </main>
+                },
+            } }
+            <OpenStatus />
+            if dragging {
+                <div class="drop-zone" data-testid="drop-zone">
+                    <p class="drop-zone__text">{ "松开鼠标，打开这份报告" }</p>
+                </div>
+            }
+        </ContextProvider<LibraryContext>>
     }
 }
 

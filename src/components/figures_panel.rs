@@ -50,9 +50,12 @@ pub fn FiguresPanel() -> Html {
         )
     });
     // Results first; an estimate or a target never sits among them unmarked.
-    let mut headline: Vec<&'static crate::core::cards::Card> =
-        cards.cards.iter().filter(|c| c.headline).collect();
-    headline.sort_by_key(|c| c.kind != crate::core::figures::meaning::Kind::Result);
+    let (mut headline, others): (Vec<&crate::core::cards::Card>, Vec<_>) = cards
+        .cards
+        .iter()
+        .filter(|c| c.headline)
+        .partition(|c| c.kind == crate::core::figures::meaning::Kind::Result);
+    headline.extend(others);
     let mut charts: Vec<_> = cards
         .comparisons
         .iter()

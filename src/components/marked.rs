@@ -36,8 +36,7 @@ pub fn marked(text: &str, base: usize, hits: &[(usize, usize, usize)], current: 
             }
         }
     }
-    cuts.sort_unstable();
-    cuts.dedup();
+    crate::core::order::sort_unique_by_key(&mut cuts, |&at| at as u128);
     let runs = cuts.windows(2).map(|w| {
         let (s, e) = (w[0], w[1]);
         let piece = text.get(s - base..e - base).unwrap_or("");

@@ -7,6 +7,9 @@ pub mod figures_panel;
 pub mod manual_copy;
 pub mod marked;
 pub mod metric_card;
+pub mod open_report;
+pub mod open_status;
+pub mod opened_notice;
 pub mod outline;
 pub mod report_header;
 pub mod report_view;
@@ -18,10 +21,25 @@ pub mod truncation_notice;
 
 use yew::prelude::*;
 
+use crate::library::Library;
 use crate::state::AppState;
 
 /// The app state as handed to components by `App`'s context provider.
 pub type AppContext = UseReducerHandle<AppState>;
+
+/// Which report is shown and how to open another, as handed down by `App`.
+#[derive(Clone, PartialEq)]
+pub struct LibraryContext {
+    pub library: UseReducerHandle<Library>,
+    /// Opens a file the reader chose.
+    pub open: Callback<web_sys::File>,
+}
+
+/// The library from `App`'s provider (every component here is rendered inside `App`).
+#[hook]
+pub fn use_library() -> LibraryContext {
+    use_context::<LibraryContext>().expect("components are rendered inside App's library provider")
+}
 
 /// The app state from the nearest provider. Every component here is rendered inside `App`,
 /// which always provides it.

@@ -1,10 +1,12 @@
 //! The page header: the report's title, who issued it, an honest note on the source (where
-//! the text comes from, where it stops, where the whole report can be had), and a link past
-//! the figures to the text.
+//! the text comes from, where it stops, where the whole report can be had), a link past the
+//! figures to the text, and 打开报告 (with, for an opened report, which file it is).
 
 use yew::prelude::*;
 
 use super::marked::{marked, unit_hits};
+use super::open_report::OpenReport;
+use super::opened_notice::OpenedNotice;
 use super::use_app_state;
 use crate::core::model::FrontKind;
 use crate::core::search::{front_unit, TITLE};
@@ -56,8 +58,9 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
     };
     html! {
         <header class="report-header" inert={props.inert}>
+            <OpenedNotice />
             { for front(FrontPlace::Before) }
-            <h1 id="report-title" class="report-header__title" data-testid="report-title">
+            <h1 id="report-title" class="report-header__title" tabindex="-1" data-testid="report-title">
                 { marked(&report.title, 0, &unit_hits(&state, TITLE), state.current_hit) }
             </h1>
             { for front(FrontPlace::After) }
@@ -91,6 +94,7 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
                     { "跳到报告正文 ↓" }
                 </a>
             </p>
+            <OpenReport />
         </header>
     }
 }

@@ -432,7 +432,13 @@ pub fn build_cards(
         }
         themes.push((id.clone(), name.clone()));
     }
-    themes.sort_by_key(|(id, _)| report.sections().iter().position(|s| &s.id() == id));
+    super::order::sort_by_key(&mut themes, |(id, _)| {
+        report
+            .sections()
+            .iter()
+            .position(|s| &s.id() == id)
+            .map_or(u128::MAX, |p| p as u128)
+    });
 
     let mut cards: Vec<Card> = Vec::new();
     for raw_card in raw.cards {

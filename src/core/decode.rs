@@ -1,8 +1,11 @@
-//! Reading a file's bytes as text, natively (the importer and the build step; the browser uses
-//! its own `TextDecoder` the same way): UTF-8 with or without a byte-order mark, UTF-16 with a
+//! Reading a file's bytes as text: UTF-8 with or without a byte-order mark, UTF-16 with a
 //! byte-order mark, else GB18030 (which includes GBK). Bytes that are no text at all — a
 //! picture, an archive, a binary — and text too large for a report are refused with a message
 //! in Chinese.
+//!
+//! The rules are one function, [`decode_with`], for both sides; only the decoders for what is
+//! not UTF-8 differ ([`Decoders`]): natively (the importer, the build step) encoding_rs, in the
+//! browser its own `TextDecoder` (`src/open_file.rs`), so encoding_rs never reaches the wasm.
 
 /// Larger than any report (a province's is about 100 KB): refused before parsing.
 pub const LARGEST_FILE: usize = 8 << 20;
@@ -25,8 +28,44 @@ impl Encoding {
     }
 }
 
-/// Reads `bytes` as text (see the module documentation).
+/// Strict decoders for the encodings that are not UTF-8: `None` when a byte does not belong.
+pub trait Decoders {
+    /// UTF-16 without its byte-order mark.
+    fn utf16(&self, bytes: &[u8], big_endian: bool) -> Option<String>;
+    /// GB18030, which includes GBK and GB2312.
+    fn gb18030(&self, bytes: &[u8]) -> Option<String>;
+}
+
+/// encoding_rs, natively.
+#[cfg(not(target_arch = "wasm32"))]
+struct Native;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Decoders for Native {
+    fn utf16(&self, bytes: &[u8], big_endian: bool) -> Option<String> {
+        let encoding = if big_endian {
+            encoding_rs::UTF_16BE
+        } else {
+            encoding_rs::UTF_16LE
+        };
+        let (text, malformed) = encoding.decode_without_bom_handling(bytes);
+        (!malformed).then(|| text.into_owned())
+    }
+
+    fn gb18030(&self, bytes: &[u8]) -> Option<String> {
+        let (text, malformed) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+        (!malformed).then(|| text.into_owned())
+    }
+}
+
+/// Reads `bytes` as text natively (see the module documentation).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
+    decode_with(bytes, &Native)
+}
+
+/// Reads `bytes` as text with `decoders` for what is not UTF-8 (see the module documentation).
+pub fn decode_with(bytes: &[u8], decoders: &impl Decoders) -> Result<(String, Encoding), String> {
     if bytes.len() > LARGEST_FILE {
         return Err(format!(
             "文件太大（{} MB）：报告正文通常不超过1 MB，这可能不是一份报告。",
@@ -41,19 +80,17 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         (utf8(rest)?, Encoding::Utf8)
     } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let (text, _, malformed) = encoding_rs::UTF_16LE.decode(bytes);
-        if malformed {
-            return Err("文件是 UTF-16 编码，但其中有无法读取的字节。".into());
-        }
-        (text.into_owned(), Encoding::Utf16)
+        let text = decoders
+            .utf16(&bytes[2..], bytes[0] == 0xFE)
+            .ok_or("文件是 UTF-16 编码，但其中有无法读取的字节。")?;
+        (text, Encoding::Utf16)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         (text.to_string(), Encoding::Utf8)
     } else {
-        let (text, malformed) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-        if malformed {
-            return Err("文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，无法读取。".into());
-        }
-        (text.into_owned(), Encoding::Gb18030)
+        let text = decoders
+            .gb18030(bytes)
+            .ok_or("文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，无法读取。")?;
+        (text, Encoding::Gb18030)
     };
     if text.contains('\0') {
         return Err("这不是文本文件（其中有空字节）。".into());
@@ -110,6 +147,11 @@ mod tests {
             le.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&le).unwrap(), ("报告".into(), Encoding::Utf16));
+        let mut be = vec![0xFE, 0xFF];
+        for unit in "报告".encode_utf16() {
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode(&be).unwrap(), ("报告".into(), Encoding::Utf16));
     }
 
     #[test]

@@ -4,13 +4,14 @@
 pub mod cards;
 pub mod chart;
 pub mod clean;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod decode;
 pub mod export;
 pub mod figures;
 pub mod file;
 pub mod model;
+pub mod order;
 pub mod parse;
+pub mod recent;
 pub mod route;
 pub mod search;
 
@@ -83,4 +84,16 @@ impl Content {
             cards: Err("no curated figures data".into()),
         }
     }
+}
+
+/// What the browser's reading worker does with a text a reader opened (`src/bin/report-reader.rs`):
+/// the whole pipeline without curation, then the report file in its compact form (the app
+/// reads it back with [`file::read`], recognising the figures again) and the warnings as
+/// sentences. An error is a sentence in Chinese.
+pub fn text_to_file(text: &str) -> Result<(String, Vec<String>), String> {
+    let (content, warnings) = Content::from_text(text, None, Terms::default())?;
+    Ok((
+        file::to_embedded_json(&content),
+        warnings.iter().map(|w| w.message()).collect(),
+    ))
 }

@@ -180,8 +180,9 @@ pub fn search(corpus: &Corpus, query: &str) -> Found {
             hits.extend(more);
         }
     }
-    hits.sort_unstable();
-    hits.dedup();
+    super::order::sort_unique_by_key(&mut hits, |h| {
+        (h.unit as u128) << 64 | (h.start as u128) << 32 | h.end as u128
+    });
     Found { hits, also }
 }
 
@@ -229,7 +230,7 @@ pub fn suggest(corpus: &Corpus, query: &str) -> Vec<(String, usize)> {
             out.push((c, n));
         }
     }
-    out.sort_by_key(|(q, _)| std::cmp::Reverse(q.chars().count()));
+    super::order::sort_by_key(&mut out, |(q, _)| u128::MAX - q.chars().count() as u128);
     out.truncate(3);
     out
 }

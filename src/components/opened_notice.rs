@@ -1,0 +1,47 @@
+//! For a report the reader opened: which file it is, that it never left the device, what the
+//! import asks them to check, and the way back to the report built into the page.
+
+use yew::prelude::*;
+
+use super::use_library;
+use crate::core::recent::day_label;
+use crate::hooks::clear_hash;
+use crate::library::{LibraryAction, Origin};
+
+#[component]
+pub fn OpenedNotice() -> Html {
+    let library = use_library().library;
+    let Origin::File { name, opened } = &library.origin else {
+        return html! {};
+    };
+    let back = {
+        let dispatch = library.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            clear_hash();
+            dispatch.dispatch(LibraryAction::ShowEmbedded)
+        })
+    };
+    let embedded = library.embedded.ok().map(|c| c.report.title.clone());
+    html! {
+        <div class="opened-notice" data-testid="opened-notice">
+            <p class="opened-notice__text">
+                <strong>{ format!("本页显示的是你打开的文件“{name}”") }</strong>
+                { format!("（{}打开）。文件只在这台设备上读取，没有上传到任何地方。", day_label(opened)) }
+            </p>
+            if !library.notes.is_empty() {
+                <details class="opened-notice__notes" data-testid="import-notes">
+                    <summary>{ format!("读取时发现{}处需要核对", library.notes.len()) }</summary>
+                    <ul>
+                        { for library.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
+                    </ul>
+                </details>
+            }
+            if let Some(title) = embedded {
+                <button type="button" class="control opened-notice__back" onclick={back}
+                    data-testid="show-embedded">
+                    { format!("回到本站的《{title}》") }
+                </button>
+            }
+        </div>
+    }
+}
