@@ -571,7 +571,8 @@ pub fn use_escape(close: Callback<()>, active: bool) {
 /// shown, so that the new one opens at its top without a "not found" message.
 pub fn clear_hash() {
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()));
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()));
     }
 }
 
@@ -657,7 +658,9 @@ pub fn use_file_drop(open: Callback<web_sys::File>) -> bool {
                         e.prevent_default();
                         depth.set(0);
                         dragging.set(false);
-                        if let Some(file) = transfer(e).and_then(|t| t.files()).and_then(|f| f.get(0)) {
+                        if let Some(file) =
+                            transfer(e).and_then(|t| t.files()).and_then(|f| f.get(0))
+                        {
                             open.emit(file);
                         }
                     })

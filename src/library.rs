@@ -21,7 +21,7 @@ use crate::core::Content;
 pub enum Origin {
     /// The report built into the page.
     Embedded,
-    /// A file the reader opened (its name), on this day (`2026-11-30`).
+    /// A file the reader opened (its name), on this day (`2026年11月30日`).
     File { name: String, opened: String },
 }
 
@@ -32,7 +32,10 @@ pub enum Status {
     /// Reading this file.
     Reading(String),
     /// This file could not be opened, and why (the shown report stays).
-    Failed { name: String, message: String },
+    Failed {
+        name: String,
+        message: String,
+    },
     /// A report was opened; the sentence says which (for screen readers and a short note).
     Opened(String),
 }
@@ -64,7 +67,7 @@ pub struct Opened {
     pub content: &'static Content,
     /// The file's name.
     pub name: String,
-    /// Today (`2026-11-30`).
+    /// Today (`2026年11月30日`).
     pub opened: String,
     /// Notes from the import and the file check.
     pub notes: Vec<String>,
@@ -79,7 +82,10 @@ pub enum LibraryAction {
     /// Show this report and put it first in the recent list.
     Opened(Opened),
     /// The file with this name could not be opened, and why.
-    Failed { name: String, message: String },
+    Failed {
+        name: String,
+        message: String,
+    },
     /// Go back to the report built into the page.
     ShowEmbedded,
     /// The stored recent list as read at start-up (or why it could not be read).
@@ -119,8 +125,8 @@ impl Library {
                     opened: opened.opened.clone(),
                     file: opened.file,
                 });
-                self.recent_note = (!kept)
-                    .then(|| "这份报告太大，没有放进“最近打开”。".to_string());
+                self.recent_note =
+                    (!kept).then(|| "这份报告太大，没有放进“最近打开”。".to_string());
                 self.recent = Rc::new(recent);
                 self.recent_changes += 1;
                 self.shown = Ok(opened.content);
@@ -161,8 +167,9 @@ impl Library {
                 self.recent_changes += 1;
             }
             LibraryAction::NotSaved => {
-                self.recent_note =
-                    Some("“最近打开”没有保存：这个浏览器不允许本页保存数据，或存储空间已满。".into())
+                self.recent_note = Some(
+                    "“最近打开”没有保存：这个浏览器不允许本页保存数据，或存储空间已满。".into(),
+                )
             }
             LibraryAction::DismissStatus => self.status = Status::Idle,
         }
@@ -193,7 +200,7 @@ mod tests {
         LibraryAction::Opened(Opened {
             content: content("报告 一、工作回顾 今年完成财税收入100万元。"),
             name: name.into(),
-            opened: "2026-11-30".into(),
+            opened: "2026年11月30日".into(),
             notes: vec!["正文在句子中间结束。".into()],
             file: file.into(),
         })
@@ -237,8 +244,13 @@ mod tests {
     #[test]
     fn the_stored_list_is_read_once_and_a_damaged_one_is_explained() {
         let mut library = Library::new(Err("无"));
-        library.apply(LibraryAction::RecentLoaded(Err("最近打开的记录已损坏".into())));
-        assert_eq!(library.recent_changes, 0, "nothing to write over the damaged data yet");
+        library.apply(LibraryAction::RecentLoaded(Err(
+            "最近打开的记录已损坏".into()
+        )));
+        assert_eq!(
+            library.recent_changes, 0,
+            "nothing to write over the damaged data yet"
+        );
         assert!(library.recent.reports.is_empty());
         assert!(library.recent_note.as_deref().unwrap().contains("损坏"));
         library.apply(opened("a.txt", "{1}"));
@@ -257,11 +269,16 @@ mod tests {
         stored.add(RecentReport {
             title: "旧".into(),
             name: "old.txt".into(),
-            opened: "2026-11-01".into(),
+            opened: "2026年11月1日".into(),
             file: "{old}".into(),
         });
         library.apply(LibraryAction::RecentLoaded(Ok(stored)));
-        let names: Vec<&str> = library.recent.reports.iter().map(|r| r.name.as_str()).collect();
+        let names: Vec<&str> = library
+            .recent
+            .reports
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
         assert_eq!(names, ["new.txt", "old.txt"]);
     }
 }

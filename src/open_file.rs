@@ -1,21 +1,19 @@
-//! Opening a report in the browser (effects): a file chosen or dropped, read as bytes, decoded
-//! by the rules of `core/decode.rs` with the browser's `TextDecoder`, then either read as a
-//! report file (`.json`, on this thread: no parsing, only checks) or parsed from its text by the
-//! reading worker (`src/bin/report-reader.rs`). Nothing is uploaded anywhere. Also the recent
-//! list's storage (`core/recent.rs`).
+//! Opening a report in the browser (effects): a file chosen or dropped goes to the reading
+//! worker (`src/bin/report-reader.rs`), which reads its bytes, decodes them by the rules of
+//! `core/decode.rs` with the browser's `TextDecoder`, and checks a report file (`.json`) or
+//! parses the text of a report; this thread then reads the worker's report file with
+//! [`file::read`] (recognising the figures again: it trusts no file). Nothing is uploaded
+//! anywhere. Also the recent list's storage (`core/recent.rs`).
 //!
-//! UTF-8 is checked by Rust's own `str::from_utf8`, which refuses exactly what a strict
-//! (`fatal`) `TextDecoder("utf-8")` refuses, without a copy through JavaScript; UTF-16 and
-//! GB18030 go through `TextDecoder` with `fatal`. The worker is started for each text and
-//! stopped when it has answered; its script is cached by the browser after the first time.
+//! A worker is started for each file and stopped when it has answered; the browser caches its
+//! script after the first time.
 
 use gloo::events::EventListener;
 use gloo::utils::{document, window};
 use wasm_bindgen::JsCast;
-use web_sys::{File, MessageEvent, TextDecoder, TextDecoderOptions, Worker};
+use web_sys::{File, MessageEvent, Worker};
 use yew::prelude::*;
 
-use crate::core::decode::{decode_with, Decoders, LARGEST_FILE};
 use crate::core::file;
 use crate::core::recent::{self, Recent};
 use crate::core::Content;
@@ -25,79 +23,34 @@ use crate::page::REPORT_DATA_ID;
 /// The reading worker's loader script, under the site's public address.
 const WORKER_SCRIPT: &str = "report-reader_loader.js";
 
-/// The browser's strict decoders.
-struct Browser;
-
-impl Browser {
-    fn decode(label: &str, bytes: &[u8]) -> Option<String> {
-        let options = TextDecoderOptions::new();
-        options.set_fatal(true);
-        let decoder = TextDecoder::new_with_label_and_options(label, &options).ok()?;
-        decoder.decode_with_u8_array(bytes).ok()
-    }
-}
-
-impl Decoders for Browser {
-    fn utf16(&self, bytes: &[u8], big_endian: bool) -> Option<String> {
-        Self::decode(if big_endian { "utf-16be" } else { "utf-16le" }, bytes)
-    }
-
-    fn gb18030(&self, bytes: &[u8]) -> Option<String> {
-        Self::decode("gb18030", bytes)
-    }
-}
-
-/// Reads `file` and shows it, or says why it cannot be shown (the shown report stays).
+/// Reads `file` in the reading worker and shows it, or says why it cannot be shown (the shown
+/// report stays).
 pub fn open_file(file: File, dispatch: UseReducerDispatcher<Library>) {
     let name = file.name();
-    let fail = {
-        let dispatch = dispatch.clone();
-        let name = name.clone();
-        move |message: String| dispatch.dispatch(LibraryAction::Failed { name, message })
-    };
-    if file.size() > LARGEST_FILE as f64 {
-        fail("文件太大：报告正文通常不超过1 MB，这可能不是一份报告。".into());
-        return;
-    }
     dispatch.dispatch(LibraryAction::Reading(name.clone()));
-    yew::platform::spawn_local(async move {
-        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-            Err(_) => return fail("浏览器没能读取这个文件，请再试一次。".into()),
-        };
-        let text = match decode_with(&bytes, &Browser) {
-            Ok((text, _)) => text,
-            Err(message) => return fail(message),
-        };
-        if text.trim_start().starts_with('{') {
-            show(text, Vec::new(), name, dispatch);
-        } else {
-            read_in_worker(text, move |answer| match answer {
-                Ok((json, warnings)) => show(json, warnings, name, dispatch),
-                Err(message) => fail(message),
-            });
-        }
+    read_in_worker(file, move |answer| match answer {
+        Ok((json, notes)) => show(json, Some(notes), name, dispatch),
+        Err(message) => dispatch.dispatch(LibraryAction::Failed { name, message }),
     });
 }
 
 /// Opens the recent report at `index` again.
 pub fn open_recent(recent: &Recent, index: usize, dispatch: UseReducerDispatcher<Library>) {
     if let Some(report) = recent.reports.get(index) {
-        show(
-            report.file.clone(),
-            Vec::new(),
-            report.name.clone(),
-            dispatch,
-        );
+        show(report.file.clone(), None, report.name.clone(), dispatch);
     }
 }
 
-/// Reads the report file `json` and shows it, with the import's `warnings` and the file
-/// check's notes.
-fn show(json: String, mut warnings: Vec<String>, name: String, dispatch: UseReducerDispatcher<Library>) {
+/// Reads the report file `json` and shows it, with the worker's notes (or, without them, the
+/// file check's own).
+fn show(
+    json: String,
+    notes: Option<Vec<String>>,
+    name: String,
+    dispatch: UseReducerDispatcher<Library>,
+) {
     match file::read(&json, crate::data::terms()) {
-        Ok((content, notes)) => {
-            warnings.extend(notes);
+        Ok((content, own_notes)) => {
             // Lives as long as the page (see `library.rs`).
             let content: &'static Content = Box::leak(Box::new(content));
             crate::hooks::clear_hash();
@@ -105,7 +58,7 @@ fn show(json: String, mut warnings: Vec<String>, name: String, dispatch: UseRedu
                 content,
                 name,
                 opened: today(),
-                notes: warnings,
+                notes: notes.unwrap_or(own_notes),
                 file: json,
             }));
         }
@@ -116,8 +69,8 @@ fn show(json: String, mut warnings: Vec<String>, name: String, dispatch: UseRedu
     }
 }
 
-/// Parses `text` in a reading worker; `done` gets the report file and the warnings, or why not.
-fn read_in_worker(text: String, done: impl FnOnce(Result<(String, Vec<String>), String>) + 'static) {
+/// Reads `file` in a reading worker; `done` gets the report file and the notes, or why not.
+fn read_in_worker(file: File, done: impl FnOnce(Result<(String, Vec<String>), String>) + 'static) {
     const NOT_LOADED: &str = "读取程序没有加载成功，请检查网络后再试。";
     let base = document()
         .get_element_by_id(REPORT_DATA_ID)
@@ -141,14 +94,14 @@ fn read_in_worker(text: String, done: impl FnOnce(Result<(String, Vec<String>), 
         let finish = finish.clone();
         EventListener::new(&worker, "error", move |_| finish(Err(NOT_LOADED.into())))
     };
-    let mut text = Some(text);
+    let mut file = Some(file);
     let on_message = EventListener::new(&worker.clone(), "message", move |event| {
         let Some(data) = event.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
             return;
         };
         if data.as_string().as_deref() == Some("ready") {
-            if let Some(text) = text.take() {
-                if worker.post_message(&text.into()).is_err() {
+            if let Some(file) = file.take() {
+                if worker.post_message(&file).is_err() {
                     finish(Err(NOT_LOADED.into()));
                 }
             }
@@ -157,10 +110,7 @@ fn read_in_worker(text: String, done: impl FnOnce(Result<(String, Vec<String>), 
         let answer = js_sys::Array::from(&data);
         let part = |i: u32| answer.get(i).as_string().unwrap_or_default();
         finish(match part(0).as_str() {
-            "ok" => Ok((
-                part(1),
-                part(2).lines().map(String::from).collect(),
-            )),
+            "ok" => Ok((part(1), part(2).lines().map(String::from).collect())),
             _ => Err(part(1)),
         });
     });
@@ -170,11 +120,11 @@ fn read_in_worker(text: String, done: impl FnOnce(Result<(String, Vec<String>), 
     on_message.forget();
 }
 
-/// Today in the reader's calendar, `2026-11-30`.
+/// Today in the reader's calendar, `2026年11月30日`.
 fn today() -> String {
     let now = js_sys::Date::new_0();
     format!(
-        "{}-{:02}-{:02}",
+        "{}年{}月{}日",
         now.get_full_year(),
         now.get_month() + 1,
         now.get_date()

@@ -30,7 +30,9 @@ pub fn with_report_data(html: &str, json: &str, base: &str) -> Result<String, St
 
 /// Text as an attribute value between double quotes.
 fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 #[cfg(test)]

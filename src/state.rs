@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::order::IdSet;
 use crate::core::cards::{figure_id, unit_of_figure, Cards, FigureIndex, OPENING};
+use crate::core::order::IdSet;
 use crate::core::search::{search, suggest, Corpus, Hit};
 use crate::core::{Content, Meta, Report, SectionKind};
 
@@ -214,7 +214,7 @@ impl AppState {
                 let reclose: Vec<String> = self
                     .opened_by_search
                     .iter()
-                    .filter(|id| !needed.contains(*id))
+                    .filter(|id| !needed.contains(id))
                     .cloned()
                     .collect();
                 for id in reclose {
@@ -401,11 +401,10 @@ mod tests {
     fn collapse_all_collapses_every_theme_and_point_and_expand_all_undoes_it() {
         let mut state = AppState::new(content());
         state.apply(Action::CollapseAll);
-        let expected: IdSet =
-            ["sec-1-1", "sec-1-1-1", "sec-1-1-2", "sec-1-2", "sec-1-2-1"]
-                .into_iter()
-                .map(String::from)
-                .collect();
+        let expected: IdSet = ["sec-1-1", "sec-1-1-1", "sec-1-1-2", "sec-1-2", "sec-1-2-1"]
+            .into_iter()
+            .map(String::from)
+            .collect();
         assert_eq!(state.collapsed, expected);
         state.apply(Action::ExpandAll);
         assert!(state.collapsed.is_empty());

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::figures_panel::FiguresPanel;
-use super::open_status::OpenStatus;
 use super::manual_copy::ManualCopy;
+use super::open_status::OpenStatus;
 use super::outline::Outline;
 use super::report_header::ReportHeader;
 use super::report_view::ReportView;

@@ -6,7 +6,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{use_library, LibraryContext};
-use crate::core::recent::day_label;
 use crate::library::{LibraryAction, Status};
 use crate::open_file::open_recent;
 
@@ -47,7 +46,7 @@ pub fn OpenReport() -> Html {
                     { report.title.clone() }
                 </button>
                 <span class="open-report__file">
-                    { format!("{} · {}打开", report.name, day_label(&report.opened)) }
+                    { format!("{} · {}打开", report.name, report.opened) }
                 </span>
                 <button type="button" class="control open-report__forget" onclick={forget}
                     aria-label={format!("从最近打开中删除《{}》", report.title)}>

@@ -4,7 +4,6 @@
 use yew::prelude::*;
 
 use super::use_library;
-use crate::core::recent::day_label;
 use crate::hooks::clear_hash;
 use crate::library::{LibraryAction, Origin};
 
@@ -26,7 +25,7 @@ pub fn OpenedNotice() -> Html {
         <div class="opened-notice" data-testid="opened-notice">
             <p class="opened-notice__text">
                 <strong>{ format!("本页显示的是你打开的文件“{name}”") }</strong>
-                { format!("（{}打开）。文件只在这台设备上读取，没有上传到任何地方。", day_label(opened)) }
+                { format!("（{}打开）。文件只在这台设备上读取，没有上传到任何地方。", opened) }
             </p>
             if !library.notes.is_empty() {
                 <details class="opened-notice__notes" data-testid="import-notes">

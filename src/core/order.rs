@@ -88,7 +88,10 @@ mod tests {
         assert!(set.contains("a") && set.contains("b") && !set.contains("c"));
         assert!(!set.insert("a".into()));
         assert!(set.insert("c".into()));
-        assert_eq!(set.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(
+            set.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["a", "b", "c"]
+        );
         assert!(set.remove("b"));
         assert!(!set.remove("b"));
         set.clear();

@@ -29,7 +29,7 @@ pub struct RecentReport {
     pub title: String,
     /// The name of the file it was opened from.
     pub name: String,
-    /// The day it was last opened (`2026-11-30`, the reader's own calendar).
+    /// The day it was last opened, as shown (`2026年11月30日`, the reader's own calendar).
     pub opened: String,
     /// The report file (JSON, schema 1).
     pub file: String,
@@ -51,8 +51,8 @@ pub struct Recent {
 impl Recent {
     /// Reads the stored list; another version, or damaged data, is an error in Chinese.
     pub fn parse(stored: &str) -> Result<Recent, String> {
-        let recent: Recent =
-            serde_json::from_str(stored).map_err(|_| "最近打开的记录已损坏，没有读取。".to_string())?;
+        let recent: Recent = serde_json::from_str(stored)
+            .map_err(|_| "最近打开的记录已损坏，没有读取。".to_string())?;
         if recent.version != VERSION {
             return Err(format!(
                 "最近打开的记录是另一版本（{}）保存的，没有读取。",
@@ -98,19 +98,6 @@ impl Recent {
     }
 }
 
-/// `2026-11-30` → `2026年11月30日` (anything else as it is).
-pub fn day_label(day: &str) -> String {
-    let parts: Vec<&str> = day.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) => format!(
-            "{y}年{}月{}日",
-            m.trim_start_matches('0'),
-            d.trim_start_matches('0')
-        ),
-        _ => day.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,7 +106,7 @@ mod tests {
         RecentReport {
             title: title.into(),
             name: format!("{title}.txt"),
-            opened: "2026-11-30".into(),
+            opened: "2026年11月30日".into(),
             file: file.into(),
         }
     }
@@ -171,11 +158,5 @@ mod tests {
         recent.remove(5);
         recent.remove(0);
         assert_eq!(recent.reports[0].title, "甲");
-    }
-
-    #[test]
-    fn days_read_as_chinese_dates() {
-        assert_eq!(day_label("2026-01-05"), "2026年1月5日");
-        assert_eq!(day_label("昨天"), "昨天");
     }
 }
