@@ -58,7 +58,8 @@ fn build(source: &std::path::Path, curation: Option<&std::path::Path>) -> Result
     let (text, _) = core::decode::decode(&bytes)?;
     let terms = core::search::terms::Terms::default();
     if text.trim_start().starts_with('{') {
-        let (content, notes) = core::file::read(&text, terms).map_err(|e| e.to_string())?;
+        let (content, notes) =
+            core::file::read_with_cards(&text, terms).map_err(|e| e.to_string())?;
         for note in notes {
             println!("cargo:warning={note}");
         }

@@ -59,7 +59,8 @@ mod native {
             None => None,
         };
         let (content, warnings) = if text.trim_start().starts_with('{') {
-            let (content, notes) = file::read(&text, Terms::default()).map_err(|e| e.0)?;
+            let (content, notes) =
+                file::read_with_cards(&text, Terms::default()).map_err(|e| e.0)?;
             (content, notes)
         } else {
             let (content, warnings) =

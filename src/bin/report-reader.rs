@@ -77,8 +77,10 @@ mod reading {
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
         let (text, _) = decode_with(&bytes, &Browser)?;
         if text.trim_start().starts_with('{') {
-            let (_, notes) = file::read(&text, Terms::default()).map_err(|e| e.0)?;
-            Ok((text, notes))
+            // Written again: with cards for a file that has none, in the compact form.
+            let (content, notes) =
+                file::read_with_cards(&text, Terms::default()).map_err(|e| e.0)?;
+            Ok((file::to_embedded_json(&content), notes))
         } else {
             text_to_file(&text)
         }

@@ -394,8 +394,24 @@ fn strings(file: &ReportFile) -> Vec<&str> {
     out
 }
 
+/// What [`read`] gives for the cards of a file that has none.
+pub const NO_CARDS: &str = "这份报告文件没有数据卡片。";
+
+/// [`read`], then for a file without cards the cards of the automatic rule
+/// ([`super::cards::auto_cards`]). The importer, the build step and the browser's reading
+/// worker read files this way; the page itself only reads files they wrote, which always have
+/// cards, so the rule's code stays out of the page's wasm.
+pub fn read_with_cards(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileError> {
+    let (mut content, notes) = read(json, terms)?;
+    if content.cards.as_ref().is_err_and(|e| e == NO_CARDS) {
+        content.cards = Ok(super::cards::auto_cards(&content.report, &content.figures));
+    }
+    Ok((content, notes))
+}
+
 /// Reads a report file (JSON text): checks it and builds the content, recognising the figures
-/// in the text again. Returns the content and notes on what was left out.
+/// in the text again. Returns the content and notes on what was left out. A file without cards
+/// has the cards `Err(NO_CARDS)` ([`read_with_cards`] makes them).
 pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileError> {
     // The version first, so that a newer file is refused by its version, not by a field.
     #[derive(Deserialize)]
@@ -554,7 +570,7 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
     )
     .unwrap_or_default();
     let cards = if file.cards.is_empty() {
-        Ok(super::cards::auto_cards(&report, &figures))
+        Err(NO_CARDS.to_string())
     } else {
         let mut used: Vec<(String, String)> = themes
             .into_iter()
