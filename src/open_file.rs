@@ -21,7 +21,7 @@ use crate::library::{Library, LibraryAction, Opened};
 use crate::page::REPORT_DATA_ID;
 
 /// The reading worker's loader script, under the site's public address.
-const WORKER_SCRIPT: &str = "report-reader_loader.js";
+const WORKER_SCRIPT: &str = "report-reader-loader.js";
 
 /// Reads `file` in the reading worker and shows it, or says why it cannot be shown (the shown
 /// report stays).

@@ -4,7 +4,7 @@
 //! wasm (readers who never open a file never download them).
 //!
 //! Trunk builds it as a web worker (`data-type="worker"` in `index.html`) under fixed names,
-//! `report-reader_loader.js` and its wasm; `src/open_file.rs` starts one per file. The protocol:
+//! `report-reader.js` and its wasm, started by `static/report-reader-loader.js`; `src/open_file.rs` starts one per file. The protocol:
 //! the worker posts `"ready"` once it listens; the page then posts the `File`; the worker
 //! answers once, with an array `["ok", report file JSON, notes joined by "\n"]` or
 //! `["error", a sentence in Chinese]`.

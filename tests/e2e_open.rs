@@ -1,0 +1,307 @@
+//! End-to-end tests of 打开报告: a reader opens another report in the page — a text in UTF-8 or
+//! GBK, a report file (.json), by the button or by dropping it on the page — and everything the
+//! viewer does works on it; a file that is no report is refused in Chinese and the shown report
+//! stays; reports opened before are remembered, can be opened again and forgotten, and damaged
+//! stored data never breaks the page. The files are made-up reports of `tests/reports/`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::PathBuf;
+
+use serde_json::json;
+use songshi_report::core::search::terms::Terms;
+use songshi_report::core::{file, Content};
+use support::fidelity::assert_same_text;
+use support::{env, serial, Page, OTHER_PATH};
+
+const COUNTY: &str = include_str!("reports/county-2030.txt");
+const TOWN_PDF: &str = include_str!("reports/town-pdf-2030.txt");
+const COUNTY_TITLE: &str = "二〇三〇年某县政府工作报告";
+const EMBEDDED_TITLE: &str = "2024年嵩市镇政府工作报告";
+
+macro_rules! setup {
+    () => {{
+        let Some(env) = env() else { return };
+        (env, serial())
+    }};
+}
+
+/// Writes `bytes` as a file named `name` for the browser to open.
+fn file_with(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("open-files");
+    std::fs::create_dir_all(&dir).expect("a directory for the files to open");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write the file to open");
+    path
+}
+
+trait Opening {
+    fn choose_file(&self, path: &std::path::Path);
+    fn wait_opened(&self, name: &str);
+    fn title(&self) -> String;
+}
+
+impl Opening for Page {
+    /// Chooses `path` in 打开报告's file input, as the file dialog would.
+    fn choose_file(&self, path: &std::path::Path) {
+        self.driver.type_into(
+            "[data-testid=open-report-input]",
+            path.to_str().expect("a UTF-8 path"),
+        );
+    }
+
+    /// Waits until the file `name` is shown.
+    fn wait_opened(&self, name: &str) {
+        self.driver.wait_for(
+            &format!("{name} to be shown"),
+            &format!(
+                "const n = document.querySelector('[data-testid=opened-notice]');
+                 return n !== null && n.textContent.includes({});",
+                json!(name)
+            ),
+        );
+    }
+
+    fn title(&self) -> String {
+        self.texts("[data-testid=report-title]").join("")
+    }
+}
+
+#[test]
+fn a_text_file_opens_with_its_outline_figures_cards_and_search() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/#sec-1-1");
+    assert_eq!(page.title(), EMBEDDED_TITLE);
+    page.choose_file(&file_with("某县报告.txt", COUNTY.as_bytes()));
+    page.wait_opened("某县报告.txt");
+    assert_eq!(page.title(), COUNTY_TITLE);
+    // Every character of the file, nothing of the last report.
+    assert_same_text(&page.page_report_text(), COUNTY);
+    assert!(
+        !page
+            .js("return location.hash;")
+            .as_str()
+            .unwrap_or("")
+            .contains("sec-1-1"),
+        "the last report's address is forgotten"
+    );
+    assert_eq!(
+        page.js("return document.activeElement.id;"),
+        json!("report-title"),
+        "focus moves to the new title"
+    );
+    let title = page.js("return document.title;");
+    assert!(title.as_str().unwrap_or("").contains("某县"), "{title}");
+    assert_eq!(page.count(".section--part"), 2);
+    assert_eq!(page.count(".section--annex"), 1);
+    assert!(page.count("[data-testid=outline] a") >= 8);
+    assert!(page.count("[data-testid=report] data.figure") >= 10);
+    assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 6);
+    page.search("低保");
+    page.driver.wait_for(
+        "低保 to be found in the opened report",
+        "return document.querySelector('[data-testid=search-status]').textContent.startsWith('共3处');",
+    );
+    // A link inside the opened report goes to its own section.
+    page.driver
+        .click("[data-testid=outline] a[href='#annex-1']");
+    page.wait_heading_at_top("annex-1");
+    page.screenshot("desktop-opened-report");
+    page.driver.click("[data-testid=show-embedded]");
+    page.driver.wait_for(
+        "the built-in report to come back",
+        &format!(
+            "return document.querySelector('[data-testid=report-title]').textContent === {};",
+            json!(EMBEDDED_TITLE)
+        ),
+    );
+    assert_eq!(page.count("[data-testid=opened-notice]"), 0);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_gbk_text_and_a_report_file_open_too() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let (gbk, _, _) = encoding_rs::GBK.encode(TOWN_PDF);
+    page.choose_file(&file_with("镇报告-gbk.txt", &gbk));
+    page.wait_opened("镇报告-gbk.txt");
+    assert_same_text(&page.page_report_text(), TOWN_PDF);
+    // The text stops mid-sentence: the reader is told what to check.
+    assert!(page.count("[data-testid=import-notes] li") >= 1);
+    page.driver.click("[data-testid=import-notes] summary");
+    page.screenshot("phone-opened-gbk");
+
+    let (content, _) = Content::from_text(COUNTY, None, Terms::default()).unwrap();
+    page.choose_file(&file_with(
+        "county.json",
+        file::to_json(&content).as_bytes(),
+    ));
+    page.wait_opened("county.json");
+    assert_eq!(page.title(), COUNTY_TITLE);
+    assert_same_text(&page.page_report_text(), COUNTY);
+    assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 6);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_file_that_is_no_report_is_refused_in_chinese_and_the_report_stays() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let refused = |name: &str, bytes: &[u8], says: &str| {
+        page.choose_file(&file_with(name, bytes));
+        page.driver.wait_for(
+            &format!("{name} to be refused"),
+            &format!(
+                "const e = document.querySelector('[data-testid=open-error]');
+                 return e !== null && e.textContent.includes({});",
+                json!(name)
+            ),
+        );
+        let message = page.texts("[data-testid=open-error]").join("");
+        assert!(
+            message.contains(name) && message.contains(says),
+            "{name}: {message}"
+        );
+        assert_eq!(page.title(), EMBEDDED_TITLE);
+        assert_eq!(page.count("[data-testid=opened-notice]"), 0);
+    };
+    refused("照片.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG 图片");
+    page.screenshot("phone-open-refused");
+    page.driver.click("[data-testid=open-error] button");
+    assert_eq!(page.count("[data-testid=open-error]"), 0);
+    refused("坏.json", b"{\"schema\": 1, \"meta\": {", "报告文件");
+    refused("新版.json", br#"{"schema": 9, "meta": {}}"#, "版本是9");
+    refused("空.txt", b"  \n ", "空的");
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn opened_reports_are_remembered_opened_again_and_forgotten() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    page.js("localStorage.clear();");
+    page.choose_file(&file_with("某县报告.txt", COUNTY.as_bytes()));
+    page.wait_opened("某县报告.txt");
+    page.choose_file(&file_with("镇.txt", TOWN_PDF.as_bytes()));
+    page.wait_opened("镇.txt");
+    // After a reload the built-in report is shown, with both files listed, newest first.
+    page.driver.refresh();
+    page.open("/");
+    assert_eq!(page.title(), EMBEDDED_TITLE);
+    page.driver.click("[data-testid=recent-reports] summary");
+    let listed = page.texts("[data-testid=recent-report] .open-report__reopen");
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed[1], COUNTY_TITLE);
+    page.screenshot("phone-recent-reports");
+    page.driver
+        .click("[data-testid=recent-report]:nth-child(2) .open-report__reopen");
+    page.wait_opened("某县报告.txt");
+    assert_eq!(page.title(), COUNTY_TITLE);
+    // Opening it again put it first; forgetting it leaves the other.
+    page.driver.click("[data-testid=recent-reports] summary");
+    page.driver
+        .click("[data-testid=recent-report]:nth-child(1) .open-report__forget");
+    assert_eq!(page.count("[data-testid=recent-report]"), 1);
+    let stored = page.js(
+        "return JSON.parse(localStorage.getItem('songshi-report.recent')).reports.map(r => r.name);",
+    );
+    assert_eq!(stored, json!(["镇.txt"]));
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn damaged_stored_data_never_breaks_the_page() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    for damaged in [
+        "{not json",
+        r#"{"version": 99, "reports": []}"#,
+        r#"{"version": 1, "reports": [{"title": "x", "name": "x.txt", "opened": "今天", "file": "{\"schema\":1}"}]}"#,
+    ] {
+        page.js(&format!(
+            "localStorage.setItem('songshi-report.recent', {});",
+            json!(damaged)
+        ));
+        page.driver.refresh();
+        page.open("/");
+        assert_eq!(page.title(), EMBEDDED_TITLE, "{damaged}");
+    }
+    // A stored report that cannot be read says so when opened; the page goes on.
+    page.driver.click("[data-testid=recent-reports] summary");
+    page.driver
+        .click("[data-testid=recent-report] .open-report__reopen");
+    page.driver.wait_for(
+        "the damaged report to be refused",
+        "return document.querySelector('[data-testid=open-error]') !== null;",
+    );
+    assert_eq!(page.title(), EMBEDDED_TITLE);
+    // Damaged data is explained, and replaced only when the reader opens a report.
+    page.js("localStorage.setItem('songshi-report.recent', '{not json');");
+    page.driver.refresh();
+    page.open("/");
+    assert!(page
+        .texts("[data-testid=recent-note]")
+        .join("")
+        .contains("损坏"));
+    assert_eq!(
+        page.js("return localStorage.getItem('songshi-report.recent');"),
+        json!("{not json")
+    );
+    page.choose_file(&file_with("镇.txt", TOWN_PDF.as_bytes()));
+    page.wait_opened("镇.txt");
+    let stored =
+        page.js("return JSON.parse(localStorage.getItem('songshi-report.recent')).reports.length;");
+    assert_eq!(stored, json!(1));
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_file_dropped_on_the_page_opens() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    // WebDriver cannot drag a file from the desktop: the test makes the events a browser
+    // makes, with a real File in a real DataTransfer.
+    page.driver.js(
+        "const t = new DataTransfer();
+         t.items.add(new File([arguments[0]], '拖进来的.txt', {type: 'text/plain'}));
+         window.__drop = t;
+         document.querySelector('main').dispatchEvent(new DragEvent('dragenter', {dataTransfer: t, bubbles: true, cancelable: true}));
+         document.querySelector('main').dispatchEvent(new DragEvent('dragover', {dataTransfer: t, bubbles: true, cancelable: true}));",
+        json!([COUNTY]),
+    );
+    page.driver.wait_for(
+        "the drop zone to show",
+        "return document.querySelector('[data-testid=drop-zone]') !== null;",
+    );
+    page.screenshot("desktop-drop-zone");
+    page.js(
+        "document.querySelector('main').dispatchEvent(new DragEvent('drop', {dataTransfer: window.__drop, bubbles: true, cancelable: true}));",
+    );
+    page.wait_opened("拖进来的.txt");
+    assert_eq!(page.title(), COUNTY_TITLE);
+    assert_eq!(page.count("[data-testid=drop-zone]"), 0);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_file_opens_under_a_sub_path() {
+    let (env, _serial) = setup!();
+    if !env.has_other {
+        return;
+    }
+    let page = Page::phone(env);
+    page.open(OTHER_PATH);
+    page.choose_file(&file_with("镇.txt", TOWN_PDF.as_bytes()));
+    page.wait_opened("镇.txt");
+    assert_same_text(&page.page_report_text(), TOWN_PDF);
+    page.assert_no_console_errors();
+}
