@@ -619,3 +619,84 @@ async fn a_link_to_a_missing_part_says_so_until_dismissed() {
     root.unmount().await;
     set_hash_and_notify("#");
 }
+
+/// Stores a recent list in this browser's local storage ("" removes it).
+fn store_recent(stored: &str) {
+    let storage = window().local_storage().unwrap().unwrap();
+    if stored.is_empty() {
+        storage
+            .remove_item(songshi_report::core::recent::KEY)
+            .unwrap();
+    } else {
+        storage
+            .set_item(songshi_report::core::recent::KEY, stored)
+            .unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_report_opened_before_opens_again_and_the_built_in_one_comes_back() {
+    use songshi_report::core::file;
+    use songshi_report::core::recent::{Recent, RecentReport};
+    set_hash_and_notify("#");
+    let other = Content::from_text(WITH_FIGURES, None, Terms::default())
+        .unwrap()
+        .0;
+    let mut recent = Recent::default();
+    recent.add(RecentReport {
+        title: "别的报告".into(),
+        name: "别的.txt".into(),
+        opened: "2030年1月1日".into(),
+        file: file::to_embedded_json(&other),
+    });
+    store_recent(&recent.to_json());
+    let root = render().await;
+    assert_eq!(text_of(&root, "[data-testid=open-report]"), "打开报告");
+    assert_eq!(
+        attr(&root, "[data-testid=open-report-input]", "accept").as_deref(),
+        Some(".txt,.json,text/plain,application/json")
+    );
+    assert_eq!(
+        root.query_selector_all("[data-testid=recent-report]")
+            .unwrap()
+            .length(),
+        1
+    );
+    find(&root, "[data-testid=recent-report] .open-report__reopen").click();
+    yew::scheduler::flush().await;
+    assert!(text_of(&root, "[data-testid=opened-notice]").contains("别的.txt"));
+    assert_eq!(text_of(&root, "[data-testid=report-title]"), "示例报告");
+    assert!(
+        root.query_selector_all("[data-testid=report] data.figure")
+            .unwrap()
+            .length()
+            >= 3
+    );
+    find(&root, "[data-testid=show-embedded]").click();
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector("[data-testid=opened-notice]")
+        .unwrap()
+        .is_none());
+    root.unmount().await;
+    store_recent("");
+}
+
+#[wasm_bindgen_test]
+async fn damaged_stored_reports_are_explained_and_the_page_works() {
+    set_hash_and_notify("#");
+    store_recent("{damaged");
+    let root = render().await;
+    yew::scheduler::flush().await;
+    assert!(text_of(&root, "[data-testid=recent-note]").contains("损坏"));
+    assert!(root
+        .query_selector("[data-testid=recent-reports]")
+        .unwrap()
+        .is_none());
+    assert!(root
+        .query_selector("[data-testid=report] .section")
+        .unwrap()
+        .is_some());
+    root.unmount().await;
+    store_recent("");
+}

@@ -304,7 +304,13 @@ fn release_build(report: &ReportChoice) -> Result {
     print_sizes()
 }
 
-/// Prints every file in dist/ with its raw and gzip size.
+/// The size budget (DEVELOPERS.md), gzip bytes: the page's wasm, and everything a first visit
+/// downloads (the page, its script, wasm, styles and icon). The reading worker
+/// (`report-reader*`) is not part of a first visit: it is loaded when a reader opens a file.
+const WASM_BUDGET: u64 = 200_000;
+const FIRST_VISIT_BUDGET: u64 = 240_000;
+
+/// Prints every file in dist/ with its raw and gzip size, then the budget; fails over it.
 fn print_sizes() -> Result {
     let dist = root().join("dist");
     let mut entries: Vec<PathBuf> = fs::read_dir(&dist)
@@ -314,16 +320,35 @@ fn print_sizes() -> Result {
         .collect();
     entries.sort();
     eprintln!("\nrelease sizes (dist/):");
+    let (mut wasm, mut first_visit, mut on_demand) = (0, 0, 0);
     for path in entries {
         let raw = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         let gz = Command::new("gzip")
             .args(["-9", "-c"])
             .arg(&path)
             .output()
-            .map(|o| o.stdout.len().to_string())
-            .unwrap_or_else(|_| "?".into());
+            .map_err(|e| format!("cannot run gzip: {e}"))?
+            .stdout
+            .len() as u64;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         eprintln!("  {name:<48} {raw:>9} B raw  {gz:>9} B gzip");
+        if name.starts_with("report-reader") {
+            on_demand += gz;
+        } else {
+            first_visit += gz;
+            if name.ends_with(".wasm") {
+                wasm += gz;
+            }
+        }
+    }
+    eprintln!(
+        "  page wasm {wasm} B gzip (budget {WASM_BUDGET}); first visit {first_visit} B gzip \
+         (budget {FIRST_VISIT_BUDGET}); reading worker, on demand: {on_demand} B gzip"
+    );
+    if wasm > WASM_BUDGET || first_visit > FIRST_VISIT_BUDGET {
+        return Err(format!(
+            "over the size budget: wasm {wasm} B (≤ {WASM_BUDGET}), first visit {first_visit} B (≤ {FIRST_VISIT_BUDGET})"
+        ));
     }
     Ok(())
 }
