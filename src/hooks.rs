@@ -491,6 +491,16 @@ pub fn link_to(id: &str) -> String {
     format!("{}#{id}", page_address())
 }
 
+/// [`link_to`] for a report whose address can be shared, else "" (a report opened from a file
+/// has no address of its own; see `AppState::shareable`).
+pub fn share_link(shareable: bool, id: &str) -> String {
+    if shareable {
+        link_to(id)
+    } else {
+        String::new()
+    }
+}
+
 /// The page's address once in the browser ("" while rendering on the server and in the first
 /// render, so that hydration matches the prerendered page).
 #[hook]
@@ -527,6 +537,16 @@ pub fn focus_in_place(el: &HtmlElement) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = el.focus_with_options(&options);
+}
+
+/// Moves keyboard focus to the element with `id`, if there is one, without scrolling.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        focus_in_place(&el);
+    }
 }
 
 /// For a small dialog: when it opens, remembers what had focus, then focuses and selects its

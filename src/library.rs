@@ -36,8 +36,8 @@ pub enum Status {
         name: String,
         message: String,
     },
-    /// A report was opened; the sentence says which (for screen readers and a short note).
-    Opened(String),
+    /// What was just done ("已打开…", "已删除…"), for screen readers.
+    Said(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +86,9 @@ pub enum LibraryAction {
         name: String,
         message: String,
     },
+    /// At start-up: show the report this tab showed before a reload (from the recent list),
+    /// as if it had never gone; the list stays as it is.
+    Restore(Opened),
     /// Go back to the report built into the page.
     ShowEmbedded,
     /// The stored recent list as read at start-up (or why it could not be read).
@@ -117,7 +120,7 @@ impl Library {
             LibraryAction::Reading(name) => self.status = Status::Reading(name),
             LibraryAction::Opened(opened) => {
                 let title = opened.content.report.title.clone();
-                self.status = Status::Opened(format!("已打开“{}”：{title}", opened.name));
+                self.status = Status::Said(format!("已打开“{}”：{title}", opened.name));
                 let mut recent = (*self.recent).clone();
                 let kept = recent.add(RecentReport {
                     title,
@@ -136,6 +139,14 @@ impl Library {
                 };
                 self.notes = Rc::new(opened.notes);
                 self.serial += 1;
+            }
+            LibraryAction::Restore(opened) => {
+                self.shown = Ok(opened.content);
+                self.origin = Origin::File {
+                    name: opened.name,
+                    opened: opened.opened,
+                };
+                self.notes = Rc::new(opened.notes);
             }
             LibraryAction::Failed { name, message } => {
                 self.status = Status::Failed { name, message }
@@ -162,6 +173,9 @@ impl Library {
             },
             LibraryAction::Forget(index) => {
                 let mut recent = (*self.recent).clone();
+                if let Some(report) = recent.reports.get(index) {
+                    self.status = Status::Said(format!("已从“最近打开”中删除《{}》", report.title));
+                }
                 recent.remove(index);
                 self.recent = Rc::new(recent);
                 self.recent_changes += 1;
@@ -215,7 +229,7 @@ mod tests {
         library.apply(opened("县.txt", "{1}"));
         assert_eq!(library.serial, 1);
         assert!(matches!(&library.origin, Origin::File { name, .. } if name == "县.txt"));
-        assert!(matches!(&library.status, Status::Opened(s) if s.contains("县.txt")));
+        assert!(matches!(&library.status, Status::Said(s) if s.contains("县.txt")));
         assert_eq!(library.recent.reports[0].name, "县.txt");
         assert_eq!(library.notes.len(), 1);
         library.apply(LibraryAction::ShowEmbedded);
@@ -225,6 +239,22 @@ mod tests {
         assert!(library.notes.is_empty());
         library.apply(LibraryAction::ShowEmbedded);
         assert_eq!(library.serial, 2, "showing what is shown changes nothing");
+    }
+
+    #[test]
+    fn a_report_restored_after_a_reload_is_shown_without_touching_the_list() {
+        let mut library = Library::new(Ok(content("报告 一、甲 乙。")));
+        let LibraryAction::Opened(o) = opened("县.txt", "{1}") else {
+            unreachable!()
+        };
+        library.apply(LibraryAction::Restore(o));
+        assert!(matches!(&library.origin, Origin::File { name, .. } if name == "县.txt"));
+        assert_eq!(
+            library.serial, 0,
+            "the first render shows it: nothing to scroll back"
+        );
+        assert_eq!(library.recent_changes, 0);
+        assert!(library.recent.reports.is_empty());
     }
 
     #[test]

@@ -22,8 +22,11 @@ fn main() {
     if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
         boot.remove();
     }
+    let (recent, restored) = songshi_report::open_file::remembered();
     yew::Renderer::<App>::with_props(AppProps {
         content: songshi_report::data::content(),
+        recent,
+        restored,
     })
     .render();
 }

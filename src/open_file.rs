@@ -135,29 +135,79 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Reads the recent list at start-up, then writes it whenever the reader changes it (never
-/// just for having read it: damaged data stays until a report is opened or forgotten).
-#[hook]
-pub fn use_recent_storage(library: UseReducerHandle<Library>) {
-    {
-        let dispatch = library.dispatcher();
-        use_effect_with((), move |_| {
-            let stored = storage().and_then(|s| s.get_item(recent::KEY).ok().flatten());
-            dispatch.dispatch(LibraryAction::RecentLoaded(match stored {
-                Some(stored) => Recent::parse(&stored),
-                None => Ok(Recent::default()),
-            }));
-        });
+/// The session storage key naming the opened report this tab shows, so that a reload shows it
+/// again (from the recent list) rather than the built-in one.
+const SHOWN_KEY: &str = "songshi-report.shown";
+
+/// How the shown report is named in session storage: its file's name and its title.
+fn shown_key(name: &str, title: &str) -> String {
+    format!("{name}\u{1f}{title}")
+}
+
+/// What this browser remembers, read once at start-up (`main.rs`) before anything renders: the
+/// recent list (or why it cannot be read), and the opened report this tab showed before a
+/// reload, read again from that list. When that report cannot be had again (forgotten, too
+/// large to keep, damaged), the address's `#…` — a section of that report — is dropped, so the
+/// built-in report opens at its top instead of saying a part is missing.
+pub fn remembered() -> (Result<Recent, String>, Option<Opened>) {
+    let recent = match storage().and_then(|s| s.get_item(recent::KEY).ok().flatten()) {
+        Some(stored) => Recent::parse(&stored),
+        None => Ok(Recent::default()),
+    };
+    let Some(session) = window().session_storage().ok().flatten() else {
+        return (recent, None);
+    };
+    let Some(key) = session.get_item(SHOWN_KEY).ok().flatten() else {
+        return (recent, None);
+    };
+    let restored = recent.as_ref().ok().and_then(|list| {
+        let r = list
+            .reports
+            .iter()
+            .find(|r| shown_key(&r.name, &r.title) == key)?;
+        let (content, _) = file::read(&r.file, crate::data::terms()).ok()?;
+        Some(Opened {
+            content: Box::leak(Box::new(content)),
+            name: r.name.clone(),
+            opened: r.opened.clone(),
+            notes: Vec::new(),
+            file: r.file.clone(),
+        })
+    });
+    if restored.is_none() {
+        let _ = session.remove_item(SHOWN_KEY);
+        crate::hooks::clear_hash();
     }
+    (recent, restored)
+}
+
+/// Writes what the browser remembers when it changes: the recent list when the reader changed
+/// it (never just for having read it: damaged data stays until a report is opened or
+/// forgotten), and, in session storage, which opened report this tab shows (see
+/// [`remembered`]).
+#[hook]
+pub fn use_remember(library: UseReducerHandle<Library>) {
+    let shown = match (&library.origin, library.shown) {
+        (crate::library::Origin::File { name, .. }, Ok(content)) => {
+            Some(shown_key(name, &content.report.title))
+        }
+        _ => None,
+    };
     let dispatch = library.dispatcher();
     let recent = library.recent.clone();
-    use_effect_with(library.recent_changes, move |changes| {
+    use_effect_with((library.recent_changes, shown), move |(changes, shown)| {
         if *changes > 0 {
             let saved =
                 storage().is_some_and(|s| s.set_item(recent::KEY, &recent.to_json()).is_ok());
             if !saved {
                 dispatch.dispatch(LibraryAction::NotSaved);
             }
+        }
+        if let Some(session) = window().session_storage().ok().flatten() {
+            let _ = match shown {
+                Some(key) => session.set_item(SHOWN_KEY, key),
+                None => session.remove_item(SHOWN_KEY),
+            };
         }
     });
 }

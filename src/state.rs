@@ -71,6 +71,10 @@ pub struct AppState {
     pub not_found: Option<String>,
     /// A text the browser refused to copy, shown in a box to copy by hand.
     pub copy_by_hand: Option<String>,
+    /// Whether the page's address leads to this report, so that links and citations can carry
+    /// it: true for the built-in report, false for one opened from a file (its address would
+    /// open the built-in report anywhere else).
+    pub shareable: bool,
 }
 
 /// Ids of the page itself that links may name (the skip link's `#main`, …): not sections,
@@ -159,6 +163,7 @@ impl AppState {
             outline_open: false,
             not_found: None,
             copy_by_hand: None,
+            shareable: true,
         }
     }
 

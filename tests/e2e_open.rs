@@ -20,6 +20,7 @@ const COUNTY: &str = include_str!("reports/county-2030.txt");
 const TOWN_PDF: &str = include_str!("reports/town-pdf-2030.txt");
 const COUNTY_TITLE: &str = "二〇三〇年某县政府工作报告";
 const EMBEDDED_TITLE: &str = "2024年嵩市镇政府工作报告";
+const TOWN_TITLE: &str = "某镇2030年政府工作报告";
 
 macro_rules! setup {
     () => {{
@@ -97,6 +98,19 @@ fn a_text_file_opens_with_its_outline_figures_cards_and_search() {
     assert!(title.as_str().unwrap_or("").contains("某县"), "{title}");
     assert_eq!(page.count(".section--part"), 2);
     assert_eq!(page.count(".section--annex"), 1);
+    // Its address would open the built-in report anywhere else: no link to share, and none in
+    // the exports.
+    assert_eq!(page.count("[data-testid^=link-]"), 0);
+    let links = page.js(
+        "const href = document.querySelector('[data-testid=export-json]').getAttribute('href');
+         return JSON.parse(decodeURIComponent(href.split(',')[1])).figures.map(f => f.link);",
+    );
+    assert!(
+        links
+            .as_array()
+            .is_some_and(|l| !l.is_empty() && l.iter().all(|v| v.is_null())),
+        "{links}"
+    );
     assert!(page.count("[data-testid=outline] a") >= 8);
     assert!(page.count("[data-testid=report] data.figure") >= 10);
     assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 6);
@@ -175,6 +189,17 @@ fn a_file_that_is_no_report_is_refused_in_chinese_and_the_report_stays() {
     page.screenshot("phone-open-refused");
     page.driver.click("[data-testid=open-error] button");
     assert_eq!(page.count("[data-testid=open-error]"), 0);
+    assert_eq!(
+        page.js("return document.activeElement.id;"),
+        json!("open-report"),
+        "the keyboard is back on 打开报告"
+    );
+    refused("压缩包.zip", b"PK\x03\x04....", "压缩包");
+    page.driver.keys("\u{E00C}");
+    page.driver.wait_for(
+        "Esc to close the message",
+        "return document.querySelector('[data-testid=open-error]') === null;",
+    );
     refused("坏.json", b"{\"schema\": 1, \"meta\": {", "报告文件");
     refused("新版.json", br#"{"schema": 9, "meta": {}}"#, "版本是9");
     refused("空.txt", b"  \n ", "空的");
@@ -191,10 +216,20 @@ fn opened_reports_are_remembered_opened_again_and_forgotten() {
     page.wait_opened("某县报告.txt");
     page.choose_file(&file_with("镇.txt", TOWN_PDF.as_bytes()));
     page.wait_opened("镇.txt");
-    // After a reload the built-in report is shown, with both files listed, newest first.
+    // A reload shows the opened report again, at the same place.
+    page.js("location.hash = '#sec-1';");
+    page.driver.refresh();
+    page.wait_opened("镇.txt");
+    assert_eq!(page.title(), TOWN_TITLE);
+    page.wait_heading_at_top("sec-1");
+    assert_eq!(page.count("[data-testid=not-found]"), 0);
+    // Back to the built-in report, which a reload keeps.
+    page.driver.click("[data-testid=show-embedded]");
     page.driver.refresh();
     page.open("/");
     assert_eq!(page.title(), EMBEDDED_TITLE);
+    assert_eq!(page.count("[data-testid=opened-notice]"), 0);
+    // Both files are listed, newest first.
     page.driver.click("[data-testid=recent-reports] summary");
     let listed = page.texts("[data-testid=recent-report] .open-report__reopen");
     assert_eq!(listed.len(), 2, "{listed:?}");
@@ -206,9 +241,22 @@ fn opened_reports_are_remembered_opened_again_and_forgotten() {
     assert_eq!(page.title(), COUNTY_TITLE);
     // Opening it again put it first; forgetting it leaves the other.
     page.driver.click("[data-testid=recent-reports] summary");
+    assert!(page
+        .texts("[data-testid=recent-report]:nth-child(1)")
+        .join("")
+        .contains("正在显示"));
     page.driver
         .click("[data-testid=recent-report]:nth-child(1) .open-report__forget");
     assert_eq!(page.count("[data-testid=recent-report]"), 1);
+    assert_eq!(
+        page.js("return document.activeElement.id;"),
+        json!("recent-reports-summary"),
+        "never the next 删除"
+    );
+    assert!(page
+        .texts("[data-testid=open-status]")
+        .join("")
+        .contains("已从"));
     let stored = page.js(
         "return JSON.parse(localStorage.getItem('songshi-report.recent')).reports.map(r => r.name);",
     );
@@ -303,5 +351,24 @@ fn a_file_opens_under_a_sub_path() {
     page.choose_file(&file_with("镇.txt", TOWN_PDF.as_bytes()));
     page.wait_opened("镇.txt");
     assert_same_text(&page.page_report_text(), TOWN_PDF);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_report_without_numbered_parts_says_so_in_the_outline() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let text = "某村2030年工作报告\n各位代表：\n今年村里修路3公里，新建文化广场1个。\n明年计划再修路5公里。\n";
+    page.choose_file(&file_with("村.txt", text.as_bytes()));
+    page.wait_opened("村.txt");
+    assert_same_text(&page.page_report_text(), text);
+    page.open_drawer();
+    assert!(page
+        .texts("[data-testid=outline-empty]")
+        .join("")
+        .contains("没有分出编号的部分"));
+    assert_eq!(page.count("[data-testid=expand-all]"), 0);
+    page.screenshot("phone-opened-no-parts");
     page.assert_no_console_errors();
 }

@@ -8,7 +8,11 @@ use songshi_report::data;
 
 fn render() -> String {
     let content = data::content();
-    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps { content });
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
+        content,
+        recent: Ok(Default::default()),
+        restored: None,
+    });
     futures::executor::block_on(renderer.render())
 }
 
@@ -35,6 +39,8 @@ fn the_app_renders_on_the_server_with_every_section() {
 fn a_report_that_cannot_be_read_renders_a_readable_message() {
     let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
         content: Err("测试错误"),
+        recent: Ok(Default::default()),
+        restored: None,
     });
     let html = futures::executor::block_on(renderer.render());
     assert!(html.contains("无法显示报告"));
@@ -55,6 +61,8 @@ fn any_report_renders_its_front_matter_annex_and_source_line() {
     let content: &'static Content = Box::leak(Box::new(content));
     let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
         content: Ok(content),
+        recent: Ok(Default::default()),
+        restored: None,
     });
     let html = futures::executor::block_on(renderer.render());
     assert!(html.contains("report-header__front--notice"), "the notice");

@@ -79,10 +79,14 @@ async fn render() -> Mounted {
 async fn render_content(content: &'static Content) -> Mounted {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
+    // What the browser remembers, read as `main.rs` reads it.
+    let (recent, restored) = songshi_report::open_file::remembered();
     let handle = yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
             content: Ok(content),
+            recent,
+            restored,
         },
     )
     .render();

@@ -12,26 +12,40 @@ use super::report_header::ReportHeader;
 use super::report_view::ReportView;
 use super::top_bar::TopBar;
 use super::{AppContext, LibraryContext};
+use crate::core::recent::Recent;
 use crate::core::search::shorten;
 use crate::core::Content;
 use crate::hooks;
-use crate::library::Library;
-use crate::open_file::{open_file, use_recent_storage};
+use crate::library::{Library, LibraryAction, Opened, Origin};
+use crate::open_file::{open_file, use_remember};
 use crate::state::{Action, AppState};
 
 #[derive(PartialEq, Properties)]
 pub struct AppProps {
     /// The report with its figures, or why it could not be read.
     pub content: Result<&'static Content, &'static str>,
+    /// The reports opened before, as stored in this browser (or why they cannot be read).
+    #[prop_or_else(|| Ok(Recent::default()))]
+    pub recent: Result<Recent, String>,
+    /// A report opened from a file that this tab showed before a reload, to show again.
+    #[prop_or_default]
+    pub restored: Option<Opened>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let library = use_reducer(|| Library::new(props.content));
-    use_recent_storage(library.clone());
+    let library = use_reducer(|| {
+        let mut library = Library::new(props.content);
+        library.apply(LibraryAction::RecentLoaded(props.recent.clone()));
+        if let Some(restored) = props.restored.clone() {
+            library.apply(LibraryAction::Restore(restored));
+        }
+        library
+    });
+    use_remember(library.clone());
     let open = {
         let dispatch = library.dispatcher();
-        use_callback((), move |file, _| open_file(file, dispatch.clone()))
+        Callback::from(move |file| open_file(file, dispatch.clone()))
     };
     let dragging = hooks::use_file_drop(open.clone());
     hooks::use_new_report_from_the_top(library.serial);
@@ -42,7 +56,10 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<LibraryContext> {context}>
             { match library.shown {
-                Ok(content) => html! { <Reader key={library.serial.to_string()} {content} /> },
+                Ok(content) => html! {
+                    <Reader key={library.serial.to_string()} {content}
+                        shareable={library.origin == Origin::Embedded} />
+                },
                 Err(message) => html! {
                     <main id="main" class="load-error" role="alert">
                         <h1>{ "无法显示报告" }</h1>
@@ -63,12 +80,18 @@ pub fn App(props: &AppProps) -> Html {
 #[derive(PartialEq, Properties)]
 struct ReaderProps {
     content: &'static Content,
+    /// Whether the page's address leads to this report (see `AppState::shareable`).
+    shareable: bool,
 }
 
 #[component]
 fn Reader(props: &ReaderProps) -> Html {
     let content = props.content;
-    let state: AppContext = use_reducer(|| AppState::new(content));
+    let shareable = props.shareable;
+    let state: AppContext = use_reducer(|| AppState {
+        shareable,
+        ..AppState::new(content)
+    });
 
     hooks::use_hash_navigation(state.dispatcher());
     let pinned: hooks::Pinned = use_mut_ref(|| None);

@@ -43,6 +43,12 @@ pub fn FiguresPanel() -> Html {
     let report = state.report;
     // Links in the exports point at the page's own address, known once in the browser.
     let address = use_page_address();
+    // A report opened from a file has no address: its exports carry no links.
+    let address = if state.shareable {
+        address
+    } else {
+        String::new()
+    };
     let exports = use_memo(address, move |address| {
         (
             data_url("text/csv", &to_csv(cards, address)),

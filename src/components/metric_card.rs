@@ -83,8 +83,9 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
 
     let cite = {
         let title = state.report.title.clone();
+        let shareable = state.shareable;
         Callback::from(move |()| {
-            let link = crate::hooks::link_to(&card.figure_id());
+            let link = crate::hooks::share_link(shareable, &card.figure_id());
             citation(card, &title, &link)
         })
     };

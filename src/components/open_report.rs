@@ -6,7 +6,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{use_library, LibraryContext};
-use crate::library::{LibraryAction, Status};
+use crate::hooks::focus_id;
+use crate::library::{LibraryAction, Origin};
 use crate::open_file::open_recent;
 
 #[component]
@@ -29,23 +30,38 @@ pub fn OpenReport() -> Html {
         // The same file can be chosen again.
         input.set_value("");
     });
-    let reading = matches!(library.status, Status::Reading(_));
     let recent = library.recent.clone();
+    // The report on screen, when it was opened from a file, is always first in the list.
+    let showing_first = matches!(library.origin, Origin::File { .. });
+    let count = recent.reports.len();
     let entries = recent.reports.iter().enumerate().map(|(i, report)| {
         let reopen = {
             let (recent, dispatch) = (recent.clone(), library.dispatcher());
             Callback::from(move |_: MouseEvent| open_recent(&recent, i, dispatch.clone()))
         };
+        // The keyboard goes to the list's summary, or to 打开报告 when the list goes away: never
+        // to the next 删除, where a second Enter would delete another report.
         let forget = {
             let dispatch = library.dispatcher();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(LibraryAction::Forget(i)))
+            Callback::from(move |_: MouseEvent| {
+                focus_id(if count > 1 {
+                    "recent-reports-summary"
+                } else {
+                    "open-report"
+                });
+                dispatch.dispatch(LibraryAction::Forget(i))
+            })
         };
+        let showing = i == 0 && showing_first;
         html! {
             <li class="open-report__entry" data-testid="recent-report">
                 <button type="button" class="open-report__reopen" onclick={reopen}>
                     { report.title.clone() }
                 </button>
                 <span class="open-report__file">
+                    if showing {
+                        <strong>{ "正在显示 · " }</strong>
+                    }
                     { format!("{} · {}打开", report.name, report.opened) }
                 </span>
                 <button type="button" class="control open-report__forget" onclick={forget}
@@ -58,8 +74,8 @@ pub fn OpenReport() -> Html {
     html! {
         <div class="open-report">
             <div class="open-report__row">
-                <button type="button" class="control open-report__choose" onclick={choose}
-                    disabled={reading} aria-describedby="open-report-hint" data-testid="open-report">
+                <button type="button" id="open-report" class="control open-report__choose"
+                    onclick={choose} aria-describedby="open-report-hint" data-testid="open-report">
                     { "打开报告" }
                 </button>
                 <input type="file" ref={input} hidden=true accept=".txt,.json,text/plain,application/json"
@@ -70,7 +86,7 @@ pub fn OpenReport() -> Html {
             </div>
             if !recent.reports.is_empty() {
                 <details class="open-report__recent" data-testid="recent-reports">
-                    <summary>{ format!("最近打开的报告（{}）", recent.reports.len()) }</summary>
+                    <summary id="recent-reports-summary">{ format!("最近打开的报告（{count}）") }</summary>
                     <ul class="open-report__list">{ for entries }</ul>
                 </details>
             }

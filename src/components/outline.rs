@@ -20,6 +20,7 @@ pub fn Outline() -> Html {
     let open = state.outline_open;
     let nav = use_node_ref();
     use_drawer_focus(open, nav.clone());
+    let no_sections = state.report.top_level().next().is_none();
     html! {
         <>
             <nav id="outline" ref={nav} class={classes!("outline", open.then_some("outline--open"))}
@@ -29,12 +30,18 @@ pub fn Outline() -> Html {
                     <button type="button" class="control outline__close"
                         onclick={close.clone()} aria-label="关闭目录">{ "关闭" }</button>
                 </div>
-                <div class="outline__actions" role="group" aria-label="展开或收起各节">
-                    <button type="button" class="control" data-testid="expand-all"
-                        onclick={dispatch(Action::ExpandAll)}>{ "全部展开" }</button>
-                    <button type="button" class="control" data-testid="collapse-all"
-                        onclick={dispatch(Action::CollapseAll)}>{ "全部收起" }</button>
-                </div>
+                if no_sections {
+                    <p class="outline__empty" data-testid="outline-empty">
+                        { "这份报告没有分出编号的部分，全文在正文中连续显示。" }
+                    </p>
+                } else {
+                    <div class="outline__actions" role="group" aria-label="展开或收起各节">
+                        <button type="button" class="control" data-testid="expand-all"
+                            onclick={dispatch(Action::ExpandAll)}>{ "全部展开" }</button>
+                        <button type="button" class="control" data-testid="collapse-all"
+                            onclick={dispatch(Action::CollapseAll)}>{ "全部收起" }</button>
+                    </div>
+                }
                 <ol class="outline__list">
                     { for state.report.top_level().map(entry) }
                     if state.report.truncated {

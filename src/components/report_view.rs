@@ -17,6 +17,7 @@ use super::use_app_state;
 pub fn ReportView() -> Html {
     let state = use_app_state();
     let report = state.report;
+    let shareable = state.shareable;
     // The section whose text is cut off: the last one in reading order.
     let cut_id: AttrValue = if report.truncated {
         report
@@ -33,7 +34,13 @@ pub fn ReportView() -> Html {
         .enumerate()
         .map(|(n, range)| {
             let cite = Callback::from(move |()| {
-                paragraph_citation(report, None, range, false, &crate::hooks::link_to("report"))
+                paragraph_citation(
+                    report,
+                    None,
+                    range,
+                    false,
+                    &crate::hooks::share_link(shareable, "report"),
+                )
             });
             let testid = if n == 0 {
                 "quote-opening".to_string()
@@ -65,7 +72,7 @@ pub fn ReportView() -> Html {
                 <SectionView {section} cut_id={cut_id.clone()} />
             }) }
             if let Some(tail) = report.cut_tail() {
-                <TruncationNotice tail={tail} />
+                <TruncationNotice tail={tail} source={state.meta.source.clone().map(AttrValue::from)} />
             }
         </article>
     }

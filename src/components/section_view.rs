@@ -81,6 +81,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     for (n, range) in paragraphs.into_iter().enumerate() {
         let cut = cut_here && n == last;
         let report = state.report;
+        let shareable = state.shareable;
         let cite = {
             let id = id.clone();
             Callback::from(move |()| {
@@ -89,7 +90,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                     Some(section),
                     range,
                     cut,
-                    &crate::hooks::link_to(&id),
+                    &crate::hooks::share_link(shareable, &id),
                 )
             })
         };
@@ -127,11 +128,14 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 <@{tag} id={id.clone()} class="section__heading" tabindex="-1" data-spy="">
                     { heading_content }
                 </@>
-                <span class="section__share" data-chrome="">
-                    <CopyButton label="复制链接" name={format!("复制本节链接：{}", section.full_heading())}
-                        text={link} class="section__link"
-                        testid={AttrValue::from(format!("link-{id}"))} />
-                </span>
+                // A report opened from a file has no address to share.
+                if state.shareable {
+                    <span class="section__share" data-chrome="">
+                        <CopyButton label="复制链接" name={format!("复制本节链接：{}", section.full_heading())}
+                            text={link} class="section__link"
+                            testid={AttrValue::from(format!("link-{id}"))} />
+                    </span>
+                }
             </div>
             { body(&id, &body_id, collapsed, content) }
         </section>

@@ -1,4 +1,5 @@
-//! The notice where the source text stops: the rest of the report is not available.
+//! The notice where the source text stops: the rest of the report is not on this page. It names
+//! where the text comes from when the report's facts say so, and claims nothing else.
 
 use yew::prelude::*;
 
@@ -6,6 +7,9 @@ use yew::prelude::*;
 pub struct TruncationNoticeProps {
     /// The last few characters before the cut, quoted so the reader sees where it is.
     pub tail: AttrValue,
+    /// Where the text comes from ("一个网络文档分享网站上这份报告的免费预览"), when known.
+    #[prop_or_default]
+    pub source: Option<AttrValue>,
 }
 
 #[component]
@@ -15,8 +19,11 @@ pub fn TruncationNotice(props: &TruncationNoticeProps) -> Html {
             data-testid="truncation-notice">
             <p class="truncation-notice__title"><strong>{ "原文到此中断" }</strong></p>
             <p class="truncation-notice__text">
-                { format!("本页依据的网络预览只到这里，句子在“{}”处中断。", props.tail) }
-                { "报告的其余部分无法获得，本页没有补写任何内容。" }
+                { match &props.source {
+                    Some(source) => format!("本页正文是{source}，只到这里，句子在“{}”处中断。", props.tail),
+                    None => format!("正文只到这里，句子在“{}”处中断。", props.tail),
+                } }
+                { "报告的其余部分本页没有，本页也没有补写任何内容。" }
             </p>
         </aside>
     }

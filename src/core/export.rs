@@ -42,8 +42,9 @@ pub struct Row<'a> {
     pub section_id: &'a str,
     pub section_heading: &'a str,
     pub sentence: &'a str,
-    /// The address of the figure's sentence in the page.
-    pub link: String,
+    /// The address of the figure's sentence in the page (`null` for a report opened from a
+    /// file, which has no address of its own).
+    pub link: Option<String>,
 }
 
 /// A card as an export row; `base` is the page's address without `#…` (the link is
@@ -72,7 +73,7 @@ pub fn row<'a>(card: &'a Card, base: &str) -> Row<'a> {
         section_id: &card.unit_id,
         section_heading: &card.section_heading,
         sentence: &card.sentence,
-        link: format!("{base}#{}", card.figure_id()),
+        link: (!base.is_empty()).then(|| format!("{base}#{}", card.figure_id())),
     }
 }
 
@@ -170,7 +171,7 @@ pub fn to_csv(cards: &Cards, base: &str) -> String {
             r.section_id.to_string(),
             r.section_heading.to_string(),
             r.sentence.to_string(),
-            r.link.clone(),
+            r.link.clone().unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
@@ -201,7 +202,7 @@ pub fn to_json(cards: &Cards, report: &Report, base: &str) -> String {
 }
 
 /// A citation of one card for pasting: value (with what it means and its kind when not a plain
-/// result), the exact sentence, the report's title and a link.
+/// result), the exact sentence, the report's title and a link (none when `link` is empty).
 pub fn citation(card: &Card, report_title: &str, link: &str) -> String {
     let mut notes = Vec::new();
     let change = change_text(card);
@@ -224,6 +225,8 @@ pub fn citation(card: &Card, report_title: &str, link: &str) -> String {
         "{}：{}\n「{}」\n——《{}》 {}",
         card.label, value, card.sentence, report_title, link
     )
+    .trim_end()
+    .to_string()
 }
 
 /// A citation of one paragraph for pasting: the quoted text, then the report's title, the
@@ -261,6 +264,8 @@ pub fn paragraph_citation(
         ""
     };
     format!("「{quote}」{cut}\n——《{}》{place} {link}", report.title)
+        .trim_end()
+        .to_string()
 }
 
 /// A `data:` URL holding `content` (percent-encoded UTF-8), for a download link that needs no

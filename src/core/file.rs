@@ -432,7 +432,11 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
                 "这份报告文件的格式版本是{v}，本程序只能读版本{SCHEMA}。"
             )))
         }
-        None => return Err(FileError("这不是报告文件：缺少格式版本（schema）。".into())),
+        None => {
+            return Err(FileError(
+                "这不是本程序的报告文件：里面没有注明格式版本（schema）。".into(),
+            ))
+        }
     }
     let file: ReportFile = serde_json::from_str(json).map_err(|e| {
         // Where, not serde's English words (their formatting costs the wasm a few KB).
@@ -664,7 +668,7 @@ mod tests {
         let err = read(r#"{"schema": 2, "meta": {}}"#, Terms::default()).unwrap_err();
         assert!(err.0.contains("版本是2"), "{err}");
         let err = read(r#"{"meta": {}}"#, Terms::default()).unwrap_err();
-        assert!(err.0.contains("缺少格式版本"), "{err}");
+        assert!(err.0.contains("没有注明格式版本"), "{err}");
     }
 
     #[test]
