@@ -372,3 +372,59 @@ fn a_report_without_numbered_parts_says_so_in_the_outline() {
     page.screenshot("phone-opened-no-parts");
     page.assert_no_console_errors();
 }
+
+#[path = "../benches/support/generated.rs"]
+mod generated;
+
+/// Prints (asserts nothing: speed targets live in benchmarks) the time from choosing a long
+/// report to its text painted: read, decoded and parsed in the worker, read back and rendered.
+#[test]
+fn opening_a_long_report_is_timed() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let text = generated::generated_report(14);
+    let mut times = Vec::new();
+    for run in 0..6 {
+        let name = format!("长报告-{run}.txt");
+        let path = file_with(&name, text.as_bytes());
+        page.driver.js(
+            "window.__opened = null;
+             const name = arguments[0];
+             document.querySelector('[data-testid=open-report-input]')
+               .addEventListener('change', () => { window.__chosen = performance.now(); }, {capture: true, once: true});
+             new MutationObserver((_, o) => {
+               const n = document.querySelector('[data-testid=opened-notice]');
+               if (n && n.textContent.includes(name)) {
+                 o.disconnect();
+                 requestAnimationFrame(() => { window.__opened = performance.now() - window.__chosen; });
+               }
+             }).observe(document.body, {subtree: true, childList: true, characterData: true});",
+            json!([name]),
+        );
+        page.choose_file(&path);
+        page.driver.wait_for(
+            "the long report to be painted",
+            "return window.__opened !== null;",
+        );
+        times.push(
+            page.js("return window.__opened;")
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+    }
+    let first = times[0];
+    let mut rest = times[1..].to_vec();
+    rest.sort_by(f64::total_cmp);
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "\nfile chosen → report painted ({} characters, phone viewport): first {first:.0} ms (worker loaded), then median {:.0} ms of {} (min {:.0}, max {:.0})",
+        text.chars().count(),
+        rest[rest.len() / 2],
+        rest.len(),
+        rest[0],
+        rest[rest.len() - 1]
+    );
+    page.assert_no_console_errors();
+}
