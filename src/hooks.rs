@@ -24,12 +24,28 @@ const SPY_MARGIN_PX: f64 = 32.0;
 /// The same width as `--wide` in the CSS (60rem): the outline is a sidebar from there on.
 const WIDE_LAYOUT: &str = "(min-width: 60rem)";
 
+/// The reader's page-wide listeners, set up once when it mounts and dropped when it goes:
+/// [`hash_navigation`], [`scroll_spy`], [`reveal_on_find`] and [`close_outline_when_wide`].
+/// One effect for all four: every `use_effect_with` call site is its own copy of Yew's effect
+/// code in the wasm.
+#[hook]
+pub fn use_page_listeners(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) {
+    use_effect_with((), move |_| {
+        let listeners = [
+            hash_navigation(dispatch.clone()),
+            scroll_spy(dispatch.clone(), pinned),
+            reveal_on_find(dispatch.clone()),
+            close_outline_when_wide(dispatch),
+        ];
+        move || drop(listeners)
+    });
+}
+
 /// Follows the URL hash: on load and on every `hashchange` (back/forward, typed links).
 /// `#id` goes to a section, figure or card; `?q=…` searches. Going back to an address without
 /// a hash returns to the top of the page.
-#[hook]
-pub fn use_hash_navigation(dispatch: UseReducerDispatcher<AppState>) {
-    use_effect_with((), move |_| {
+fn hash_navigation(dispatch: UseReducerDispatcher<AppState>) -> Vec<EventListener> {
+    {
         let go = move |on_load: bool| {
             let hash = window().location().hash().unwrap_or_default();
             let route = parse_hash(&hash);
@@ -43,9 +59,10 @@ pub fn use_hash_navigation(dispatch: UseReducerDispatcher<AppState>) {
             }
         };
         go(true);
-        let listener = EventListener::new(&window(), "hashchange", move |_| go(false));
-        move || drop(listener)
-    });
+        vec![EventListener::new(&window(), "hashchange", move |_| {
+            go(false)
+        })]
+    }
 }
 
 /// The longest query kept in the address: a pasted paragraph would make an address of tens of
@@ -252,10 +269,9 @@ fn section_of(el: &web_sys::Element) -> Option<String> {
 /// Reports the heading being read: the section of the pinned element (last navigated to)
 /// while it is in view, otherwise the last section heading whose top has passed the sticky bar
 /// (plus [`SPY_MARGIN_PX`]). Above the first heading, none.
-#[hook]
-pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) {
-    let last = use_mut_ref(|| None::<String>);
-    use_effect_with((), move |_| {
+fn scroll_spy(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) -> Vec<EventListener> {
+    let last = RefCell::new(None::<String>);
+    {
         let spy = {
             let pinned = pinned.clone();
             move || {
@@ -320,15 +336,16 @@ pub fn use_scroll_spy(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) 
                 }
             })
         });
-        move || drop((listener, release))
-    });
+        let mut listeners = vec![listener];
+        listeners.extend(release);
+        listeners
+    }
 }
 
 /// Expands a collapsed section when the browser's find-in-page reveals text inside it
 /// (`hidden="until-found"` fires `beforematch`, which bubbles to the document).
-#[hook]
-pub fn use_reveal_on_find(dispatch: UseReducerDispatcher<AppState>) {
-    use_effect_with((), move |_| {
+fn reveal_on_find(dispatch: UseReducerDispatcher<AppState>) -> Vec<EventListener> {
+    {
         let listener = EventListener::new(&document(), "beforematch", move |event| {
             let section = event
                 .target()
@@ -339,8 +356,8 @@ pub fn use_reveal_on_find(dispatch: UseReducerDispatcher<AppState>) {
                 dispatch.dispatch(Action::Expand(id));
             }
         });
-        move || drop(listener)
-    });
+        vec![listener]
+    }
 }
 
 /// Moves focus into the outline drawer when it opens (to its close button), and back to the
@@ -438,9 +455,8 @@ pub fn use_current_entry_visible(active: Option<String>) {
 
 /// Closes the drawer when the window becomes wide enough for the sidebar, so that a drawer
 /// left open on a rotated phone does not keep the page inert.
-#[hook]
-pub fn use_close_outline_when_wide(dispatch: UseReducerDispatcher<AppState>) {
-    use_effect_with((), move |_| {
+fn close_outline_when_wide(dispatch: UseReducerDispatcher<AppState>) -> Vec<EventListener> {
+    {
         let query = window().match_media(WIDE_LAYOUT).ok().flatten();
         let listener = query.map(|query| {
             let target = query.clone();
@@ -450,24 +466,8 @@ pub fn use_close_outline_when_wide(dispatch: UseReducerDispatcher<AppState>) {
                 }
             })
         });
-        move || drop(listener)
-    });
-}
-
-/// Esc closes the outline drawer.
-#[hook]
-pub fn use_escape_closes_outline(dispatch: UseReducerDispatcher<AppState>) {
-    use_effect_with((), move |_| {
-        let listener = EventListener::new(&document(), "keydown", move |event| {
-            if event
-                .dyn_ref::<KeyboardEvent>()
-                .is_some_and(|k| k.key() == "Escape")
-            {
-                dispatch.dispatch(Action::CloseOutline);
-            }
-        });
-        move || drop(listener)
-    });
+        listener.into_iter().collect()
+    }
 }
 
 /// Names the browser tab after the report (the page's `<title>` is the default report's).

@@ -6,6 +6,9 @@
 //! app reads its text at start-up. Keeping it out of the wasm keeps the code the same for every
 //! report and leaves the wasm's size budget to code.
 
+/// The whole report file (pretty, with its figures) beside the built page, for download.
+pub const REPORT_FILE_NAME: &str = "report.json";
+
 /// The id of the data block that holds the report file.
 pub const REPORT_DATA_ID: &str = "report-data";
 

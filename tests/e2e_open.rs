@@ -428,3 +428,30 @@ fn opening_a_long_report_is_timed() {
     );
     page.assert_no_console_errors();
 }
+
+#[test]
+fn the_whole_report_file_is_offered_for_the_built_in_report_only() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    page.js(
+        "window.__file = undefined;
+         fetch(document.querySelector('[data-testid=export-report]').href)
+           .then(r => r.json()).then(f => { window.__file = f; }, e => { window.__file = String(e); });",
+    );
+    page.driver.wait_for(
+        "the report file to download",
+        "return window.__file !== undefined;",
+    );
+    let file = page.js("return window.__file;");
+    assert_eq!(file["schema"], json!(1), "{file}");
+    assert_eq!(file["meta"]["title"], json!(EMBEDDED_TITLE));
+    assert!(file["figures"].as_array().is_some_and(|f| f.len() >= 40));
+    assert!(page
+        .attr("[data-testid=export-report]", "download")
+        .is_some_and(|d| d.ends_with("报告文件.json")));
+    page.choose_file(&file_with("某县报告.txt", COUNTY.as_bytes()));
+    page.wait_opened("某县报告.txt");
+    assert_eq!(page.count("[data-testid=export-report]"), 0);
+    page.assert_no_console_errors();
+}

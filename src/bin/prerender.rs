@@ -10,6 +10,9 @@
 //! worker, `src/open_file.rs`): the hook inherits `REPORT_SOURCE` / `REPORT_CURATION` from Trunk, so
 //! `cargo xtask build --report FILE` and a plain `trunk build --release` both get the right one.
 //!
+//! Beside the page it writes `report.json`: the whole report file, pretty, with the figures
+//! recognised in it (the page offers it as 下载整份报告).
+//!
 //! Native only. A page that already has the block, or has no `</body>`, stops the build with
 //! the reason.
 
@@ -32,7 +35,14 @@ fn main() -> std::process::ExitCode {
         .and_then(|html| {
             songshi_report::page::with_report_data(&html, songshi_report::data::REPORT_FILE, &base)
         })
-        .and_then(|html| std::fs::write(&page, html).map_err(|e| e.to_string()));
+        .and_then(|html| std::fs::write(&page, html).map_err(|e| e.to_string()))
+        .and_then(|()| {
+            // The whole report file beside the page, for readers and programs to download.
+            let content = songshi_report::data::content()?;
+            let file = page.with_file_name(songshi_report::page::REPORT_FILE_NAME);
+            std::fs::write(file, songshi_report::core::file::to_json(content))
+                .map_err(|e| e.to_string())
+        });
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {

@@ -93,13 +93,15 @@ fn Reader(props: &ReaderProps) -> Html {
         ..AppState::new(content)
     });
 
-    hooks::use_hash_navigation(state.dispatcher());
     let pinned: hooks::Pinned = use_mut_ref(|| None);
-    hooks::use_scroll_to(state.scroll.clone(), pinned.clone());
-    hooks::use_scroll_spy(state.dispatcher(), pinned);
-    hooks::use_reveal_on_find(state.dispatcher());
-    hooks::use_escape_closes_outline(state.dispatcher());
-    hooks::use_close_outline_when_wide(state.dispatcher());
+    hooks::use_page_listeners(state.dispatcher(), pinned.clone());
+    hooks::use_scroll_to(state.scroll.clone(), pinned);
+    // Esc closes the outline drawer.
+    let close_outline = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::CloseOutline))
+    };
+    hooks::use_escape(close_outline, state.outline_open);
     hooks::use_current_entry_visible(state.active.clone());
     hooks::use_query_in_url(state.query.clone());
     hooks::use_document_title(state.report.title.clone());

@@ -119,6 +119,12 @@ pub fn FiguresPanel() -> Html {
                         data-testid="export-csv">{ "下载 CSV（表格）" }</a>
                     <a class="control figures__download" href={exports.1.clone()} download={format!("{}·数据.json", state.report.title)}
                         data-testid="export-json">{ "下载 JSON" }</a>
+                    // The built-in report's whole file, written beside the page at build time.
+                    if state.shareable {
+                        <a class="control figures__download" href={crate::page::REPORT_FILE_NAME}
+                            download={format!("{}·报告文件.json", state.report.title)}
+                            data-testid="export-report">{ "下载整份报告（JSON）" }</a>
+                    }
                 </p>
             </div>
         </section>
