@@ -101,6 +101,7 @@ fn a_text_file_opens_with_its_outline_figures_cards_and_search() {
     // Its address would open the built-in report anywhere else: no link to share, and none in
     // the exports.
     assert_eq!(page.count("[data-testid^=link-]"), 0);
+    page.driver.click("[data-testid=figures-toggle]");
     let links = page.js(
         "const href = document.querySelector('[data-testid=export-json]').getAttribute('href');
          return JSON.parse(decodeURIComponent(href.split(',')[1])).figures.map(f => f.link);",
@@ -434,6 +435,7 @@ fn the_whole_report_file_is_offered_for_the_built_in_report_only() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
     page.open("/");
+    page.driver.click("[data-testid=figures-toggle]");
     page.js(
         "window.__file = undefined;
          fetch(document.querySelector('[data-testid=export-report]').href)
@@ -452,6 +454,11 @@ fn the_whole_report_file_is_offered_for_the_built_in_report_only() {
         .is_some_and(|d| d.ends_with("报告文件.json")));
     page.choose_file(&file_with("某县报告.txt", COUNTY.as_bytes()));
     page.wait_opened("某县报告.txt");
+    page.driver.click("[data-testid=figures-toggle]");
+    assert!(
+        page.count("[data-testid=export-json]") == 1,
+        "the panel is open"
+    );
     assert_eq!(page.count("[data-testid=export-report]"), 0);
     page.assert_no_console_errors();
 }

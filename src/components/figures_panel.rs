@@ -49,7 +49,12 @@ pub fn FiguresPanel() -> Html {
     } else {
         String::new()
     };
-    let exports = use_memo(address, move |address| {
+    // Made when the panel is open: for a long report they are large, and most readers never
+    // look at them.
+    let exports = use_memo((address, state.figures_open), move |(address, open)| {
+        if !open {
+            return (String::new(), String::new());
+        }
         (
             data_url("text/csv", &to_csv(cards, address)),
             data_url("application/json", &to_json(cards, report, address)),
@@ -86,7 +91,10 @@ pub fn FiguresPanel() -> Html {
                 aria-controls="figures-all" onclick={toggle} data-testid="figures-toggle">
                 { if open { "收起全部数据".to_string() } else { format!("查看全部{}项数据、图表与下载", cards.cards.len()) } }
             </button>
+            // Rendered only while open: a long report has hundreds of cards (a link to one opens
+            // the panel first, see `Action::Navigate`).
             <div id="figures-all" class="figures__all" hidden={!open}>
+            if open {
                 <div class="figures__filter" role="group" aria-label="按主题筛选">
                     <button type="button" class="control figures__chip" aria-pressed={state.theme_filter.is_none().to_string()}
                         onclick={filter(None)} data-testid="filter-all">{ "全部" }</button>
@@ -126,6 +134,7 @@ pub fn FiguresPanel() -> Html {
                             data-testid="export-report">{ "下载整份报告（JSON）" }</a>
                     }
                 </p>
+            }
             </div>
         </section>
     }
