@@ -353,11 +353,26 @@ fn print_sizes() -> Result {
     Ok(())
 }
 
-/// The search benchmark: prints time per query (targets in benches/search.rs), asserts nothing.
+/// The benchmarks: search and import natively, then two timings in the browser; they print and
+/// assert nothing (targets in benches/*.rs and in the closing notes).
 fn bench() -> Result {
     step("benchmarks: search and import (print, assert nothing)");
     run(cmd("cargo").args(["bench", "--bench", "search"]))?;
-    run(cmd("cargo").args(["bench", "--bench", "import"]))
+    run(cmd("cargo").args(["bench", "--bench", "import"]))?;
+    // In the browser, against the release dist/ (they print a notice and pass when there is no
+    // browser or no build): a keystroke to the highlights, and a long report from the file
+    // chosen to painted.
+    let tmp = root().join("target/browser-tmp");
+    fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    for (test, name) in [
+        ("e2e", "keystroke_to_highlight_time_is_reported"),
+        ("e2e_open", "opening_a_long_report_is_timed"),
+    ] {
+        run(cmd("cargo")
+            .args(["test", "--quiet", "--test", test, "--", "--exact", name])
+            .env("TMPDIR", &tmp))?;
+    }
+    Ok(())
 }
 
 fn test() -> Result {
