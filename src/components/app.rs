@@ -119,7 +119,7 @@ fn Reader(props: &ReaderProps) -> Html {
             <a class="skip-link" href="#report">{ "跳到正文" }</a>
             <TopBar {inert} />
             if let Some(id) = not_found {
-                <div class="not-found" role="alert" data-testid="not-found">
+                <div class="not-found floating-box" role="alert" data-testid="not-found">
                     <p class="not-found__text">
                         <strong>{ "找不到这一部分。" }</strong>
                         { format!("链接里的“#{}”在这份报告中不存在，可能是链接有误，或这部分不在本页的文字中。", shorten(&id, 24)) }

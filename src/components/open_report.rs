@@ -85,7 +85,7 @@ pub fn OpenReport() -> Html {
                 </span>
             </div>
             if !recent.reports.is_empty() {
-                <details class="open-report__recent" data-testid="recent-reports">
+                <details class="open-report__recent link-summary" data-testid="recent-reports">
                     <summary id="recent-reports-summary">{ format!("最近打开的报告（{count}）") }</summary>
                     <ul class="open-report__list">{ for entries }</ul>
                 </details>

@@ -30,12 +30,12 @@ pub fn OpenStatus() -> Html {
     };
     html! {
         <>
-            <p class={classes!("open-status", (!visible).then_some("visually-hidden"))}
+            <p class={if visible { "open-status floating-box" } else { "visually-hidden" }}
                 role="status" data-testid="open-status">
                 { text }
             </p>
             if let Status::Failed { name, message } = &library.status {
-                <div class="open-status open-status--failed" role="alert" data-testid="open-error">
+                <div class="open-status open-status--failed floating-box" role="alert" data-testid="open-error">
                     <p class="open-status__text">
                         <strong>{ format!("无法打开“{name}”。") }</strong>
                         { message.clone() }

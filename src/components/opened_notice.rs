@@ -28,7 +28,7 @@ pub fn OpenedNotice() -> Html {
                 { format!("（{}打开）。文件只在这台设备上读取，没有上传到任何地方。", opened) }
             </p>
             if !library.notes.is_empty() {
-                <details class="opened-notice__notes" data-testid="import-notes">
+                <details class="opened-notice__notes link-summary" data-testid="import-notes">
                     <summary>{ format!("读取时发现{}处需要核对", library.notes.len()) }</summary>
                     <ul>
                         { for library.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
