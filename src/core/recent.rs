@@ -3,8 +3,8 @@
 //!
 //! Each entry keeps the report file (the compact JSON of `file.rs`), not the text it came
 //! from: opening it again needs no parsing, only [`super::file::read`]. The list is small on
-//! purpose — at most [`MOST_REPORTS`] reports and [`MOST_CHARS`] characters in all (a town's
-//! report is about 30,000, a province's about 300,000), newest first; the oldest go first, and
+//! purpose — at most [`MOST_REPORTS`] reports and [`MOST_CHARS`] bytes of UTF-8 in all (a town's
+//! report file is about 30,000, a province's about 300,000), newest first; the oldest go first, and
 //! a report too large for the list alone is not kept (the reader is told).
 //!
 //! Stored data of another version, or damaged, is not read: [`Recent::parse`] says why, the
@@ -19,7 +19,8 @@ pub const KEY: &str = "songshi-report.recent";
 pub const VERSION: u32 = 1;
 /// Most reports kept.
 pub const MOST_REPORTS: usize = 5;
-/// Most characters kept in all (local storage holds about 5 million per site).
+/// Most bytes of UTF-8 kept in all (local storage holds about 5 million UTF-16 units per site;
+/// a Chinese character is 3 bytes but one unit, so this stays well inside).
 pub const MOST_CHARS: usize = 2_000_000;
 
 /// One report opened before.
