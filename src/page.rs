@@ -31,6 +31,147 @@ pub fn with_report_data(html: &str, json: &str, base: &str) -> Result<String, St
     Ok(format!("{}{block}{}", &html[..end], &html[end..]))
 }
 
+/// The page's Content-Security-Policy: nothing but this site's own files, wasm allowed to
+/// compile, no inline script or style, no base or form targets. `data:` images are the only
+/// outside source (none today; the exports are `data:` links, which CSP does not govern).
+pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// A page made to run under [`CSP`], and the script files it now needs.
+#[derive(Debug, PartialEq)]
+pub struct Strict {
+    pub html: String,
+    /// (file name, content) of each script that was inline.
+    pub scripts: Vec<(String, String)>,
+}
+
+/// `html` (as Trunk wrote it) made to run under [`CSP`]: every inline script that would run —
+/// Trunk's module that starts the wasm — moves to a file named after its content's hash
+/// (`inline-<hash>.js` under `base`), and the policy goes in `<head>`, right after the
+/// charset, as a `<meta http-equiv>`. A `style` attribute or a `<style>` element stops the build: the policy
+/// would refuse it. Data blocks (`type="application/json"`) stay.
+pub fn strict(html: &str, base: &str) -> Result<Strict, String> {
+    let lower = html.to_ascii_lowercase();
+    if lower.contains("<style") {
+        return Err("the page has a <style> element, which the CSP refuses".into());
+    }
+    let mut out = String::new();
+    let mut scripts = Vec::new();
+    let mut at = 0;
+    while let Some(found) = lower[at..].find("<script") {
+        let start = at + found;
+        let open_end = lower[start..]
+            .find('>')
+            .map(|i| start + i + 1)
+            .ok_or("a <script> tag does not end")?;
+        let close = lower[open_end..]
+            .find("</script>")
+            .map(|i| open_end + i)
+            .ok_or("a <script> element does not end")?;
+        let end = close + "</script>".len();
+        let attrs = &html[start + "<script".len()..open_end - 1];
+        let kind = attribute_value(attrs, "type").unwrap_or_default();
+        let runs = matches!(kind.as_str(), "" | "module" | "text/javascript");
+        out.push_str(&html[at..start]);
+        if runs && attribute_value(attrs, "src").is_none() {
+            let content = &html[open_end..close];
+            let name = format!("inline-{:016x}.js", fnv1a(content.as_bytes()));
+            let kind = if kind == "module" {
+                " type=\"module\""
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "<script{kind} src=\"{}{name}\"></script>",
+                attribute(base)
+            ));
+            scripts.push((name, content.to_string()));
+        } else {
+            out.push_str(&html[start..end]);
+        }
+        at = end;
+    }
+    out.push_str(&html[at..]);
+    if tags_with_attribute(&out, "style") {
+        return Err("the page has a style=\"…\" attribute, which the CSP refuses".into());
+    }
+    // Right after the charset, which must come first; a minified page has no `<head>` tag.
+    let lower = out.to_ascii_lowercase();
+    let head = ["<meta charset", "<head", "<html"]
+        .iter()
+        .find_map(|tag| {
+            let at = lower.find(tag)?;
+            lower[at..].find('>').map(|e| at + e + 1)
+        })
+        .ok_or("the page has no <head>")?;
+    out.insert_str(
+        head,
+        &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"),
+    );
+    Ok(Strict { html: out, scripts })
+}
+
+/// The value of attribute `name` in a tag's attribute text (quoted or not, as minifiers write).
+fn attribute_value(attrs: &str, name: &str) -> Option<String> {
+    let lower = attrs.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let at = from + i;
+        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = &attrs[at + name.len()..];
+        if before_ok
+            && (rest.is_empty()
+                || !rest.as_bytes()[0].is_ascii_alphanumeric() && rest.as_bytes()[0] != b'-')
+        {
+            let rest = rest.trim_start();
+            let Some(value) = rest.strip_prefix('=') else {
+                return Some(String::new());
+            };
+            let value = value.trim_start();
+            return Some(match value.chars().next() {
+                Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_string(),
+                _ => value
+                    .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+            });
+        }
+        from = at + name.len();
+    }
+    None
+}
+
+/// Whether any tag outside script content carries attribute `name`.
+fn tags_with_attribute(html: &str, name: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find('<') {
+        let start = at + i;
+        let Some(end) = lower[start..].find('>').map(|e| start + e) else {
+            return false;
+        };
+        let tag = &html[start + 1..end];
+        if attribute_value(tag, name).is_some() && !tag.starts_with('/') {
+            return true;
+        }
+        at = if lower[start..].starts_with("<script") {
+            lower[end..]
+                .find("</script>")
+                .map_or(end + 1, |c| end + c + 1)
+        } else {
+            end + 1
+        };
+    }
+    false
+}
+
+/// FNV-1a, 64 bits: a file name that changes with the content.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// Text as an attribute value between double quotes.
 fn attribute(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -54,6 +195,75 @@ mod tests {
         let inside = &html[start..html.rfind("</script>").unwrap()];
         let back: serde_json::Value = serde_json::from_str(inside).unwrap();
         assert_eq!(back["title"], "</script><script>alert(1)</script><!--");
+    }
+
+    const TRUNK: &str = "<!doctype html><html><head><meta charset=utf-8><script src=/boot-1.js></script><script type=module>import init from\"/app.js\";await init();</script></head><body><p id=boot>x</p></body></html>";
+
+    #[test]
+    fn the_inline_start_script_moves_to_a_file_and_the_policy_comes_first() {
+        let page = strict(TRUNK, "/sub/").unwrap();
+        assert_eq!(page.scripts.len(), 1);
+        let (name, content) = &page.scripts[0];
+        assert!(
+            name.starts_with("inline-") && name.ends_with(".js"),
+            "{name}"
+        );
+        assert_eq!(content, "import init from\"/app.js\";await init();");
+        assert!(page.html.contains(&format!(
+            "<script type=\"module\" src=\"/sub/{name}\"></script>"
+        )));
+        assert!(page.html.starts_with(
+            "<!doctype html><html><head><meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\""
+        ));
+        // Minified, without a <head> tag.
+        let bare = strict(
+            "<!doctype html><html lang=zh-CN><meta charset=utf-8><title>t</title>",
+            "/",
+        )
+        .unwrap();
+        assert!(bare
+            .html
+            .contains("<meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\""));
+        assert!(
+            page.html.contains("<script src=/boot-1.js></script>"),
+            "files stay"
+        );
+        assert!(!page.html.contains("await init"), "{}", page.html);
+        // The name follows the content.
+        let other = strict(&TRUNK.replace("init()", "init(1)"), "/").unwrap();
+        assert_ne!(other.scripts[0].0, *name);
+    }
+
+    #[test]
+    fn inline_styles_are_refused_and_data_blocks_stay() {
+        assert!(strict(
+            "<head></head><body><p style=\"color:red\">x</p></body>",
+            "/"
+        )
+        .is_err());
+        assert!(strict("<head><style>p{}</style></head>", "/").is_err());
+        let page = strict(
+            "<head></head><body><script type=application/json id=d>{\"a\":\"style=\"}</script></body>",
+            "/",
+        )
+        .unwrap();
+        assert!(page.scripts.is_empty());
+        assert!(page.html.contains("{\"a\":\"style=\"}"));
+        assert!(strict("<body></body>", "/").is_err(), "no <head>");
+    }
+
+    #[test]
+    fn attributes_are_read_quoted_or_not() {
+        assert_eq!(
+            attribute_value(" type=module", "type").as_deref(),
+            Some("module")
+        );
+        assert_eq!(
+            attribute_value(" type=\"module\" src='/a.js'", "src").as_deref(),
+            Some("/a.js")
+        );
+        assert_eq!(attribute_value(" data-src=x", "src"), None);
+        assert_eq!(attribute_value(" defer", "defer").as_deref(), Some(""));
     }
 
     #[test]

@@ -13,6 +13,10 @@
 //! Beside the page it writes `report.json`: the whole report file, pretty, with the figures
 //! recognised in it (the page offers it as 下载整份报告).
 //!
+//! For a release it also makes the page run under a strict Content-Security-Policy
+//! (`page::strict`): Trunk's inline start-up script moves to a file named after its hash, and the
+//! policy goes first in `<head>`.
+//!
 //! Native only. A page that already has the block, or has no `</body>`, stops the build with
 //! the reason.
 
@@ -30,8 +34,21 @@ fn main() -> std::process::ExitCode {
     };
     // Trunk's public address (`--public-url`); a page written by hand lives at the root.
     let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+    // A release page runs under a strict Content-Security-Policy (src/page.rs); `trunk serve`
+    // injects its own inline live-reload script, so a debug page stays as Trunk wrote it.
+    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     let result = std::fs::read_to_string(&page)
         .map_err(|e| e.to_string())
+        .and_then(|html| {
+            if !release {
+                return Ok(html);
+            }
+            let strict = songshi_report::page::strict(&html, &base)?;
+            for (name, content) in &strict.scripts {
+                std::fs::write(page.with_file_name(name), content).map_err(|e| e.to_string())?;
+            }
+            Ok(strict.html)
+        })
         .and_then(|html| {
             songshi_report::page::with_report_data(&html, songshi_report::data::REPORT_FILE, &base)
         })
