@@ -172,6 +172,58 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// Longest description, in characters: what a search result or a link preview shows.
+const DESCRIPTION_CHARS: usize = 120;
+
+/// What a link to the page previews: the report's title, and the start of its text (its opening,
+/// else its first section) as the description, cut at [`DESCRIPTION_CHARS`] with "……".
+pub fn preview_of(report: &crate::core::Report) -> (String, String) {
+    let text = if report.opening.trim().is_empty() {
+        report
+            .sections()
+            .into_iter()
+            .map(|s| format!("{}{}", s.full_heading(), s.body))
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or_default()
+    } else {
+        report.opening.clone()
+    };
+    let text: String = text.split('\n').collect::<Vec<_>>().join("");
+    let description = if text.chars().count() > DESCRIPTION_CHARS {
+        format!(
+            "{}……",
+            text.chars().take(DESCRIPTION_CHARS).collect::<String>()
+        )
+    } else {
+        text
+    };
+    (report.title.clone(), description)
+}
+
+/// `html` with the page's `<title>` replaced by `title`, followed by the description and the
+/// Open Graph tags (title, description, type) for link previews.
+pub fn with_preview(html: &str, title: &str, description: &str) -> Result<String, String> {
+    let lower = html.to_ascii_lowercase();
+    let start = lower.find("<title>").ok_or("the page has no <title>")?;
+    let end = lower[start..]
+        .find("</title>")
+        .map(|e| start + e + "</title>".len())
+        .ok_or("the page's <title> does not end")?;
+    let (t, d) = (text(title), attribute(description));
+    let tags = format!(
+        "<title>{t}</title><meta name=\"description\" content=\"{d}\">\
+         <meta property=\"og:title\" content=\"{}\"><meta property=\"og:description\" content=\"{d}\">\
+         <meta property=\"og:type\" content=\"article\">",
+        attribute(title)
+    );
+    Ok(format!("{}{tags}{}", &html[..start], &html[end..]))
+}
+
+/// Text as element content.
+fn text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
 /// Text as an attribute value between double quotes.
 fn attribute(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -250,6 +302,35 @@ mod tests {
         assert!(page.scripts.is_empty());
         assert!(page.html.contains("{\"a\":\"style=\"}"));
         assert!(strict("<body></body>", "/").is_err(), "no <head>");
+    }
+
+    #[test]
+    fn the_preview_carries_the_reports_title_and_opening() {
+        let html = with_preview(
+            "<html><title>政府工作报告</title><p>x</p>",
+            "某县<报告>",
+            "开头“引号”\"&",
+        )
+        .unwrap();
+        assert!(html.contains("<title>某县&lt;报告></title>"), "{html}");
+        assert!(html.contains("<meta name=\"description\" content=\"开头“引号”&quot;&amp;\">"));
+        assert!(html.contains("<meta property=\"og:title\" content=\"某县&lt;报告>\">"));
+        assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
+        assert_eq!(html.matches("<title>").count(), 1);
+        assert!(with_preview("<p>x</p>", "t", "d").is_err());
+
+        let report = crate::core::parse::parse_body(&format!(
+            "某县报告 各位代表: {} 一、回顾 正文。",
+            "开场白".repeat(50)
+        ))
+        .unwrap();
+        let (title, description) = preview_of(&report);
+        assert_eq!(title, report.title);
+        assert!(description.ends_with("……"));
+        assert_eq!(description.chars().count(), DESCRIPTION_CHARS + 2);
+        assert!(report
+            .opening
+            .starts_with(description.trim_end_matches('…')));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 mod support;
 
 use serde_json::json;
-use support::{env, serial, Page};
+use support::{env, serial, Page, OTHER_PATH};
 
 const COUNTY: &str = include_str!("reports/county-2030.txt");
 
@@ -78,4 +78,45 @@ fn the_page_runs_under_a_strict_content_security_policy() {
         "return window.__violations.length > 0;",
     );
     assert_eq!(page.js("return window.__ran === true;"), json!(false));
+}
+
+#[test]
+fn a_shared_link_previews_the_reports_own_title_and_opening() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    let mut builds = vec![(
+        "/",
+        "2024年嵩市镇政府工作报告",
+        "现在，我代表嵩市镇人民政府",
+    )];
+    if env.has_other {
+        builds.push((
+            OTHER_PATH,
+            "二〇三〇年某县政府工作报告",
+            "现在，我代表县人民政府",
+        ));
+    }
+    for (path, title, opening) in builds {
+        // The page as served, before any script runs.
+        page.open(path);
+        page.js("window.__served = undefined;
+             fetch(location.href).then(r => r.text()).then(t => { window.__served = t; });");
+        page.driver
+            .wait_for("the page's HTML", "return window.__served !== undefined;");
+        let head = page.js(
+            "const d = new DOMParser().parseFromString(window.__served, 'text/html');
+             const meta = n => (d.querySelector(`meta[name='${n}'], meta[property='${n}']`) || {}).content;
+             return [d.title, meta('description'), meta('og:title'), meta('og:description'), meta('og:type')];",
+        );
+        assert_eq!(head[0], json!(title), "{path}");
+        assert_eq!(head[2], json!(title), "{path}");
+        assert_eq!(head[4], json!("article"), "{path}");
+        for d in [&head[1], &head[3]] {
+            assert!(
+                d.as_str().is_some_and(|d| d.starts_with(opening)),
+                "{path}: {d}"
+            );
+        }
+        page.assert_no_console_errors();
+    }
 }

@@ -13,6 +13,9 @@
 //! Beside the page it writes `report.json`: the whole report file, pretty, with the figures
 //! recognised in it (the page offers it as 下载整份报告).
 //!
+//! It gives the page the report's own title, description (the start of its text) and Open
+//! Graph tags, so that a shared link previews the report.
+//!
 //! For a release it also makes the page run under a strict Content-Security-Policy
 //! (`page::strict`): Trunk's inline start-up script moves to a file named after its hash, and the
 //! policy goes first in `<head>`.
@@ -48,6 +51,11 @@ fn main() -> std::process::ExitCode {
                 std::fs::write(page.with_file_name(name), content).map_err(|e| e.to_string())?;
             }
             Ok(strict.html)
+        })
+        .and_then(|html| {
+            let content = songshi_report::data::content()?;
+            let (title, description) = songshi_report::page::preview_of(&content.report);
+            songshi_report::page::with_preview(&html, &title, &description)
         })
         .and_then(|html| {
             songshi_report::page::with_report_data(&html, songshi_report::data::REPORT_FILE, &base)
