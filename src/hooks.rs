@@ -25,7 +25,8 @@ const SPY_MARGIN_PX: f64 = 32.0;
 const WIDE_LAYOUT: &str = "(min-width: 60rem)";
 
 /// The reader's page-wide listeners, set up once when it mounts and dropped when it goes:
-/// [`hash_navigation`], [`scroll_spy`], [`reveal_on_find`] and [`close_outline_when_wide`].
+/// [`hash_navigation`], [`scroll_spy`], [`reveal_on_find`], [`close_outline_when_wide`], and
+/// every card shown before printing.
 /// One effect for all four: every `use_effect_with` call site is its own copy of Yew's effect
 /// code in the wasm.
 #[hook]
@@ -35,7 +36,10 @@ pub fn use_page_listeners(dispatch: UseReducerDispatcher<AppState>, pinned: Pinn
             hash_navigation(dispatch.clone()),
             scroll_spy(dispatch.clone(), pinned),
             reveal_on_find(dispatch.clone()),
-            close_outline_when_wide(dispatch),
+            close_outline_when_wide(dispatch.clone()),
+            vec![EventListener::new(&window(), "beforeprint", move |_| {
+                dispatch.dispatch(Action::ShowAllFigures)
+            })],
         ];
         move || drop(listeners)
     });

@@ -110,6 +110,9 @@ pub enum Action {
     CloseCopyByHand,
     /// Show all cards or only the headline row.
     ToggleFigures,
+    /// Before printing: every card, of every theme (the print stylesheet lays them out as a
+    /// compact table after the text).
+    ShowAllFigures,
     /// Filter the cards to one theme (section id), or show all themes.
     FilterTheme(Option<String>),
     /// Search for this text (on every keystroke): highlights every hit, opens the collapsed
@@ -200,6 +203,10 @@ impl AppState {
             Action::CopyByHand(text) => self.copy_by_hand = Some(text),
             Action::CloseCopyByHand => self.copy_by_hand = None,
             Action::ToggleFigures => self.figures_open = !self.figures_open,
+            Action::ShowAllFigures => {
+                self.figures_open = true;
+                self.theme_filter = None;
+            }
             Action::FilterTheme(theme) => self.theme_filter = theme,
             Action::Search(query) => {
                 if query == self.query {
@@ -400,6 +407,15 @@ mod tests {
         state.apply(Action::Toggle("sec-1".into()));
         state.apply(Action::Toggle("sec-9".into()));
         assert!(state.collapsed.is_empty());
+    }
+
+    #[test]
+    fn before_printing_every_card_of_every_theme_is_shown() {
+        let mut state = AppState::new(content());
+        state.apply(Action::FilterTheme(Some("sec-1-1".into())));
+        state.apply(Action::ShowAllFigures);
+        assert!(state.figures_open);
+        assert_eq!(state.theme_filter, None);
     }
 
     #[test]

@@ -120,3 +120,90 @@ fn a_shared_link_previews_the_reports_own_title_and_opening() {
         page.assert_no_console_errors();
     }
 }
+
+/// Decodes standard base64 (CDP returns the PDF so).
+fn base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let digits: Vec<u8> = text.bytes().filter(|c| *c != b'=').map(value).collect();
+    digits
+        .chunks(4)
+        .flat_map(|c| {
+            let n = c.iter().fold(0u32, |n, d| n << 6 | u32::from(*d)) << (6 * (4 - c.len()));
+            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            bytes.into_iter().take(c.len() - 1)
+        })
+        .collect()
+}
+
+#[test]
+fn the_report_prints_whole_with_its_cards_after_the_text_and_a_footer() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    page.driver.click("[data-testid=collapse-all]");
+    page.js("window.dispatchEvent(new Event('beforeprint'));");
+    page.driver.wait_for(
+        "every card to be shown for printing",
+        "return document.querySelectorAll('#figures-all .metric-card').length >= 41;",
+    );
+    page.driver
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }));
+    let laid_out = page.js(
+        "const shown = e => e.getClientRects().length > 0;
+         const main = document.getElementById('main');
+         const figures = document.getElementById('figures').getBoundingClientRect().top;
+         const text = document.getElementById('report').getBoundingClientRect().top;
+         return {
+           controls: [...document.querySelectorAll('button:not(.section__toggle), .top-bar, .outline, .paragraph-actions')].filter(shown).length,
+           collapsed: [...document.querySelectorAll('[hidden=until-found]')].filter(e => !shown(e)).length,
+           cardsAfterText: figures > text,
+           footer: document.querySelector('[data-testid=print-footer]').textContent,
+           footerShown: shown(document.querySelector('[data-testid=print-footer]')),
+         };",
+    );
+    assert_eq!(laid_out["controls"], json!(0), "{laid_out}");
+    assert_eq!(
+        laid_out["collapsed"],
+        json!(0),
+        "collapsed text is printed: {laid_out}"
+    );
+    assert_eq!(laid_out["cardsAfterText"], json!(true));
+    assert_eq!(laid_out["footerShown"], json!(true));
+    let footer = laid_out["footer"].as_str().unwrap_or("");
+    for part in [
+        "《2024年嵩市镇政府工作报告》",
+        "嵩市镇人民政府",
+        "来源：",
+        "今年共",
+    ] {
+        assert!(footer.contains(part), "{footer}");
+    }
+    page.screenshot("print-top");
+    page.js("document.getElementById('figures').scrollIntoView();");
+    page.screenshot("print-cards");
+    let pdf = page
+        .driver
+        .cdp("Page.printToPDF", json!({ "printBackground": false }));
+    let bytes = base64(pdf["data"].as_str().unwrap_or(""));
+    assert!(
+        bytes.starts_with(b"%PDF") && bytes.len() > 20_000,
+        "{} bytes",
+        bytes.len()
+    );
+    let dir = std::env::var_os("SONGSHI_SCREENSHOTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots")
+        });
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("report.pdf"), &bytes).unwrap();
+    page.driver
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "" }));
+    page.assert_no_console_errors();
+}

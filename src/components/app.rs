@@ -8,6 +8,7 @@ use super::figures_panel::FiguresPanel;
 use super::manual_copy::ManualCopy;
 use super::open_status::OpenStatus;
 use super::outline::Outline;
+use super::print_footer::PrintFooter;
 use super::report_header::ReportHeader;
 use super::report_view::ReportView;
 use super::top_bar::TopBar;
@@ -136,6 +137,7 @@ fn Reader(props: &ReaderProps) -> Html {
                 </main>
             </div>
             <ManualCopy />
+            <PrintFooter />
         </ContextProvider<AppContext>>
     }
 }

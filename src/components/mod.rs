@@ -11,6 +11,7 @@ pub mod open_report;
 pub mod open_status;
 pub mod opened_notice;
 pub mod outline;
+pub mod print_footer;
 pub mod report_header;
 pub mod report_view;
 pub mod rich_text;
