@@ -172,6 +172,82 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The service worker's file, beside the page (`static/boot.js` registers it).
+pub const SERVICE_WORKER: &str = "sw.js";
+/// The web app manifest's file, beside the page.
+pub const MANIFEST: &str = "manifest.webmanifest";
+
+/// The service worker of a build: it precaches exactly `files` (the built files, as paths
+/// relative to the page, `./` for the page itself) in one cache named after the site's scope
+/// and `version` (a hash of the files), answers from that cache first, and, when it takes over
+/// from an older build's worker, deletes that build's cache. A new build's worker waits until
+/// no page of the old one is open, so a page never mixes old and new files.
+pub fn service_worker(files: &[String], version: &str) -> String {
+    let files = serde_json::to_string(files).unwrap_or_else(|_| "[]".into());
+    format!(
+        "// The service worker of one build (written by src/bin/prerender.rs; see src/page.rs).\n\
+         const FILES = {files};\n\
+         const PREFIX = \"report \" + self.registration.scope + \" \";\n\
+         const CACHE = PREFIX + \"{version}\";\n\
+         self.addEventListener(\"install\", (event) => {{\n\
+         \x20 event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));\n\
+         }});\n\
+         self.addEventListener(\"activate\", (event) => {{\n\
+         \x20 event.waitUntil(caches.keys()\n\
+         \x20   .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))\n\
+         \x20   .then(() => self.clients.claim()));\n\
+         }});\n\
+         self.addEventListener(\"fetch\", (event) => {{\n\
+         \x20 if (event.request.method !== \"GET\") return;\n\
+         \x20 event.respondWith(caches.open(CACHE)\n\
+         \x20   .then((cache) => cache.match(event.request, {{ ignoreSearch: true }}))\n\
+         \x20   .then((hit) => hit || fetch(event.request)));\n\
+         }});\n"
+    )
+}
+
+/// The web app manifest of a report: its title as the name, the page as the start, the app's
+/// colours, and `icon` (the built SVG icon's file name).
+pub fn manifest(title: &str, icon: &str) -> String {
+    let short: String = title.chars().take(12).collect();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "name": title,
+        "short_name": short,
+        "lang": "zh-CN",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#fbfaf7",
+        "theme_color": "#a31b1f",
+        "icons": [{ "src": icon, "sizes": "any", "type": "image/svg+xml", "purpose": "any" }],
+    }))
+    .unwrap_or_default()
+}
+
+/// `html` with a link to the manifest, before its `<title>`.
+pub fn with_manifest(html: &str) -> Result<String, String> {
+    let at = html
+        .to_ascii_lowercase()
+        .find("<title>")
+        .ok_or("the page has no <title>")?;
+    Ok(format!(
+        "{}<link rel=\"manifest\" href=\"{MANIFEST}\">{}",
+        &html[..at],
+        &html[at..]
+    ))
+}
+
+/// A version for a build: a hash of its files' names and contents.
+pub fn version_of(files: &[(String, Vec<u8>)]) -> String {
+    let mut all = Vec::new();
+    for (name, content) in files {
+        all.extend_from_slice(name.as_bytes());
+        all.push(0);
+        all.extend_from_slice(content);
+    }
+    format!("{:016x}", fnv1a(&all))
+}
+
 /// Longest description, in characters: what a search result or a link preview shows.
 const DESCRIPTION_CHARS: usize = 120;
 
@@ -331,6 +407,31 @@ mod tests {
         assert!(report
             .opening
             .starts_with(description.trim_end_matches('…')));
+    }
+
+    #[test]
+    fn the_service_worker_precaches_the_build_and_the_manifest_names_the_report() {
+        let files = vec!["./".to_string(), "index.html".into(), "app-1.wasm".into()];
+        let sw = service_worker(&files, "abc");
+        assert!(
+            sw.contains(r#"const FILES = ["./","index.html","app-1.wasm"];"#),
+            "{sw}"
+        );
+        assert!(sw.contains("PREFIX + \"abc\""));
+        assert!(sw.contains("caches.delete"));
+        assert!(
+            !sw.contains("skipWaiting"),
+            "a new build waits for the old pages to close"
+        );
+        let m: serde_json::Value =
+            serde_json::from_str(&manifest("某县政府工作报告", "icon-1.svg")).unwrap();
+        assert_eq!(m["name"], "某县政府工作报告");
+        assert_eq!(m["icons"][0]["src"], "icon-1.svg");
+        assert_eq!(m["start_url"], "./");
+        let html = with_manifest("<meta charset=utf-8><title>t</title>").unwrap();
+        assert!(html.contains("<link rel=\"manifest\" href=\"manifest.webmanifest\"><title>"));
+        let a = version_of(&[("a".into(), b"1".to_vec())]);
+        assert_ne!(a, version_of(&[("a".into(), b"2".to_vec())]));
     }
 
     #[test]

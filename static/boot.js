@@ -1,7 +1,8 @@
 // Start-up watchdog: while the app loads, the page says 正在加载报告……; if the app cannot
 // load or start (the wasm fails to download or to compile, the browser is too old, a script
 // error), that message turns into an error with a retry button — at once on an error, and
-// after 12 seconds without a start. The app removes the message (#boot) when it starts.
+// after 12 seconds without a start. The app removes the message (#boot) when it starts. It also
+// registers the service worker of a release build.
 (function () {
   "use strict";
   var failed = false;
@@ -26,6 +27,13 @@
 
   function broken() {
     show("报告没有加载成功。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。");
+  }
+
+  // Offline after the first visit: a release build has a manifest and a service worker
+  // (src/bin/prerender.rs); a page opened from disk or a debug build has neither.
+  if ("serviceWorker" in navigator && location.protocol !== "file:" &&
+      document.querySelector('link[rel="manifest"]')) {
+    navigator.serviceWorker.register("sw.js").catch(function () {});
   }
 
   window.addEventListener("error", broken, true);

@@ -207,3 +207,79 @@ fn the_report_prints_whole_with_its_cards_after_the_text_and_a_footer() {
         .cdp("Emulation.setEmulatedMedia", json!({ "media": "" }));
     page.assert_no_console_errors();
 }
+
+/// The files of a build, as the service worker names them (but the worker itself and Trunk's
+/// lock file).
+fn built_files(dir: &std::path::Path, prefix: &str, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).expect("the build") {
+        let entry = entry.unwrap();
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        // Trunk's lock file is no part of the site.
+        if name.starts_with('.') {
+            continue;
+        }
+        if entry.path().is_dir() {
+            built_files(&entry.path(), &format!("{name}/"), out);
+        } else if name != "sw.js" {
+            out.push(name);
+        }
+    }
+}
+
+#[test]
+fn after_the_first_visit_the_report_and_search_work_offline() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    let mut sites = vec![("/", support::dist())];
+    if env.has_subpath {
+        sites.push((support::SUB_PATH, support::dist_subpath()));
+    }
+    for (path, dist) in sites {
+        page.open(path);
+        page.driver.wait_for(
+            "the service worker to control the page",
+            "return navigator.serviceWorker.controller !== null;",
+        );
+        // It precaches exactly the files of this build; the manifest names the report.
+        page.js(
+            "window.__sw = undefined;
+             Promise.all([fetch('sw.js').then(r => r.text()), fetch('manifest.webmanifest').then(r => r.json())])
+               .then(([sw, m]) => { window.__sw = [JSON.parse(sw.match(/const FILES = (\\[.*\\]);/)[1]), m.name]; });",
+        );
+        page.driver.wait_for(
+            "the worker and the manifest",
+            "return window.__sw !== undefined;",
+        );
+        let got = page.js("return window.__sw;");
+        let mut precached: Vec<String> = serde_json::from_value(got[0].clone()).unwrap();
+        precached.sort();
+        let mut expected = vec!["./".to_string()];
+        built_files(&dist, "", &mut expected);
+        expected.sort();
+        assert_eq!(precached, expected, "{path}");
+        assert_eq!(got[1], json!("2024年嵩市镇政府工作报告"));
+
+        page.driver.cdp("Network.enable", json!({}));
+        page.driver.cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        );
+        page.driver.refresh();
+        page.driver.wait_for(
+            "the report to render offline",
+            "return document.querySelector('[data-testid=report] .section') !== null;",
+        );
+        page.search("乡贤");
+        assert!(
+            page.search_status().starts_with('共'),
+            "{}",
+            page.search_status()
+        );
+        page.screenshot("phone-offline");
+        page.driver.cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        );
+        page.assert_no_console_errors();
+    }
+}

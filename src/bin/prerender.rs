@@ -18,7 +18,9 @@
 //!
 //! For a release it also makes the page run under a strict Content-Security-Policy
 //! (`page::strict`): Trunk's inline start-up script moves to a file named after its hash, and the
-//! policy goes first in `<head>`.
+//! policy goes first in `<head>`. And it makes the site work offline: a web app manifest named
+//! after the report, and a service worker (`sw.js`) whose precache list is the built files
+//! themselves, listed here, never by hand (`page::service_worker`).
 //!
 //! Native only. A page that already has the block, or has no `</body>`, stops the build with
 //! the reason.
@@ -37,37 +39,11 @@ fn main() -> std::process::ExitCode {
     };
     // Trunk's public address (`--public-url`); a page written by hand lives at the root.
     let base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
-    // A release page runs under a strict Content-Security-Policy (src/page.rs); `trunk serve`
-    // injects its own inline live-reload script, so a debug page stays as Trunk wrote it.
+    // A release page runs under a strict Content-Security-Policy and works offline; `trunk
+    // serve` injects its own inline live-reload script and must not be cached, so a debug page
+    // only gets the report.
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
-    let result = std::fs::read_to_string(&page)
-        .map_err(|e| e.to_string())
-        .and_then(|html| {
-            if !release {
-                return Ok(html);
-            }
-            let strict = songshi_report::page::strict(&html, &base)?;
-            for (name, content) in &strict.scripts {
-                std::fs::write(page.with_file_name(name), content).map_err(|e| e.to_string())?;
-            }
-            Ok(strict.html)
-        })
-        .and_then(|html| {
-            let content = songshi_report::data::content()?;
-            let (title, description) = songshi_report::page::preview_of(&content.report);
-            songshi_report::page::with_preview(&html, &title, &description)
-        })
-        .and_then(|html| {
-            songshi_report::page::with_report_data(&html, songshi_report::data::REPORT_FILE, &base)
-        })
-        .and_then(|html| std::fs::write(&page, html).map_err(|e| e.to_string()))
-        .and_then(|()| {
-            // The whole report file beside the page, for readers and programs to download.
-            let content = songshi_report::data::content()?;
-            let file = page.with_file_name(songshi_report::page::REPORT_FILE_NAME);
-            std::fs::write(file, songshi_report::core::file::to_json(content))
-                .map_err(|e| e.to_string())
-        });
+    let result = build(&page, &base, release);
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
@@ -75,6 +51,81 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Writes the report into the built page and, for a release, everything around it.
+#[cfg(not(target_arch = "wasm32"))]
+fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String> {
+    use songshi_report::core::file;
+    use songshi_report::{data, page as built};
+    let write = |name: &str, content: &[u8]| {
+        std::fs::write(page.with_file_name(name), content).map_err(|e| format!("{name}: {e}"))
+    };
+    let content = data::content()?;
+    let mut html = std::fs::read_to_string(page).map_err(|e| e.to_string())?;
+    if release {
+        let strict = built::strict(&html, base)?;
+        for (name, script) in &strict.scripts {
+            write(name, script.as_bytes())?;
+        }
+        html = strict.html;
+    }
+    let (title, description) = built::preview_of(&content.report);
+    html = built::with_preview(&html, &title, &description)?;
+    if release {
+        html = built::with_manifest(&html)?;
+    }
+    html = built::with_report_data(&html, data::REPORT_FILE, base)?;
+    std::fs::write(page, html).map_err(|e| e.to_string())?;
+    // The whole report file beside the page, for readers and programs to download.
+    write(built::REPORT_FILE_NAME, file::to_json(content).as_bytes())?;
+    if !release {
+        return Ok(());
+    }
+    let dir = page.parent().ok_or("the page has no folder")?;
+    let mut files = Vec::new();
+    built_files(dir, "", &mut files)?;
+    let icon = files
+        .iter()
+        .map(|(name, _)| name)
+        .find(|name| name.starts_with("favicon") && name.ends_with(".svg"))
+        .ok_or("the build has no favicon-….svg for the manifest")?
+        .clone();
+    let manifest = built::manifest(&title, &icon);
+    write(built::MANIFEST, manifest.as_bytes())?;
+    files.push((built::MANIFEST.to_string(), manifest.into_bytes()));
+    files.sort();
+    let version = built::version_of(&files);
+    let mut precache = vec!["./".to_string()];
+    precache.extend(files.into_iter().map(|(name, _)| name));
+    write(
+        built::SERVICE_WORKER,
+        built::service_worker(&precache, &version).as_bytes(),
+    )
+}
+
+/// Every file under `dir` (but the service worker and hidden files), as paths relative to it,
+/// with contents.
+#[cfg(not(target_arch = "wasm32"))]
+fn built_files(
+    dir: &std::path::Path,
+    prefix: &str,
+    out: &mut Vec<(String, Vec<u8>)>,
+) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        let path = entry.path();
+        if name.starts_with('.') {
+            continue; // a tool's own file, no part of the site
+        }
+        if path.is_dir() {
+            built_files(&path, &format!("{name}/"), out)?;
+        } else if name != songshi_report::page::SERVICE_WORKER {
+            out.push((name, std::fs::read(&path).map_err(|e| e.to_string())?));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(target_arch = "wasm32")]
