@@ -136,8 +136,12 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// The session storage key naming the opened report this tab shows, so that a reload shows it
-/// again (from the recent list) rather than the built-in one.
-const SHOWN_KEY: &str = "songshi-report.shown";
+/// again (from the recent list) rather than the built-in one. One per page address: two sites
+/// under two sub-paths of one host share the tab's storage.
+fn shown_session_key() -> String {
+    let path = window().location().pathname().unwrap_or_default();
+    format!("songshi-report.shown {path}")
+}
 
 /// How the shown report is named in session storage: its file's name and its title.
 fn shown_key(name: &str, title: &str) -> String {
@@ -157,7 +161,7 @@ pub fn remembered() -> (Result<Recent, String>, Option<Opened>) {
     let Some(session) = window().session_storage().ok().flatten() else {
         return (recent, None);
     };
-    let Some(key) = session.get_item(SHOWN_KEY).ok().flatten() else {
+    let Some(key) = session.get_item(&shown_session_key()).ok().flatten() else {
         return (recent, None);
     };
     let restored = recent.as_ref().ok().and_then(|list| {
@@ -175,7 +179,7 @@ pub fn remembered() -> (Result<Recent, String>, Option<Opened>) {
         })
     });
     if restored.is_none() {
-        let _ = session.remove_item(SHOWN_KEY);
+        let _ = session.remove_item(&shown_session_key());
         crate::hooks::clear_hash();
     }
     (recent, restored)
@@ -205,8 +209,8 @@ pub fn use_remember(library: UseReducerHandle<Library>) {
         }
         if let Some(session) = window().session_storage().ok().flatten() {
             let _ = match shown {
-                Some(key) => session.set_item(SHOWN_KEY, key),
-                None => session.remove_item(SHOWN_KEY),
+                Some(key) => session.set_item(&shown_session_key(), key),
+                None => session.remove_item(&shown_session_key()),
             };
         }
     });

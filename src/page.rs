@@ -177,16 +177,27 @@ pub const SERVICE_WORKER: &str = "sw.js";
 /// The web app manifest's file, beside the page.
 pub const MANIFEST: &str = "manifest.webmanifest";
 
-/// The service worker of a build: it precaches exactly `files` (the built files, as paths
-/// relative to the page, `./` for the page itself) in one cache named after the site's scope
-/// and `version` (a hash of the files), answers from that cache first, and, when it takes over
-/// from an older build's worker, deletes that build's cache. A new build's worker waits until
-/// no page of the old one is open, so a page never mixes old and new files.
-pub fn service_worker(files: &[String], version: &str) -> String {
+/// Whether a built file is loaded only on demand — the reading worker (when a reader opens a
+/// file) and the whole report file (when one downloads it) — rather than by every first visit.
+pub fn on_demand(name: &str) -> bool {
+    name.starts_with("report-reader") || name == REPORT_FILE_NAME
+}
+
+/// The service worker of a build: it precaches exactly `files` (the built files a first visit
+/// loads, as paths relative to the page, `./` for the page itself) and keeps `later` (the files
+/// loaded [`on_demand`]) the first time they are fetched, all in one cache named after the
+/// site's scope and `version` (a hash of every file). It answers from that cache first and,
+/// when it takes over from an older build's worker, deletes that build's cache. A new build's
+/// worker waits until no page of the old one is open, so a page never mixes old and new files.
+/// Precaching only what a first visit loads keeps the first visit inside its budget: the
+/// reading worker (94 KB) comes when it is first used.
+pub fn service_worker(files: &[String], later: &[String], version: &str) -> String {
     let files = serde_json::to_string(files).unwrap_or_else(|_| "[]".into());
+    let later = serde_json::to_string(later).unwrap_or_else(|_| "[]".into());
     format!(
         "// The service worker of one build (written by src/bin/prerender.rs; see src/page.rs).\n\
          const FILES = {files};\n\
+         const LATER = new Set({later}.map((f) => new URL(f, self.registration.scope).href));\n\
          const PREFIX = \"report \" + self.registration.scope + \" \";\n\
          const CACHE = PREFIX + \"{version}\";\n\
          self.addEventListener(\"install\", (event) => {{\n\
@@ -200,8 +211,11 @@ pub fn service_worker(files: &[String], version: &str) -> String {
          self.addEventListener(\"fetch\", (event) => {{\n\
          \x20 if (event.request.method !== \"GET\") return;\n\
          \x20 event.respondWith(caches.open(CACHE)\n\
-         \x20   .then((cache) => cache.match(event.request, {{ ignoreSearch: true }}))\n\
-         \x20   .then((hit) => hit || fetch(event.request)));\n\
+         \x20   .then((cache) => cache.match(event.request, {{ ignoreSearch: true }}).then((hit) => hit ||\n\
+         \x20     fetch(event.request).then((response) => {{\n\
+         \x20       if (response.ok && LATER.has(event.request.url.split(\"?\")[0])) cache.put(event.request, response.clone());\n\
+         \x20       return response;\n\
+         \x20     }}))));\n\
          }});\n"
     )
 }
@@ -412,11 +426,14 @@ mod tests {
     #[test]
     fn the_service_worker_precaches_the_build_and_the_manifest_names_the_report() {
         let files = vec!["./".to_string(), "index.html".into(), "app-1.wasm".into()];
-        let sw = service_worker(&files, "abc");
+        let sw = service_worker(&files, &["report.json".to_string()], "abc");
         assert!(
             sw.contains(r#"const FILES = ["./","index.html","app-1.wasm"];"#),
             "{sw}"
         );
+        assert!(sw.contains(r#"new Set(["report.json"]"#), "{sw}");
+        assert!(on_demand("report-reader_bg.wasm") && on_demand("report.json"));
+        assert!(!on_demand("index.html"));
         assert!(sw.contains("PREFIX + \"abc\""));
         assert!(sw.contains("caches.delete"));
         assert!(

@@ -240,11 +240,13 @@ fn after_the_first_visit_the_report_and_search_work_offline() {
             "the service worker to control the page",
             "return navigator.serviceWorker.controller !== null;",
         );
-        // It precaches exactly the files of this build; the manifest names the report.
+        // It precaches exactly the files of this build that a first visit loads, and keeps the
+        // ones loaded on demand when first used; the manifest names the report.
         page.js(
             "window.__sw = undefined;
              Promise.all([fetch('sw.js').then(r => r.text()), fetch('manifest.webmanifest').then(r => r.json())])
-               .then(([sw, m]) => { window.__sw = [JSON.parse(sw.match(/const FILES = (\\[.*\\]);/)[1]), m.name]; });",
+               .then(([sw, m]) => { window.__sw = [JSON.parse(sw.match(/const FILES = (\\[.*\\]);/)[1]), m.name,
+                                                  JSON.parse(sw.match(/new Set\\((\\[.*?\\])\\.map/)[1])]; });",
         );
         page.driver.wait_for(
             "the worker and the manifest",
@@ -253,12 +255,48 @@ fn after_the_first_visit_the_report_and_search_work_offline() {
         let got = page.js("return window.__sw;");
         let mut precached: Vec<String> = serde_json::from_value(got[0].clone()).unwrap();
         precached.sort();
-        let mut expected = vec!["./".to_string()];
-        built_files(&dist, "", &mut expected);
+        let mut built = vec!["./".to_string()];
+        built_files(&dist, "", &mut built);
+        let (mut later, mut expected): (Vec<String>, Vec<String>) = built
+            .into_iter()
+            .partition(|name| songshi_report::page::on_demand(name));
         expected.sort();
-        assert_eq!(precached, expected, "{path}");
+        later.sort();
+        assert_eq!(precached, expected, "{path}: precached");
+        let mut kept: Vec<String> = serde_json::from_value(got[2].clone()).unwrap();
+        kept.sort();
+        assert_eq!(kept, later, "{path}: kept when first used");
+        assert!(
+            later.iter().any(|f| f == "report-reader_bg.wasm"),
+            "{later:?}"
+        );
         assert_eq!(got[1], json!("2024年嵩市镇政府工作报告"));
 
+        // Opening a file once keeps the reading worker for later.
+        let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("delivery");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("县.txt");
+        std::fs::write(&file, COUNTY).unwrap();
+        let open = |expected: &str| {
+            page.driver.type_into(
+                "[data-testid=open-report-input]",
+                file.to_str().expect("a UTF-8 path"),
+            );
+            page.driver.wait_for(
+                "the file to be read",
+                &format!(
+                    "const n = document.querySelector('[data-testid=opened-notice]');
+                     return n !== null && document.title.includes({});",
+                    json!(expected)
+                ),
+            );
+        };
+        open("某县");
+        page.js("document.querySelector('[data-testid=show-embedded]').click();");
+        page.driver.wait_for(
+            "the built-in report to come back",
+            "return document.querySelector('[data-testid=opened-notice]') === null;",
+        );
         page.driver.cdp("Network.enable", json!({}));
         page.driver.cdp(
             "Network.emulateNetworkConditions",
@@ -276,6 +314,8 @@ fn after_the_first_visit_the_report_and_search_work_offline() {
             page.search_status()
         );
         page.screenshot("phone-offline");
+        // The reading worker, kept when first used, reads a file offline too.
+        open("某县");
         page.driver.cdp(
             "Network.emulateNetworkConditions",
             json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),

@@ -96,11 +96,16 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
     files.push((built::MANIFEST.to_string(), manifest.into_bytes()));
     files.sort();
     let version = built::version_of(&files);
+    // A first visit's files are precached; the ones loaded on demand are kept when first used.
+    let (later, first): (Vec<String>, Vec<String>) = files
+        .into_iter()
+        .map(|(name, _)| name)
+        .partition(|name| built::on_demand(name));
     let mut precache = vec!["./".to_string()];
-    precache.extend(files.into_iter().map(|(name, _)| name));
+    precache.extend(first);
     write(
         built::SERVICE_WORKER,
-        built::service_worker(&precache, &version).as_bytes(),
+        built::service_worker(&precache, &later, &version).as_bytes(),
     )
 }
 
