@@ -177,6 +177,59 @@ pub const SERVICE_WORKER: &str = "sw.js";
 /// The web app manifest's file, beside the page.
 pub const MANIFEST: &str = "manifest.webmanifest";
 
+/// The page with its stylesheets as one: `read` gives a stylesheet's text by the file name its
+/// link names (relative to `base`). The styles are joined in their order into
+/// `style-<hash>.css`, whose one link takes the place of the first; the others go. Returns the
+/// page, the joined file's name and text, and the names of the files it replaces (to delete).
+pub fn with_one_stylesheet(
+    html: &str,
+    base: &str,
+    read: impl Fn(&str) -> Result<String, String>,
+) -> Result<(String, String, String, Vec<String>), String> {
+    let lower = html.to_ascii_lowercase();
+    let mut links = Vec::new();
+    let mut at = 0;
+    while let Some(found) = lower[at..].find("<link") {
+        let start = at + found;
+        let end = lower[start..]
+            .find('>')
+            .map(|e| start + e + 1)
+            .ok_or("a <link> tag does not end")?;
+        let attrs = &html[start + "<link".len()..end - 1];
+        if attribute_value(attrs, "rel").as_deref() == Some("stylesheet") {
+            let href = attribute_value(attrs, "href").ok_or("a stylesheet link has no href")?;
+            let name = href.strip_prefix(base).unwrap_or(&href).to_string();
+            links.push((start, end, name));
+        }
+        at = end;
+    }
+    if links.is_empty() {
+        return Err("the page has no stylesheet".into());
+    }
+    let mut css = String::new();
+    for (_, _, name) in &links {
+        css.push_str(&format!("/* {name} */\n"));
+        css.push_str(&read(name)?);
+        css.push('\n');
+    }
+    let bundle = format!("style-{:016x}.css", fnv1a(css.as_bytes()));
+    let mut out = String::new();
+    let mut from = 0;
+    for (i, (start, end, _)) in links.iter().enumerate() {
+        out.push_str(&html[from..*start]);
+        if i == 0 {
+            out.push_str(&format!(
+                "<link rel=\"stylesheet\" href=\"{}{bundle}\">",
+                attribute(base)
+            ));
+        }
+        from = *end;
+    }
+    out.push_str(&html[from..]);
+    let replaced = links.into_iter().map(|(_, _, name)| name).collect();
+    Ok((out, bundle, css, replaced))
+}
+
 /// Whether a built file is loaded only on demand — the reading worker (when a reader opens a
 /// file) and the whole report file (when one downloads it) — rather than by every first visit.
 pub fn on_demand(name: &str) -> bool {
@@ -449,6 +502,21 @@ mod tests {
         assert!(html.contains("<link rel=\"manifest\" href=\"manifest.webmanifest\"><title>"));
         let a = version_of(&[("a".into(), b"1".to_vec())]);
         assert_ne!(a, version_of(&[("a".into(), b"2".to_vec())]));
+    }
+
+    #[test]
+    fn the_stylesheets_become_one_in_their_order() {
+        let html = "<link href=/s/a-1.css integrity=x rel=stylesheet><link rel=icon href=/s/i.svg><link href=/s/b-2.css rel=stylesheet><title>t</title>";
+        let (page, name, css, replaced) =
+            with_one_stylesheet(html, "/s/", |n| Ok(format!(".{}{{}}", &n[..1]))).unwrap();
+        assert!(name.starts_with("style-") && name.ends_with(".css"));
+        assert_eq!(
+            page,
+            format!("<link rel=\"stylesheet\" href=\"/s/{name}\"><link rel=icon href=/s/i.svg><title>t</title>")
+        );
+        assert!(css.find(".a{}").unwrap() < css.find(".b{}").unwrap());
+        assert_eq!(replaced, ["a-1.css", "b-2.css"]);
+        assert!(with_one_stylesheet("<title>t</title>", "/", |_| Ok(String::new())).is_err());
     }
 
     #[test]

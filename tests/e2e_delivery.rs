@@ -49,6 +49,11 @@ fn the_page_runs_under_a_strict_content_security_policy() {
         json!([0, 0, 0]),
         "inline scripts, style attributes, style elements"
     );
+    let sheets = page.js(
+        "return new DOMParser().parseFromString(window.__served, 'text/html')
+           .querySelectorAll('link[rel=stylesheet]').length;",
+    );
+    assert_eq!(sheets, json!(1), "one stylesheet, one request");
 
     // A session under the policy: the drawer, a search, a file read by the worker.
     page.open_drawer();

@@ -16,7 +16,8 @@
 //! It gives the page the report's own title, description (the start of its text) and Open
 //! Graph tags, so that a shared link previews the report.
 //!
-//! For a release it also makes the page run under a strict Content-Security-Policy
+//! For a release it joins the stylesheets into one file (`page::with_one_stylesheet`), and makes
+//! the page run under a strict Content-Security-Policy
 //! (`page::strict`): Trunk's inline start-up script moves to a file named after its hash, and the
 //! policy goes first in `<head>`. And it makes the site work offline: a web app manifest named
 //! after the report, and a service worker (`sw.js`) whose precache list is the built files
@@ -69,6 +70,16 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
             write(name, script.as_bytes())?;
         }
         html = strict.html;
+        // One stylesheet instead of one per component: one request on a slow network.
+        let dir = page.parent().ok_or("the page has no folder")?;
+        let (one, name, css, replaced) = built::with_one_stylesheet(&html, base, |name| {
+            std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"))
+        })?;
+        write(&name, css.as_bytes())?;
+        for old in replaced {
+            std::fs::remove_file(dir.join(&old)).map_err(|e| format!("{old}: {e}"))?;
+        }
+        html = one;
     }
     let (title, description) = built::preview_of(&content.report);
     html = built::with_preview(&html, &title, &description)?;
