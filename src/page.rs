@@ -1,10 +1,14 @@
-//! The built page and the report inside it (pure; used by the `prerender` build step and by
-//! `data.rs` in the browser).
+//! The built page and what goes with it (pure; used by the `prerender` build step, and by
+//! `data.rs` in the browser):
 //!
-//! The report file travels in the page as a data block,
-//! `<script type="application/json" id="report-data">…</script>`: the browser never runs it, the
-//! app reads its text at start-up. Keeping it out of the wasm keeps the code the same for every
-//! report and leaves the wasm's size budget to code.
+//! - the report file travels in the page as a data block,
+//!   `<script type="application/json" id="report-data">…</script>`: the browser never runs it,
+//!   the app reads its text at start-up. Keeping it out of the wasm keeps the code the same for
+//!   every report and leaves the wasm's size budget to code;
+//! - the page's title, description and Open Graph tags ([`preview_of`], [`with_preview`]);
+//! - a strict Content-Security-Policy ([`CSP`], [`strict`]) and one stylesheet
+//!   ([`with_one_stylesheet`]);
+//! - offline: the manifest and the service worker ([`manifest`], [`service_worker`]).
 
 /// The whole report file (pretty, with its figures) beside the built page, for download.
 pub const REPORT_FILE_NAME: &str = "report.json";
