@@ -216,7 +216,7 @@ pub fn set_hash(id: &str) {
 }
 
 /// What the reader last navigated to (a section, a figure, a search hit), shared by
-/// [`use_scroll_to`] and [`use_scroll_spy`]: while it is in view, its section is the one being
+/// [`use_scroll_to`] and [`scroll_spy`]: while it is in view, its section is the one being
 /// read — a figure centred on the screen sits below its own heading, and the last headings
 /// cannot reach the top of the page. It is let go as soon as the reader scrolls by hand.
 pub type Pinned = Rc<RefCell<Option<String>>>;
