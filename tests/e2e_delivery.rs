@@ -7,7 +7,7 @@
 mod support;
 
 use serde_json::json;
-use support::{env, serial, Page, OTHER_PATH};
+use support::{env, file_with, serial, Page, OTHER_PATH};
 
 const COUNTY: &str = include_str!("reports/county-2030.txt");
 
@@ -35,10 +35,7 @@ fn the_page_runs_under_a_strict_content_security_policy() {
          document.addEventListener('securitypolicyviolation',
            e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));");
     // The page as served: no script runs inline, no element carries a style attribute.
-    page.js("window.__served = undefined;
-         fetch(location.href).then(r => r.text()).then(t => { window.__served = t; });");
-    page.driver
-        .wait_for("the page's HTML", "return window.__served !== undefined;");
+    page.fetch_served_page();
     let inline = page.js(
         "const d = new DOMParser().parseFromString(window.__served, 'text/html');
          return [[...d.scripts].filter(s => !s.src && s.type !== 'application/json').length,
@@ -59,14 +56,7 @@ fn the_page_runs_under_a_strict_content_security_policy() {
     page.open_drawer();
     page.close_drawer();
     page.search("乡贤");
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("delivery");
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("县.txt");
-    std::fs::write(&file, COUNTY).unwrap();
-    page.driver.type_into(
-        "[data-testid=open-report-input]",
-        file.to_str().expect("a UTF-8 path"),
-    );
+    page.choose_file(&file_with("县.txt", COUNTY.as_bytes()));
     page.driver.wait_for(
         "the file to be read by the worker",
         "return document.querySelector('[data-testid=opened-notice]') !== null;",
@@ -104,10 +94,7 @@ fn a_shared_link_previews_the_reports_own_title_and_opening() {
     for (path, title, opening) in builds {
         // The page as served, before any script runs.
         page.open(path);
-        page.js("window.__served = undefined;
-             fetch(location.href).then(r => r.text()).then(t => { window.__served = t; });");
-        page.driver
-            .wait_for("the page's HTML", "return window.__served !== undefined;");
+        page.fetch_served_page();
         let head = page.js(
             "const d = new DOMParser().parseFromString(window.__served, 'text/html');
              const meta = n => (d.querySelector(`meta[name='${n}'], meta[property='${n}']`) || {}).content;
@@ -278,15 +265,9 @@ fn after_the_first_visit_the_report_and_search_work_offline() {
         assert_eq!(got[1], json!("2024年嵩市镇政府工作报告"));
 
         // Opening a file once keeps the reading worker for later.
-        let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("delivery");
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("县.txt");
-        std::fs::write(&file, COUNTY).unwrap();
+        let file = file_with("县.txt", COUNTY.as_bytes());
         let open = |expected: &str| {
-            page.driver.type_into(
-                "[data-testid=open-report-input]",
-                file.to_str().expect("a UTF-8 path"),
-            );
+            page.choose_file(&file);
             page.driver.wait_for(
                 "the file to be read",
                 &format!(

@@ -8,13 +8,11 @@
 
 mod support;
 
-use std::path::PathBuf;
-
 use serde_json::json;
 use songshi_report::core::search::terms::Terms;
 use songshi_report::core::{file, Content};
 use support::fidelity::assert_same_text;
-use support::{env, serial, Page, OTHER_PATH};
+use support::{env, file_with, serial, Page, OTHER_PATH};
 
 const COUNTY: &str = include_str!("reports/county-2030.txt");
 const TOWN_PDF: &str = include_str!("reports/town-pdf-2030.txt");
@@ -29,30 +27,12 @@ macro_rules! setup {
     }};
 }
 
-/// Writes `bytes` as a file named `name` for the browser to open.
-fn file_with(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("open-files");
-    std::fs::create_dir_all(&dir).expect("a directory for the files to open");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write the file to open");
-    path
-}
-
 trait Opening {
-    fn choose_file(&self, path: &std::path::Path);
     fn wait_opened(&self, name: &str);
     fn title(&self) -> String;
 }
 
 impl Opening for Page {
-    /// Chooses `path` in 打开报告's file input, as the file dialog would.
-    fn choose_file(&self, path: &std::path::Path) {
-        self.driver.type_into(
-            "[data-testid=open-report-input]",
-            path.to_str().expect("a UTF-8 path"),
-        );
-    }
-
     /// Waits until the file `name` is shown.
     fn wait_opened(&self, name: &str) {
         self.driver.wait_for(

@@ -44,6 +44,15 @@ pub fn dist_other() -> PathBuf {
     root().join("target/dist-other")
 }
 
+/// Writes `bytes` as a file named `name` for the browser to open (打开报告).
+pub fn file_with(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("open-files");
+    std::fs::create_dir_all(&dir).expect("a directory for the files to open");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write the file to open");
+    path
+}
+
 /// The running test environment: one static server for the whole test binary.
 pub struct Env {
     pub base: String,
@@ -302,6 +311,22 @@ impl Page {
                 json!(query)
             ),
         );
+    }
+
+    /// Chooses `path` in 打开报告's file input, as the file dialog would.
+    pub fn choose_file(&self, path: &Path) {
+        self.driver.type_into(
+            "[data-testid=open-report-input]",
+            path.to_str().expect("a UTF-8 path"),
+        );
+    }
+
+    /// Fetches the page as the server sends it (before any script), into `window.__served`.
+    pub fn fetch_served_page(&self) {
+        self.js("window.__served = undefined;
+             fetch(location.href).then(r => r.text()).then(t => { window.__served = t; });");
+        self.driver
+            .wait_for("the page's HTML", "return window.__served !== undefined;");
     }
 
     /// Saves a screenshot as `target/screenshots/<name>.png` (or in `$SONGSHI_SCREENSHOTS`, to
