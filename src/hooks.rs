@@ -505,18 +505,6 @@ pub fn share_link(shareable: bool, id: &str) -> String {
     }
 }
 
-/// The page's address once in the browser ("" while rendering on the server and in the first
-/// render, so that hydration matches the prerendered page).
-#[hook]
-pub fn use_page_address() -> String {
-    let address = use_state(String::new);
-    {
-        let address = address.clone();
-        use_effect_with((), move |_| address.set(page_address()));
-    }
-    (*address).clone()
-}
-
 /// Copies text to the clipboard, then reports whether it worked. Browsers without the
 /// asynchronous clipboard (in-app browsers, pages served over plain HTTP) report failure
 /// instead of throwing.
@@ -613,6 +601,22 @@ pub fn use_new_report_from_the_top(serial: u32) {
             {
                 focus_in_place(&title);
             }
+        }
+    });
+}
+
+/// Once, after the first render: hands the stored list of reports to the library, and marks
+/// the page as running (`app-ready` on `<html>`: the controls that need the app show, see
+/// `base.css`).
+#[hook]
+pub fn use_started(
+    dispatch: yew::functional::UseReducerDispatcher<crate::library::Library>,
+    recent: Result<crate::core::recent::Recent, String>,
+) {
+    use_effect_with((), move |_| {
+        dispatch.dispatch(crate::library::LibraryAction::RecentLoaded(recent));
+        if let Some(html) = document().document_element() {
+            html.class_list().add_1("app-ready").ok();
         }
     });
 }

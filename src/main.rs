@@ -1,8 +1,13 @@
-//! Browser entry point: replaces the loading message with the app for the embedded report.
+//! Browser entry point: brings the page to life. A built page already holds the report as HTML
+//! (written by `src/bin/prerender.rs` with the same components), which the app hydrates: it
+//! attaches to the elements that are there instead of drawing them again, so nothing moves
+//! or flashes. A page without that HTML (`trunk serve` before the build step, a page written
+//! by hand) is rendered from scratch.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use songshi_report::components::app::{App, AppProps};
+    use songshi_report::page::APP_ROOT_ID;
 
     // A panic must not leave a blank or frozen page: say so in words the reader understands.
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -19,19 +24,39 @@ fn main() {
         web_sys::console::error_1(&info.to_string().into());
     }));
 
-    if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+    let document = gloo::utils::document();
+    if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }
+    let Some(root) = document.get_element_by_id(APP_ROOT_ID) else {
+        web_sys::console::error_1(&"the page has no #app element".into());
+        return;
+    };
+    // The stored list and the session's opened report are applied after the first render
+    // (`App`), so that the first render is the page as built.
     let (recent, restored) = songshi_report::open_file::remembered();
-    yew::Renderer::<App>::with_props(AppProps {
+    let props = AppProps {
         content: songshi_report::data::content(),
         recent,
         restored,
-    })
-    .render();
+    };
+    // A report opened from a file before a reload is not the page as built: drawn anew.
+    let built = root.first_element_child().is_some() && props.restored.is_none();
+    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
+    if built {
+        renderer.hydrate();
+    } else {
+        root.set_inner_html("");
+        renderer.render();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("This is the browser app: build it with `trunk build --release` or run `cargo xtask serve`.");
 }
+
+/// The page's allocator (see Cargo.toml).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: rlsf::GlobalTlsf = rlsf::GlobalTlsf::new();

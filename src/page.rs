@@ -5,6 +5,9 @@
 //!   `<script type="application/json" id="report-data">…</script>`: the browser never runs it,
 //!   the app reads its text at start-up. Keeping it out of the wasm keeps the code the same for
 //!   every report and leaves the wasm's size budget to code;
+//! - the report as HTML inside `#app`, drawn by the app's own components on the server
+//!   ([`with_prerendered`]), so the text is in the first paint and readable without
+//!   JavaScript; the app hydrates it;
 //! - the page's title, description and Open Graph tags ([`preview_of`], [`with_preview`]);
 //! - a strict Content-Security-Policy ([`CSP`], [`strict`]) and one stylesheet
 //!   ([`with_one_stylesheet`]);
@@ -12,6 +15,85 @@
 
 /// The whole report file (pretty, with its figures) beside the built page, for download.
 pub const REPORT_FILE_NAME: &str = "report.json";
+
+/// The id of the element the app lives in (`index.html`); the build step writes the report's
+/// HTML into it.
+pub const APP_ROOT_ID: &str = "app";
+
+/// What a reader without JavaScript is told once the page holds the report's HTML.
+const NO_SCRIPT_BUILT: &str =
+    "<p class=\"boot\">搜索、全部数据卡片、图表和下载需要启用 JavaScript。报告全文在下面。</p>";
+
+/// `html` with `app` (the app's server-rendered HTML) inside its empty `#app` element. The
+/// start-up message (`#boot`, 正在加载报告……) is emptied and hidden: the text is there at
+/// once, and `static/boot.js` still uses the element to report a failure. The note in
+/// `<noscript>` says what a reader without JavaScript misses. Works on the page as Trunk wrote
+/// it, minified or not.
+pub fn with_prerendered(html: &str, app: &str) -> Result<String, String> {
+    let root = element(html, APP_ROOT_ID).ok_or("the page has no #app element")?;
+    if root.inner.0 != root.inner.1 {
+        return Err("#app is not empty: the page holds its HTML already".into());
+    }
+    let boot = element(html, "boot").ok_or("the page has no #boot message")?;
+    let open = html
+        .find("<noscript>")
+        .ok_or("the page has no <noscript>")?
+        + "<noscript>".len();
+    let close = html[open..]
+        .find("</noscript>")
+        .ok_or("the page's <noscript> is not closed")?
+        + open;
+    let mut parts = [
+        (root.inner.0, root.inner.1, app.to_string()),
+        (
+            boot.outer.0,
+            boot.outer.1,
+            "<p id=\"boot\" class=\"boot\" role=\"status\" hidden></p>".to_string(),
+        ),
+        (open, close, NO_SCRIPT_BUILT.to_string()),
+    ];
+    parts.sort_by_key(|p| std::cmp::Reverse(p.0));
+    let mut out = html.to_string();
+    for (from, to, with) in parts {
+        out.replace_range(from..to, &with);
+    }
+    Ok(out)
+}
+
+/// Where an element with an id is in a page: the whole element and what is inside it.
+struct Place {
+    outer: (usize, usize),
+    inner: (usize, usize),
+}
+
+/// The element with `id="{id}"` (or `id={id}`, as a minifier writes it), when it holds no
+/// element of its own kind (enough for the page's own `#app` and `#boot`).
+fn element(html: &str, id: &str) -> Option<Place> {
+    let quoted = format!("id=\"{id}\"");
+    let bare = format!("id={id}");
+    let at = html.find(&quoted).or_else(|| {
+        html.match_indices(&bare)
+            .find(|(i, _)| {
+                matches!(
+                    html.as_bytes().get(i + bare.len()),
+                    Some(b' ' | b'>' | b'/')
+                )
+            })
+            .map(|(i, _)| i)
+    })?;
+    let start = html[..at].rfind('<')?;
+    let name: String = html[start + 1..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let inner_start = at + html[at..].find('>')? + 1;
+    let close = format!("</{name}>");
+    let inner_end = inner_start + html[inner_start..].find(&close)?;
+    Some(Place {
+        outer: (start, inner_end + close.len()),
+        inner: (inner_start, inner_end),
+    })
+}
 
 /// The id of the data block that holds the report file.
 pub const REPORT_DATA_ID: &str = "report-data";

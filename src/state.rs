@@ -71,6 +71,8 @@ pub struct AppState {
     pub not_found: Option<String>,
     /// A text the browser refused to copy, shown in a box to copy by hand.
     pub copy_by_hand: Option<String>,
+    /// The copy button that copied last (its key): it says 已复制.
+    pub copied: Option<String>,
     /// Whether the page's address leads to this report, so that links and citations can carry
     /// it: true for the built-in report, false for one opened from a file (its address would
     /// open the built-in report anywhere else).
@@ -108,6 +110,8 @@ pub enum Action {
     /// The browser refused to copy this text: show it to copy by hand (replacing any other).
     CopyByHand(String),
     CloseCopyByHand,
+    /// The copy button with this key has copied its text.
+    Copied(String),
     /// Show all cards or only the headline row.
     ToggleFigures,
     /// Before printing: every card, of every theme (the print stylesheet lays them out as a
@@ -166,6 +170,7 @@ impl AppState {
             outline_open: false,
             not_found: None,
             copy_by_hand: None,
+            copied: None,
             shareable: true,
         }
     }
@@ -202,6 +207,7 @@ impl AppState {
             Action::DismissNotFound => self.not_found = None,
             Action::CopyByHand(text) => self.copy_by_hand = Some(text),
             Action::CloseCopyByHand => self.copy_by_hand = None,
+            Action::Copied(key) => self.copied = Some(key),
             Action::ToggleFigures => self.figures_open = !self.figures_open,
             Action::ShowAllFigures => {
                 self.figures_open = true;

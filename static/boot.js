@@ -1,16 +1,28 @@
-// Start-up watchdog: while the app loads, the page says 正在加载报告……; if the app cannot
-// load or start (the wasm fails to download or to compile, the browser is too old, a script
-// error), that message turns into an error with a retry button — at once on an error, and
-// after 12 seconds without a start. The app removes the message (#boot) when it starts. It also
-// registers the service worker of a release build.
+// Start-up watchdog. A built page already shows the report (src/bin/prerender.rs); the
+// controls that need the app (buttons, search) stay hidden until it runs (`js` and
+// `app-ready` on <html>, see base.css). If the app cannot load or start (the wasm fails to
+// download or to compile, the browser is too old, a script error), the empty #boot message
+// says so, with a retry button. A page without the report's HTML (`trunk serve`) says
+// 正在加载报告…… and also warns after 12 seconds without a start. The app removes #boot
+// when it starts. This script also registers the service worker of a release build.
 (function () {
   "use strict";
   var failed = false;
+  document.documentElement.classList.add("js");
+  // Whether the report is on the page already (the built page): then a failure costs the
+  // reader the tools, not the text.
+  function built() {
+    var app = document.getElementById("app");
+    return !!(app && app.firstElementChild);
+  }
 
   function show(text) {
     var boot = document.getElementById("boot");
     if (!boot || failed) return;
     failed = true;
+    boot.hidden = false;
+    // The page falls back to what works without the app (the JavaScript-off layout).
+    if (built()) document.documentElement.classList.remove("js");
     boot.className = "boot boot--error";
     boot.setAttribute("role", "alert");
     boot.textContent = text;
@@ -26,7 +38,9 @@
   }
 
   function broken() {
-    show("报告没有加载成功。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。");
+    show(built()
+      ? "搜索、数据卡片等功能没有加载成功，下面的报告正文和目录仍可阅读。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。"
+      : "报告没有加载成功。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。");
   }
 
   // Offline after the first visit: a release build has a manifest and a service worker
@@ -39,6 +53,7 @@
   window.addEventListener("error", broken, true);
   window.addEventListener("unhandledrejection", broken);
   setTimeout(function () {
+    if (built()) return;
     show("报告还没有加载出来。可能是网络较慢，也可能是这个浏览器不支持本页。可以再等一会儿，或重新加载。");
   }, 12000);
 })();

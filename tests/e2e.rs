@@ -45,7 +45,7 @@ fn every_theme_and_point_renders_as_a_heading() {
         let name = page.attr(&format!("[data-testid=link-{id}]"), "aria-label");
         assert!(
             name.as_deref()
-                .is_some_and(|n| n.starts_with("复制本节链接：今年来")),
+                .is_some_and(|n| n.starts_with("复制链接：今年来")),
             "copy-link control of {id}: {name:?}"
         );
     }

@@ -10,6 +10,12 @@
 //! worker, `src/open_file.rs`): the hook inherits `REPORT_SOURCE` / `REPORT_CURATION` from Trunk, so
 //! `cargo xtask build --report FILE` and a plain `trunk build --release` both get the right one.
 //!
+//! It draws the report into the page's `#app` element with the app's own components (Yew's
+//! server renderer, `page::with_prerendered`): the text is in the first paint, a reader
+//! without JavaScript reads the whole report, and the app hydrates what is there
+//! (`src/main.rs`). The first render in the browser is the same render: the state it starts
+//! from depends on nothing but the report (see `App`).
+//!
 //! Beside the page it writes `report.json`: the whole report file, pretty, with the figures
 //! recognised in it (the page offers it as 下载整份报告).
 //!
@@ -86,6 +92,7 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
     if release {
         html = built::with_manifest(&html)?;
     }
+    html = built::with_prerendered(&html, &server_render(data::content()))?;
     html = built::with_report_data(&html, data::REPORT_FILE, base)?;
     std::fs::write(page, html).map_err(|e| e.to_string())?;
     // The whole report file beside the page, for readers and programs to download.
@@ -118,6 +125,34 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
         built::SERVICE_WORKER,
         built::service_worker(&precache, &later, &version).as_bytes(),
     )
+}
+
+/// The app's HTML for `content` as the browser's first render draws it (with Yew's markers for
+/// hydration).
+#[cfg(not(target_arch = "wasm32"))]
+fn server_render(content: Result<&'static songshi_report::core::Content, &'static str>) -> String {
+    use songshi_report::components::app::{App, AppProps};
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
+        content,
+        recent: Ok(Default::default()),
+        restored: None,
+    })
+    .hydratable(true);
+    block_on(renderer.render())
+}
+
+/// Runs a future to its end on this thread. The server renderer never waits on anything
+/// outside itself (no suspense), so polling until it is ready is enough.
+#[cfg(not(target_arch = "wasm32"))]
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+        std::thread::yield_now();
+    }
 }
 
 /// Every file under `dir` (but the service worker and hidden files), as paths relative to it,

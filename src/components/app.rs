@@ -5,14 +5,14 @@
 use yew::prelude::*;
 
 use super::figures_panel::FiguresPanel;
-use super::manual_copy::ManualCopy;
-use super::open_status::OpenStatus;
+use super::manual_copy::{manual_copy, use_manual_copy};
+use super::open_status::{close_status, open_status};
 use super::outline::Outline;
-use super::print_footer::PrintFooter;
-use super::report_header::ReportHeader;
-use super::report_view::ReportView;
-use super::top_bar::TopBar;
-use super::{AppContext, LibraryContext};
+use super::print_footer::print_footer;
+use super::report_header::report_header;
+use super::report_view::report_view;
+use super::top_bar::top_bar;
+use super::{use_library, AppContext, LibraryContext};
 use crate::core::recent::Recent;
 use crate::core::search::shorten;
 use crate::core::Content;
@@ -37,12 +37,14 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let library = use_reducer(|| {
         let mut library = Library::new(props.content);
-        library.apply(LibraryAction::RecentLoaded(props.recent.clone()));
         if let Some(restored) = props.restored.clone() {
             library.apply(LibraryAction::Restore(restored));
         }
         library
     });
+    // The stored list changes what 打开报告 shows, so it comes after the first render: that
+    // render must be the page as built (`src/main.rs` hydrates it).
+    hooks::use_started(library.dispatcher(), props.recent.clone());
     use_remember(library.clone());
     let open = {
         let dispatch = library.dispatcher();
@@ -50,6 +52,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dragging = hooks::use_file_drop(open.clone());
     hooks::use_new_report_from_the_top(library.serial);
+    let close = close_status(&library);
+    hooks::use_escape(
+        close.clone(),
+        matches!(library.status, crate::library::Status::Failed { .. }),
+    );
+    let status = open_status(&library, close);
     let context = LibraryContext {
         library: library.clone(),
         open,
@@ -68,7 +76,7 @@ pub fn App(props: &AppProps) -> Html {
                     </main>
                 },
             } }
-            <OpenStatus />
+            { status }
             if dragging {
                 <div class="drop-zone" data-testid="drop-zone">
                     <p class="drop-zone__text">{ "松开鼠标，打开这份报告" }</p>
@@ -115,10 +123,19 @@ fn Reader(props: &ReaderProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotFound))
     };
 
+    let library = use_library();
+    let bar = use_node_ref();
+    hooks::use_publish_bar_height(bar.clone());
+    let top = top_bar(&state, inert, bar);
+    let field = use_manual_copy(&state);
+    let copy_box = manual_copy(&state, field);
+    let header = report_header(&state, &library, inert);
+    let text = report_view(&state);
+    let footer = print_footer(&state);
     html! {
         <ContextProvider<AppContext> context={state}>
             <a class="skip-link" href="#report">{ "跳到正文" }</a>
-            <TopBar {inert} />
+            { top }
             if let Some(id) = not_found {
                 <div class="not-found floating-box" role="alert" data-testid="not-found">
                     <p class="not-found__text">
@@ -128,16 +145,16 @@ fn Reader(props: &ReaderProps) -> Html {
                     <button type="button" class="control" onclick={dismiss}>{ "知道了" }</button>
                 </div>
             }
-            <ReportHeader {inert} />
+            { header }
             <div class="layout">
                 <Outline />
                 <main id="main" class="layout__main" tabindex="-1" inert={inert}>
                     <FiguresPanel />
-                    <ReportView />
+                    { text }
                 </main>
             </div>
-            <ManualCopy />
-            <PrintFooter />
+            { copy_box }
+            { footer }
         </ContextProvider<AppContext>>
     }
 }

@@ -18,14 +18,9 @@ fn px(v: f64) -> String {
     (v.round() as i64).to_string()
 }
 
-#[derive(PartialEq, Properties)]
-pub struct BarChartProps {
-    pub chart: Chart,
-}
-
-#[component]
-pub fn BarChart(props: &BarChartProps) -> Html {
-    let chart = &props.chart;
+/// The chart (a plain function, not a component: it has no state, and each component type
+/// costs the wasm its own copy of Yew's lifecycle code).
+pub fn bar_chart(chart: &Chart) -> Html {
     let geometry = layout(&chart.bars, WIDTH - VALUE_ROOM, BAND);
     let height = BAND * chart.bars.len() as f64;
     let caption_id = format!("chart-{}-title", chart.id);

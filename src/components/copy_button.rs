@@ -5,53 +5,57 @@
 
 use yew::prelude::*;
 
-use super::use_app_state;
+use super::AppContext;
 use crate::hooks::copy_text;
 use crate::state::Action;
 
-#[derive(PartialEq, Properties)]
-pub struct CopyButtonProps {
+/// What a copy button shows and copies.
+pub struct CopyText {
+    /// Tells this button from every other on the page (the one that copied last says 已复制,
+    /// `AppState::copied`).
+    pub key: String,
     /// The button's visible words ("复制链接", "复制引用").
-    pub label: AttrValue,
-    /// Its accessible name, naming what is copied ("复制链接：一、工作回顾").
-    pub name: AttrValue,
+    pub label: &'static str,
+    /// Its accessible name, starting with the visible words and naming what is copied
+    /// ("复制链接：一、工作回顾").
+    pub name: String,
     /// Makes the text when the button is pressed (it may need the page's address, which only
     /// the browser knows).
     pub text: Callback<(), String>,
-    #[prop_or_default]
-    pub class: Classes,
-    #[prop_or_default]
-    pub testid: Option<AttrValue>,
+    pub class: &'static str,
+    pub testid: Option<String>,
 }
 
-#[component]
-pub fn CopyButton(props: &CopyButtonProps) -> Html {
-    let state = use_app_state();
-    let done = use_state(|| false);
+/// The button, and its status for screen readers.
+///
+/// A plain function, not a component: a long report has hundreds of these, and every
+/// component type costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+pub fn copy_button(state: &AppContext, copy: CopyText) -> Html {
+    let done = state.copied.as_deref() == Some(copy.key.as_str());
     let onclick = {
-        let done = done.clone();
-        let make = props.text.clone();
+        let state = state.clone();
+        let CopyText { key, text, .. } = copy;
         Callback::from(move |_: MouseEvent| {
-            let text = make.emit(());
-            let done = done.clone();
+            let text = text.emit(());
             let state = state.clone();
+            let key = key.clone();
             copy_text(text.clone(), move |ok| {
-                if ok {
-                    done.set(true);
+                state.dispatch(if ok {
+                    Action::Copied(key)
                 } else {
-                    state.dispatch(Action::CopyByHand(text));
-                }
+                    Action::CopyByHand(text)
+                });
             });
         })
     };
     html! {
         <>
-            <button type="button" class={classes!("copy-button", props.class.clone())}
-                aria-label={props.name.clone()} data-testid={props.testid.clone()} {onclick}>
-                { if *done { "已复制" } else { props.label.as_str() } }
+            <button type="button" class={classes!("copy-button", copy.class)}
+                aria-label={copy.name} data-testid={copy.testid} {onclick}>
+                { if done { "已复制" } else { copy.label } }
             </button>
             <span class="visually-hidden" role="status">
-                { if *done { "已复制到剪贴板" } else { "" } }
+                { if done { "已复制到剪贴板" } else { "" } }
             </span>
         </>
     }

@@ -4,12 +4,11 @@
 
 use yew::prelude::*;
 
-use super::bar_chart::BarChart;
-use super::metric_card::MetricCard;
+use super::bar_chart::bar_chart;
+use super::metric_card::metric_card;
 use super::use_app_state;
 use crate::core::chart::{comparison, year_on_year};
 use crate::core::export::{data_url, to_csv, to_json};
-use crate::hooks::use_page_address;
 use crate::state::Action;
 
 #[component]
@@ -41,25 +40,27 @@ pub fn FiguresPanel() -> Html {
         .filter(|(id, _)| state.theme_filter.as_ref().is_none_or(|f| f == id))
         .collect();
     let report = state.report;
-    // Links in the exports point at the page's own address, known once in the browser.
-    let address = use_page_address();
-    // A report opened from a file has no address: its exports carry no links.
-    let address = if state.shareable {
-        address
-    } else {
-        String::new()
-    };
-    // Made when the panel is open: for a long report they are large, and most readers never
-    // look at them.
-    let exports = use_memo((address, state.figures_open), move |(address, open)| {
-        if !open {
-            return (String::new(), String::new());
-        }
-        (
-            data_url("text/csv", &to_csv(cards, address)),
-            data_url("application/json", &to_json(cards, report, address)),
-        )
-    });
+    // Made when the panel is open (only ever in the browser): for a long report they are
+    // large, and most readers never look at them. Their links point at the page's own
+    // address; a report opened from a file has none, and its exports carry no links.
+    let exports = use_memo(
+        (state.shareable, state.figures_open),
+        move |&(shareable, open)| {
+            if !open {
+                return (String::new(), String::new());
+            }
+            let address = if shareable {
+                crate::hooks::page_address()
+            } else {
+                String::new()
+            };
+            let address = &address;
+            (
+                data_url("text/csv", &to_csv(cards, address)),
+                data_url("application/json", &to_json(cards, report, address)),
+            )
+        },
+    );
     // Results first; an estimate or a target never sits among them unmarked.
     let (mut headline, others): (Vec<&crate::core::cards::Card>, Vec<_>) = cards
         .cards
@@ -83,9 +84,7 @@ pub fn FiguresPanel() -> Html {
                 { format!("报告中共有{}项数据。点卡片上的“看原文”可跳到原句；正文中带下划线的数字可打开对应卡片。", cards.cards.len()) }
             </p>
             <div class="figures__grid figures__grid--headline" data-testid="headline-row">
-                { for headline.into_iter().map(|card| html! {
-                    <MetricCard {card} level={3} />
-                }) }
+                { for headline.into_iter().map(|card| metric_card(&state, card, false, 3)) }
             </div>
             <button type="button" class="control figures__toggle" aria-expanded={open.to_string()}
                 aria-controls="figures-all" onclick={toggle} data-testid="figures-toggle">
@@ -111,16 +110,14 @@ pub fn FiguresPanel() -> Html {
                         data-testid={format!("theme-{id}")}>
                         <h3 id={format!("figures-{id}")} class="figures__theme-title">{ name }</h3>
                         <div class="figures__grid">
-                            { for cards.of_theme(id).map(|card| html! {
-                                <MetricCard {card} anchored=true level={4} />
-                            }) }
+                            { for cards.of_theme(id).map(|card| metric_card(&state, card, true, 4)) }
                         </div>
                     </section>
                 }) }
                 <section class="figures__charts" aria-labelledby="figures-charts">
                     <h3 id="figures-charts" class="figures__theme-title">{ "图表" }</h3>
                     <p class="figures__note">{ "只比较单位和含义相同的数据。" }</p>
-                    { for charts.into_iter().map(|chart| html! { <BarChart {chart} /> }) }
+                    { for charts.iter().map(bar_chart) }
                 </section>
                 <p class="figures__downloads">
                     <a class="control figures__download" href={exports.0.clone()} download={format!("{}·数据.csv", state.report.title)}

@@ -4,22 +4,34 @@
 
 use yew::prelude::*;
 
-use super::use_app_state;
+use super::AppContext;
 use crate::hooks::{use_dialog_focus, use_escape};
 use crate::state::Action;
 
-#[component]
-pub fn ManualCopy() -> Html {
-    let state = use_app_state();
+/// The box's behaviour, for the component that shows it: focus goes into the box when it
+/// opens and back when it closes; Esc closes it. Gives the text field's ref for
+/// [`manual_copy`].
+#[hook]
+pub fn use_manual_copy(state: &AppContext) -> NodeRef {
     let field = use_node_ref();
-    let text = state.copy_by_hand.clone();
-    use_dialog_focus(field.clone(), text.is_some());
-    let close = {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(Action::CloseCopyByHand))
-    };
-    use_escape(close.clone(), text.is_some());
-    let Some(text) = text else {
+    let open = state.copy_by_hand.is_some();
+    use_dialog_focus(field.clone(), open);
+    use_escape(close(state), open);
+    field
+}
+
+fn close(state: &AppContext) -> Callback<()> {
+    let state = state.clone();
+    Callback::from(move |_: ()| state.dispatch(Action::CloseCopyByHand))
+}
+
+/// The box, while the browser has refused to copy a text; `field` from [`use_manual_copy`].
+///
+/// A plain function, not a component: every component type costs the wasm its own copy of
+/// Yew's lifecycle code (about 0.7 KB gzip).
+pub fn manual_copy(state: &AppContext, field: NodeRef) -> Html {
+    let close = close(state);
+    let Some(text) = state.copy_by_hand.clone() else {
         return html! {};
     };
     html! {

@@ -5,34 +5,27 @@
 
 use yew::prelude::*;
 
-use super::copy_button::CopyButton;
-use super::use_app_state;
+use super::copy_button::{copy_button, CopyText};
+use super::AppContext;
 use crate::core::cards::Card;
 use crate::core::export::{change_text, citation};
 use crate::core::figures::meaning::{Kind, Precision};
 use crate::core::figures::Direction;
 
-#[derive(PartialEq, Properties)]
-pub struct MetricCardProps {
-    pub card: &'static Card,
-    /// Only the card in the full grid carries the `card-…` id (the headline row repeats some).
-    #[prop_or_default]
-    pub anchored: bool,
-    /// The card label's heading level (3 in the headline row, 4 under a theme heading).
-    pub level: u8,
-}
-
-#[component]
-pub fn MetricCard(props: &MetricCardProps) -> Html {
-    let state = use_app_state();
-    let card = props.card;
-    let focused = props.anchored && state.card_focus.as_deref() == Some(card.id.as_str());
+/// The card of `card`. Only the card in the full grid is `anchored`: it carries the `card-…` id
+/// (the headline row repeats some). `level` is the label's heading level (3 in the headline
+/// row, 4 under a theme heading).
+///
+/// A plain function, not a component: it has no state of its own, and every component type
+/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+pub fn metric_card(state: &AppContext, card: &'static Card, anchored: bool, level: u8) -> Html {
+    let focused = anchored && state.card_focus.as_deref() == Some(card.id.as_str());
     let label_id = format!(
         "{}-label{}",
         card.anchor_id(),
-        if props.anchored { "" } else { "-top" }
+        if anchored { "" } else { "-top" }
     );
-    let tag = format!("h{}", props.level.clamp(2, 6));
+    let tag = format!("h{}", level.clamp(2, 6));
 
     // As written, with its 约 / 突破 / 余: the words that make it vague stay with the number.
     let value = card.written.clone();
@@ -96,13 +89,13 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
                 focused.then_some("metric-card--focused"),
                 kind_note.is_some().then_some("metric-card--not-result"),
             )}
-            id={props.anchored.then(|| card.anchor_id())} tabindex="-1"
+            id={anchored.then(|| card.anchor_id())} tabindex="-1"
             aria-labelledby={label_id.clone()}
-            data-testid={if props.anchored { card.anchor_id() } else { format!("headline-{}", card.id) }}>
+            data-testid={if anchored { card.anchor_id() } else { format!("headline-{}", card.id) }}>
             if let Some(note) = kind_note {
                 <p class="metric-card__kind" data-testid="card-kind">{ note }</p>
             }
-            <@{tag} id={label_id} class="metric-card__label">{ &card.label }</@>
+            <@{tag} id={label_id.clone()} class="metric-card__label">{ &card.label }</@>
             <p class="metric-card__value">
                 <data value={card.meaning.machine()}>{ value }</data>
             </p>
@@ -127,8 +120,14 @@ pub fn MetricCard(props: &MetricCardProps) -> Html {
                 <a class="metric-card__source" href={format!("#{}", card.figure_id())}
                     aria-label={format!("看原文：{}", card.label)}
                     data-testid={format!("source-{}", card.id)}>{ "看原文" }</a>
-                <CopyButton label="复制引用" name={format!("复制引用：{}", card.label)}
-                    text={cite} class="metric-card__copy" />
+                { copy_button(state, CopyText {
+                    key: label_id.clone(),
+                    label: "复制引用",
+                    name: format!("复制引用：{}", card.label),
+                    text: cite,
+                    class: "metric-card__copy",
+                    testid: None,
+                }) }
             </p>
         </article>
     }

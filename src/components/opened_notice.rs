@@ -3,13 +3,14 @@
 
 use yew::prelude::*;
 
-use super::use_library;
 use crate::hooks::clear_hash;
-use crate::library::{LibraryAction, Origin};
+use crate::library::{Library, LibraryAction, Origin};
 
-#[component]
-pub fn OpenedNotice() -> Html {
-    let library = use_library().library;
+/// The notice for the report `library` shows; nothing for the built-in report.
+///
+/// A plain function, not a component: it has no state of its own, and every component type
+/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+pub fn opened_notice(library: &UseReducerHandle<Library>) -> Html {
     let Origin::File { name, opened } = &library.origin else {
         return html! {};
     };

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::use_app_state;
+use super::{use_app_state, AppContext};
 use crate::core::Section;
 use crate::hooks::{set_hash, use_drawer_focus};
 use crate::state::Action;
@@ -43,7 +43,7 @@ pub fn Outline() -> Html {
                     </div>
                 }
                 <ol class="outline__list">
-                    { for state.report.top_level().map(entry) }
+                    { for state.report.top_level().map(|section| entry(&state, section)) }
                     if state.report.truncated {
                         <li class="outline__item outline__cut" data-testid="outline-cut">
                             <a class="outline__link" href="#truncation-notice">
@@ -60,19 +60,11 @@ pub fn Outline() -> Html {
     }
 }
 
-fn entry(section: &'static Section) -> Html {
-    html! { <OutlineEntry {section} /> }
-}
-
-#[derive(PartialEq, Properties)]
-struct OutlineEntryProps {
-    section: &'static Section,
-}
-
-#[component]
-fn OutlineEntry(props: &OutlineEntryProps) -> Html {
-    let state = use_app_state();
-    let section = props.section;
+/// The entry of `section`, with its children.
+///
+/// A plain function, not a component: it has no state of its own, and every component type
+/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+fn entry(state: &AppContext, section: &'static Section) -> Html {
     let id = section.id();
     let current = state.active.as_deref() == Some(id.as_str());
     let onclick = {
@@ -97,7 +89,7 @@ fn OutlineEntry(props: &OutlineEntryProps) -> Html {
             </a>
             if !section.children.is_empty() {
                 <ol class="outline__list">
-                    { for section.children.iter().map(entry) }
+                    { for section.children.iter().map(|child| entry(state, child)) }
                 </ol>
             }
         </li>

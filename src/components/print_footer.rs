@@ -3,11 +3,12 @@
 
 use yew::prelude::*;
 
-use super::use_app_state;
+use crate::state::AppState;
 
-#[component]
-pub fn PrintFooter() -> Html {
-    let state = use_app_state();
+/// The footer for `state`'s report.
+/// A plain function, not a component: it has no state of its own, and every component type
+/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+pub fn print_footer(state: &AppState) -> Html {
     let report = state.report;
     let mut parts = vec![format!("《{}》", report.title)];
     parts.extend(state.meta.issuer.clone());

@@ -6,16 +6,10 @@ use yew::prelude::*;
 
 use super::marked::{marked, unit_hits};
 use super::open_report::OpenReport;
-use super::opened_notice::OpenedNotice;
-use super::use_app_state;
+use super::opened_notice::opened_notice;
+use super::{AppContext, LibraryContext};
 use crate::core::model::FrontKind;
 use crate::core::search::{front_unit, TITLE};
-
-#[derive(PartialEq, Properties)]
-pub struct ReportHeaderProps {
-    /// Whether the header is inert (the phone drawer is open).
-    pub inert: bool,
-}
 
 #[derive(Clone, Copy)]
 enum FrontPlace {
@@ -23,9 +17,11 @@ enum FrontPlace {
     After,
 }
 
-#[component]
-pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
-    let state = use_app_state();
+/// The header of `state`'s report; `inert` while the phone drawer is open.
+///
+/// A plain function, not a component: it has no state of its own, and every component type
+/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+pub fn report_header(state: &AppContext, library: &LibraryContext, inert: bool) -> Html {
     let report = state.report;
     let meta = state.meta;
     let byline = meta.byline();
@@ -57,11 +53,11 @@ pub fn ReportHeader(props: &ReportHeaderProps) -> Html {
             })
     };
     html! {
-        <header class="report-header" inert={props.inert}>
-            <OpenedNotice />
+        <header class="report-header" inert={inert}>
+            { opened_notice(&library.library) }
             { for front(FrontPlace::Before) }
             <h1 id="report-title" class="report-header__title" tabindex="-1" data-testid="report-title">
-                { marked(&report.title, 0, &unit_hits(&state, TITLE), state.current_hit) }
+                { marked(&report.title, 0, &unit_hits(state, TITLE), state.current_hit) }
             </h1>
             { for front(FrontPlace::After) }
             if !byline.is_empty() {

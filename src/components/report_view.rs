@@ -6,16 +6,18 @@ use crate::core::cards::{paragraph_ranges, OPENING};
 use crate::core::export::paragraph_citation;
 use crate::core::search::SALUTATION;
 
-use super::copy_button::CopyButton;
+use super::copy_button::{copy_button, CopyText};
 use super::marked::{marked, unit_hits};
-use super::rich_text::RichText;
+use super::rich_text::rich_text;
 use super::section_view::SectionView;
-use super::truncation_notice::TruncationNotice;
-use super::use_app_state;
+use super::truncation_notice::truncation_notice;
+use super::AppContext;
 
-#[component]
-pub fn ReportView() -> Html {
-    let state = use_app_state();
+/// The text of `state`'s report.
+///
+/// A plain function, not a component: it has no state of its own, and every component type
+/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+pub fn report_view(state: &AppContext) -> Html {
     let report = state.report;
     let shareable = state.shareable;
     // The section whose text is cut off: the last one in reading order.
@@ -50,11 +52,17 @@ pub fn ReportView() -> Html {
             html! {
                 <>
                     <p class="report__text">
-                        <RichText unit_id={OPENING} text={report.opening.as_str()} {range} />
+                        { rich_text(state, OPENING, report.opening.as_str(), range) }
                     </p>
                     <p class="paragraph-actions" data-chrome="">
-                        <CopyButton label="复制引用" name="复制引用：开头一段" text={cite}
-                            class="paragraph-actions__button" testid={AttrValue::from(testid)} />
+                        { copy_button(state, CopyText {
+                            key: testid.clone(),
+                            label: "复制引用",
+                            name: "复制引用：开头一段".into(),
+                            text: cite,
+                            class: "paragraph-actions__button",
+                            testid: Some(testid),
+                        }) }
                     </p>
                 </>
             }
@@ -64,7 +72,7 @@ pub fn ReportView() -> Html {
             tabindex="-1">
             if let Some(salutation) = &report.salutation {
                 <p class="report__salutation">
-                    { marked(salutation, 0, &unit_hits(&state, SALUTATION), state.current_hit) }
+                    { marked(salutation, 0, &unit_hits(state, SALUTATION), state.current_hit) }
                 </p>
             }
             { for opening }
@@ -72,7 +80,7 @@ pub fn ReportView() -> Html {
                 <SectionView {section} cut_id={cut_id.clone()} />
             }) }
             if let Some(tail) = report.cut_tail() {
-                <TruncationNotice tail={tail} source={state.meta.source.clone().map(AttrValue::from)} />
+                { truncation_notice(&tail, state.meta.source.as_deref()) }
             }
         </article>
     }

@@ -5,32 +5,29 @@
 use yew::prelude::*;
 
 use super::marked::{marked, unit_hits};
-use super::use_app_state;
+use super::AppContext;
 use crate::core::cards::{figure_id, sentence_ranges};
 use crate::core::figures::meaning::chinese;
 use crate::core::figures::{Figure, Qualifier};
 
-#[derive(PartialEq, Properties)]
-pub struct RichTextProps {
-    /// The text unit's id (a section id, or "opening").
-    pub unit_id: AttrValue,
-    /// The unit's whole text (figure positions are in it).
-    pub text: &'static str,
-    /// The byte range of the paragraph to show.
-    pub range: (usize, usize),
-}
-
-#[component]
-pub fn RichText(props: &RichTextProps) -> Html {
-    let state = use_app_state();
-    let text = props.text;
-    let figures = state.figures.of(&props.unit_id);
-    let hits = unit_hits(&state, &props.unit_id);
+/// The paragraph at the byte range `range` of `text`, the whole text of the unit `unit_id` (a
+/// section id, or "opening"; figure positions are in the whole text).
+///
+/// A plain function, not a component: it has no state of its own, and every component type
+/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+pub fn rich_text(
+    state: &AppContext,
+    unit_id: &str,
+    text: &'static str,
+    range: (usize, usize),
+) -> Html {
+    let figures = state.figures.of(unit_id);
+    let hits = unit_hits(state, unit_id);
     let current = state.current_hit;
     let plain =
         |from: usize, to: usize| marked(text.get(from..to).unwrap_or(""), from, &hits, current);
     let mut out = Vec::new();
-    let (from, to) = props.range;
+    let (from, to) = range;
     for (start, end) in sentence_ranges(text)
         .into_iter()
         .filter(|&(s, e)| s < to && e > from)
@@ -43,7 +40,7 @@ pub fn RichText(props: &RichTextProps) -> Html {
             if figure.start < start || figure.end > end {
                 continue;
             }
-            let id = figure_id(&props.unit_id, k);
+            let id = figure_id(unit_id, k);
             highlighted |= state.highlight.as_deref() == Some(id.as_str());
             parts.push(plain(at, figure.start));
             let card = state.cards.ok().and_then(|cards| {
@@ -54,7 +51,7 @@ pub fn RichText(props: &RichTextProps) -> Html {
                         cards
                             .cards
                             .iter()
-                            .find(|c| c.unit_id == *props.unit_id && c.figure.changed_by == Some(k))
+                            .find(|c| c.unit_id == unit_id && c.figure.changed_by == Some(k))
                     })
                     .map(|c| c.anchor_id())
             });

@@ -7,9 +7,9 @@
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
-use super::copy_button::CopyButton;
+use super::copy_button::{copy_button, CopyText};
 use super::marked::{marked, unit_hits};
-use super::rich_text::RichText;
+use super::rich_text::rich_text;
 use super::use_app_state;
 use crate::core::cards::paragraph_ranges;
 use crate::core::export::paragraph_citation;
@@ -97,7 +97,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         if range.1 > range.0 || cut {
             content.push(html! {
                 <p class="section__text">
-                    <RichText unit_id={id.clone()} text={section.body.as_str()} {range} />
+                    { rich_text(&state, &id, section.body.as_str(), range) }
                     if cut {
                         <span class="section__cut" data-chrome="">{ "（原文在此中断）" }</span>
                     }
@@ -111,9 +111,14 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         };
         content.push(html! {
             <p class="paragraph-actions" data-chrome="">
-                <CopyButton label="复制引用" name={format!("复制引用：{}", section.full_heading())}
-                    text={cite} class="paragraph-actions__button"
-                    testid={AttrValue::from(testid)} />
+                { copy_button(&state, CopyText {
+                    key: testid.clone(),
+                    label: "复制引用",
+                    name: format!("复制引用：{}", section.full_heading()),
+                    text: cite,
+                    class: "paragraph-actions__button",
+                    testid: Some(testid),
+                }) }
             </p>
         });
     }
@@ -131,9 +136,15 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 // A report opened from a file has no address to share.
                 if state.shareable {
                     <span class="section__share" data-chrome="">
-                        <CopyButton label="复制链接" name={format!("复制本节链接：{}", section.full_heading())}
-                            text={link} class="section__link"
-                            testid={AttrValue::from(format!("link-{id}"))} />
+                        { copy_button(&state, CopyText {
+                            key: format!("link-{id}"),
+                            label: "复制链接",
+                            // Starts with the visible words (WCAG 2.5.3, label in name).
+                            name: format!("复制链接：{}", section.full_heading()),
+                            text: link,
+                            class: "section__link",
+                            testid: Some(format!("link-{id}")),
+                        }) }
                     </span>
                 }
             </div>

@@ -4,27 +4,21 @@
 use yew::prelude::*;
 
 use super::search_box::SearchBox;
-use super::use_app_state;
-use crate::hooks::use_publish_bar_height;
+use super::AppContext;
 use crate::state::Action;
 
-#[derive(PartialEq, Properties)]
-pub struct TopBarProps {
-    /// Whether the rest of the page is inert (the phone drawer is open).
-    pub inert: bool,
-}
-
-#[component]
-pub fn TopBar(props: &TopBarProps) -> Html {
-    let state = use_app_state();
-    let bar = use_node_ref();
-    use_publish_bar_height(bar.clone());
+/// The bar; `inert` while the phone drawer is open. `bar` is measured by the reader
+/// (`use_publish_bar_height`).
+///
+/// A plain function, not a component: every component type costs the wasm its own copy of
+/// Yew's lifecycle code (about 0.7 KB gzip).
+pub fn top_bar(state: &AppContext, inert: bool, bar: NodeRef) -> Html {
     let toggle = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleOutline))
     };
     html! {
-        <div class="top-bar" ref={bar} data-testid="top-bar" inert={props.inert}>
+        <div class="top-bar" ref={bar} data-testid="top-bar" inert={inert}>
             <div class="top-bar__inner">
                 <button type="button" class="control top-bar__outline-toggle"
                     aria-expanded={state.outline_open.to_string()} aria-controls="outline"

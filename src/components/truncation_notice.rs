@@ -3,25 +3,20 @@
 
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct TruncationNoticeProps {
-    /// The last few characters before the cut, quoted so the reader sees where it is.
-    pub tail: AttrValue,
-    /// Where the text comes from ("一个网络文档分享网站上这份报告的免费预览"), when known.
-    #[prop_or_default]
-    pub source: Option<AttrValue>,
-}
-
-#[component]
-pub fn TruncationNotice(props: &TruncationNoticeProps) -> Html {
+/// The notice for a text cut after `tail` (the last few characters before the cut, quoted so
+/// the reader sees where it is), naming `source` (where the text comes from:
+/// "一个网络文档分享网站上这份报告的免费预览") when known. A plain function, not a component:
+/// it has no state, and each component type costs the wasm its own copy of Yew's lifecycle
+/// code.
+pub fn truncation_notice(tail: &str, source: Option<&str>) -> Html {
     html! {
         <aside id="truncation-notice" class="truncation-notice" role="note" tabindex="-1" aria-label="原文中断" data-chrome=""
             data-testid="truncation-notice">
             <p class="truncation-notice__title"><strong>{ "原文到此中断" }</strong></p>
             <p class="truncation-notice__text">
-                { match &props.source {
-                    Some(source) => format!("本页正文是{source}，只到这里，句子在“{}”处中断。", props.tail),
-                    None => format!("正文只到这里，句子在“{}”处中断。", props.tail),
+                { match source {
+                    Some(source) => format!("本页正文是{source}，只到这里，句子在“{}”处中断。", tail),
+                    None => format!("正文只到这里，句子在“{}”处中断。", tail),
                 } }
                 { "报告的其余部分本页没有，本页也没有补写任何内容。" }
             </p>

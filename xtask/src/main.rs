@@ -12,6 +12,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod lighthouse;
+
 const TRUNK_VERSION: &str = "0.22.1";
 const BINARYEN_NPM: &str = "binaryen@132.0.0";
 const WASM_OPT_VERSION: &str = "version 132";
@@ -37,6 +39,7 @@ tasks:
            or GBK/GB18030, or a report file .json) instead of the default
   bench    run the benchmarks: search (time per query on the report and a 100× corpus) and
            import (a 30,000-character made-up report: import, start-up read, search)
+  bench --lighthouse  instead: Lighthouse medians, dist/ against a plain HTML page of its text
   setup    only install what is missing
 ";
 
@@ -52,7 +55,11 @@ fn main() -> ExitCode {
             .and_then(|r| setup_build_tools().map(|_| r))
             .and_then(|r| release_build(&r)),
         "setup" => setup_build_tools().and_then(|_| setup_browser()),
-        "bench" => bench(),
+        "bench" => match &args[1..] {
+            [] => bench(),
+            [flag] if flag == "--lighthouse" => lighthouse::bench(),
+            other => Err(format!("unknown options {other:?}\n\n{USAGE}")),
+        },
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(())

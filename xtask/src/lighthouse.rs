@@ -1,0 +1,1440 @@
+//! `cargo xtask bench --lighthouse`: Lighthouse on the release app against a plain HTML page of
+//! the same report text, both served with gzip as a static host would. It prints and asserts
+//! nothing.
+//!
+//! Why: the app is a Yew/wasm page, and a reader of a government work report should not wait
+//! longer for the text than on the plainest possible page. The baseline is generated here, at
+//! bench time, from `dist/report.json` (one `<h1>`, `<h2>`/`<h3>`/`<h4>` headings with their
+//! markers, a `<p>` per paragraph, a small `<style>`, no script): the same text with nothing
+//! else. The targets are FCP ≤ 1.1× and LCP ≤ 1.2× the baseline's.
+//!
+//! How: `dist/` is copied to `target/lighthouse/app/` (a rebuild running meanwhile cannot change
+//! the copy), the baseline is written to `target/lighthouse/static/index.html`, every text,
+//! wasm, js, css, json and svg file is pre-compressed with `gzip -9 -k`, and a tiny HTTP/1.1
+//! server (std `TcpListener`, a thread per connection, keep-alive) serves each folder on its
+//! own free port of 127.0.0.1: `X.gz` with `Content-Encoding: gzip`, `Cache-Control: no-cache`
+//! and an `ETag`. Lighthouse 12.8.2 (npm, installed into `target/lighthouse-tool/` when missing)
+//! runs in the test Chromium with its defaults: the mobile preset and simulated throttling.
+//! The two pages take turns (app, static, app, static, …), 3 runs each, so that a slower
+//! moment of the machine falls on both; the table shows the medians of FCP, LCP, TBT, CLS,
+//! Speed Index, the four category scores, the transferred bytes and the request count; then,
+//! per page, the LCP element (the report's text, or an error message?), every accessibility,
+//! best-practices and SEO audit that failed (those of weight 0 marked) and the console errors.
+//! The JSON reports stay in `target/lighthouse/reports/`.
+//!
+//! Std only like the rest of xtask: the reports are read with the small JSON parser below.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::{cmd, output_of, release_build, root, run, setup_build_tools, step, Result};
+use crate::{ReportChoice, CHROMIUM};
+
+const LIGHTHOUSE_VERSION: &str = "12.8.2";
+const RUNS: usize = 3;
+/// The ratio targets, app / static.
+const FCP_TARGET: f64 = 1.1;
+const LCP_TARGET: f64 = 1.2;
+/// Chromium's background networking must be off: this machine reaches no other host.
+const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu --disable-quic \
+     --no-first-run --disable-background-networking --disable-component-update --disable-sync";
+/// The categories whose failed audits are listed (performance fails by its metrics).
+const AUDITED: [&str; 3] = ["accessibility", "best-practices", "seo"];
+
+/// One row of the table: where its number comes from in a report, and how it is shown.
+struct Row {
+    label: &'static str,
+    source: Source,
+    unit: Unit,
+}
+
+enum Source {
+    /// `audits.<id>.numericValue`.
+    Audit(&'static str),
+    /// `categories.<id>.score`.
+    Category(&'static str),
+    /// The number of items of `audits.network-requests.details.items`.
+    Requests,
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Ms,
+    Shift,
+    Score,
+    Bytes,
+    Count,
+}
+
+const ROWS: [Row; 11] = [
+    row(
+        "First Contentful Paint",
+        Source::Audit("first-contentful-paint"),
+        Unit::Ms,
+    ),
+    row(
+        "Largest Contentful Paint",
+        Source::Audit("largest-contentful-paint"),
+        Unit::Ms,
+    ),
+    row(
+        "Total Blocking Time",
+        Source::Audit("total-blocking-time"),
+        Unit::Ms,
+    ),
+    row(
+        "Cumulative Layout Shift",
+        Source::Audit("cumulative-layout-shift"),
+        Unit::Shift,
+    ),
+    row("Speed Index", Source::Audit("speed-index"), Unit::Ms),
+    row("performance", Source::Category("performance"), Unit::Score),
+    row(
+        "accessibility",
+        Source::Category("accessibility"),
+        Unit::Score,
+    ),
+    row(
+        "best-practices",
+        Source::Category("best-practices"),
+        Unit::Score,
+    ),
+    row("seo", Source::Category("seo"), Unit::Score),
+    row(
+        "transfer (total-byte-weight)",
+        Source::Audit("total-byte-weight"),
+        Unit::Bytes,
+    ),
+    row("requests", Source::Requests, Unit::Count),
+];
+const FCP_ROW: usize = 0;
+const LCP_ROW: usize = 1;
+
+const fn row(label: &'static str, source: Source, unit: Unit) -> Row {
+    Row {
+        label,
+        source,
+        unit,
+    }
+}
+
+/// A page under test: its name in the table and where it is served.
+struct Page {
+    name: &'static str,
+    url: String,
+}
+
+/// What one Lighthouse run found: a value per row (None when the report had none), the
+/// audits of [`AUDITED`] that failed, as "category id title", the LCP element and the
+/// console errors (first lines), which tell whether the page painted the report or an error.
+struct Measured {
+    values: Vec<Option<f64>>,
+    failed: Vec<String>,
+    lcp_element: Option<String>,
+    console_errors: Vec<String>,
+}
+
+/// Runs the comparison and prints the table.
+pub fn bench() -> Result {
+    step("Lighthouse: the release app against a plain HTML page of the same text (print, assert nothing)");
+    let root = root();
+    if !root.join("dist/index.html").is_file() {
+        eprintln!("dist/index.html is missing: building the release first");
+        setup_build_tools()?;
+        release_build(&ReportChoice::default())?;
+    }
+    if !Path::new(CHROMIUM).exists() {
+        return Err(format!(
+            "Lighthouse runs in Chromium at {CHROMIUM}: run `cargo xtask setup` first"
+        ));
+    }
+    let cli = install_lighthouse()?;
+
+    let work = root.join("target/lighthouse");
+    let app = work.join("app");
+    let baseline = work.join("static");
+    let reports = work.join("reports");
+    let tmp = work.join("tmp");
+    for dir in [&app, &baseline, &reports, &tmp] {
+        if dir.exists() {
+            fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+        }
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+
+    copy_dist(&root.join("dist"), &app)?;
+    let report_text = fs::read_to_string(app.join("report.json"))
+        .map_err(|e| format!("cannot read dist/report.json: {e}"))?;
+    let report = Json::parse(&report_text).map_err(|e| format!("dist/report.json: {e}"))?;
+    let page = static_page(&report)?;
+    fs::write(baseline.join("index.html"), page).map_err(|e| e.to_string())?;
+    precompress(&app)?;
+    precompress(&baseline)?;
+
+    let pages = [
+        Page {
+            name: "app",
+            url: format!("http://127.0.0.1:{}/", serve(app)?),
+        },
+        Page {
+            name: "static",
+            url: format!("http://127.0.0.1:{}/", serve(baseline)?),
+        },
+    ];
+    for p in &pages {
+        eprintln!("{:<7} {}", p.name, p.url);
+    }
+
+    // Interleaved: app, static, app, static, …
+    let mut results: Vec<Vec<Measured>> = pages.iter().map(|_| Vec::new()).collect();
+    for n in 1..=RUNS {
+        for (i, p) in pages.iter().enumerate() {
+            eprint!("{} run {n}/{RUNS} … ", p.name);
+            let out = reports.join(format!("{}-{n}.json", p.name));
+            let profile = tmp.join(format!("profile-{}-{n}", p.name));
+            match lighthouse(&cli, &p.url, &out, &profile, &tmp) {
+                Ok(m) => {
+                    eprintln!("{}", summary(&m));
+                    results[i].push(m);
+                }
+                Err(e) => eprintln!("failed, left out: {e}"),
+            }
+            let _ = fs::remove_dir_all(&profile);
+        }
+    }
+
+    let _ = fs::remove_dir_all(&tmp); // Chromium's leftovers
+    print_table(&pages, &results);
+    println!("\nreports: {}", reports.display());
+    Ok(())
+}
+
+/// The Lighthouse CLI script, installed from npm into target/lighthouse-tool when missing.
+fn install_lighthouse() -> Result<PathBuf> {
+    let prefix = root().join("target/lighthouse-tool");
+    let package = prefix.join("node_modules/lighthouse");
+    let cli = package.join("cli/index.js");
+    let installed = fs::read_to_string(package.join("package.json"))
+        .ok()
+        .and_then(|text| Json::parse(&text).ok())
+        .and_then(|json| {
+            json.get("version")
+                .and_then(Json::as_str)
+                .map(str::to_owned)
+        });
+    if installed.as_deref() == Some(LIGHTHOUSE_VERSION) && cli.is_file() {
+        eprintln!("lighthouse {LIGHTHOUSE_VERSION}");
+        return Ok(cli);
+    }
+    if output_of("npm", &["--version"]).is_none() {
+        return Err(
+            "npm is not on PATH: install Node.js 20 and npm (Debian: apt-get install nodejs npm), \
+                    then run this again; it is needed for Lighthouse"
+                .into(),
+        );
+    }
+    fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+    run(cmd("npm").args([
+        "install",
+        "--prefix",
+        "target/lighthouse-tool",
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+        &format!("lighthouse@{LIGHTHOUSE_VERSION}"),
+    ]))?;
+    Ok(cli)
+}
+
+/// One Lighthouse run of `url` in a fresh Chromium profile; its JSON report is kept at `out`.
+fn lighthouse(cli: &Path, url: &str, out: &Path, profile: &Path, tmp: &Path) -> Result<Measured> {
+    fs::create_dir_all(profile).map_err(|e| e.to_string())?;
+    let output = cmd("node")
+        .arg(cli)
+        .arg(url)
+        .arg("--output=json")
+        .arg(format!("--output-path={}", out.display()))
+        .arg("--quiet")
+        .arg(format!("--chrome-path={CHROMIUM}"))
+        .arg(format!(
+            "--chrome-flags={CHROME_FLAGS} --user-data-dir={}",
+            profile.display()
+        ))
+        // chrome-launcher's own temporary folder (its logs) goes here too.
+        .env("TMPDIR", tmp)
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    let Ok(text) = fs::read_to_string(out) else {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let tail: Vec<&str> = stderr.lines().rev().take(8).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        return Err(format!(
+            "Lighthouse wrote no report ({}): {}",
+            output.status,
+            tail.join("\n    ")
+        ));
+    };
+    let lhr = Json::parse(&text).map_err(|e| format!("{}: {e}", out.display()))?;
+    if let Some(error) = lhr.get("runtimeError") {
+        let field = |k| error.get(k).and_then(Json::as_str).unwrap_or("");
+        return Err(format!("{}: {}", field("code"), field("message")));
+    }
+    for warning in lhr.get("runWarnings").map(Json::items).unwrap_or_default() {
+        if let Some(w) = warning.as_str() {
+            eprintln!("\n    Lighthouse warning: {w}");
+        }
+    }
+    Ok(measure(&lhr))
+}
+
+fn measure(lhr: &Json) -> Measured {
+    let audits = lhr.get("audits");
+    let audit = |id: &str| audits.and_then(|a| a.get(id));
+    let values = ROWS
+        .iter()
+        .map(|row| match row.source {
+            Source::Audit(id) => audit(id)?.get("numericValue")?.as_f64(),
+            Source::Category(id) => lhr.path(&["categories", id, "score"])?.as_f64(),
+            Source::Requests => {
+                let items = audit("network-requests")?.path(&["details", "items"])?;
+                Some(items.items().len() as f64)
+            }
+        })
+        .collect();
+    let mut failed = Vec::new();
+    for category in AUDITED {
+        let refs = lhr.path(&["categories", category, "auditRefs"]);
+        for r in refs.map(Json::items).unwrap_or_default() {
+            let weight = r.get("weight").and_then(Json::as_f64).unwrap_or(0.0);
+            let Some(id) = r.get("id").and_then(Json::as_str) else {
+                continue;
+            };
+            let Some(a) = audit(id) else { continue };
+            let score = a.get("score").and_then(Json::as_f64);
+            let mode = a.get("scoreDisplayMode").and_then(Json::as_str);
+            let scored = matches!(mode, Some("binary" | "numeric" | "metricSavings"));
+            if scored && score.is_some_and(|s| s < 1.0) {
+                let title = a.get("title").and_then(Json::as_str).unwrap_or("");
+                // Weight 0: shown by Lighthouse, but no part of the category's score.
+                let note = if weight > 0.0 { "" } else { " [weight 0]" };
+                failed.push(format!("{category:<15} {id:<28} {title}{note}"));
+            }
+        }
+    }
+    let lcp_element = audit("largest-contentful-paint-element")
+        .and_then(|a| a.path(&["details", "items"]))
+        .and_then(|tables| {
+            tables
+                .items()
+                .first()?
+                .get("items")?
+                .items()
+                .first()?
+                .get("node")
+        })
+        .map(|node| {
+            let field = |k| node.get(k).and_then(Json::as_str).unwrap_or("");
+            format!("{} {}", field("snippet"), shorten(field("nodeLabel"), 40))
+        });
+    let console_errors = audit("errors-in-console")
+        .and_then(|a| a.path(&["details", "items"]))
+        .map(Json::items)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|e| e.get("description")?.as_str())
+        .map(|d| shorten(d.lines().next().unwrap_or(""), 100))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    Measured {
+        values,
+        failed,
+        lcp_element,
+        console_errors,
+    }
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+/// One run in a line: the paint metrics and the performance score.
+fn summary(m: &Measured) -> String {
+    let show = |i: usize| {
+        m.values[i]
+            .map(|v| format_value(v, ROWS[i].unit))
+            .unwrap_or_else(|| "–".into())
+    };
+    format!(
+        "FCP {}, LCP {}, TBT {}, performance {}",
+        show(FCP_ROW),
+        show(LCP_ROW),
+        show(2),
+        show(5)
+    )
+}
+
+fn format_value(v: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Ms => format!("{v:.0} ms"),
+        Unit::Shift => format!("{v:.3}"),
+        Unit::Score => format!("{:.0}", v * 100.0),
+        Unit::Bytes => format!("{v:.0} B"),
+        Unit::Count => format!("{v:.0}"),
+    }
+}
+
+/// The median of the values present (the mean of the middle two for an even count).
+fn median(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    let mut v: Vec<f64> = values.flatten().collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let mid = v.len() / 2;
+    Some(if v.len().is_multiple_of(2) {
+        (v[mid - 1] + v[mid]) / 2.0
+    } else {
+        v[mid]
+    })
+}
+
+fn print_table(pages: &[Page], results: &[Vec<Measured>]) {
+    let medians: Vec<Vec<Option<f64>>> = results
+        .iter()
+        .map(|runs| {
+            (0..ROWS.len())
+                .map(|i| median(runs.iter().map(|m| m.values[i])))
+                .collect()
+        })
+        .collect();
+    println!(
+        "\nLighthouse {LIGHTHOUSE_VERSION}, mobile preset, simulated throttling; medians of the runs \
+         that finished (app {}/{RUNS}, static {}/{RUNS}), interleaved",
+        results[0].len(),
+        results[1].len()
+    );
+    println!(
+        "\n{:<30} {:>12} {:>12} {:>11}  target",
+        "", pages[0].name, pages[1].name, "app/static"
+    );
+    for (i, row) in ROWS.iter().enumerate() {
+        let cell = |p: usize| {
+            medians[p][i]
+                .map(|v| format_value(v, row.unit))
+                .unwrap_or_else(|| "–".into())
+        };
+        let ratio = match (medians[0][i], medians[1][i]) {
+            (Some(a), Some(s)) if s > 0.0 => format!("{:.2}×", a / s),
+            _ => "–".into(),
+        };
+        let target = match i {
+            FCP_ROW => target_note(medians[0][i], medians[1][i], FCP_TARGET),
+            LCP_ROW => target_note(medians[0][i], medians[1][i], LCP_TARGET),
+            _ => String::new(),
+        };
+        println!(
+            "{:<30} {:>12} {:>12} {:>11}  {target}",
+            row.label,
+            cell(0),
+            cell(1),
+            ratio
+        );
+    }
+
+    for (p, runs) in pages.iter().zip(results) {
+        println!("\n{}:", p.name);
+        let lcp = runs.iter().filter_map(|m| m.lcp_element.clone());
+        tally("LCP element", lcp, runs.len());
+        let failed = runs.iter().flat_map(|m| m.failed.iter().cloned());
+        tally(
+            "failed audits (accessibility, best-practices, SEO)",
+            failed,
+            runs.len(),
+        );
+        let errors = runs.iter().flat_map(|m| m.console_errors.iter().cloned());
+        tally("console errors", errors, runs.len());
+    }
+}
+
+/// Prints each distinct item under a title, with the number of runs that had it.
+fn tally(title: &str, items: impl Iterator<Item = String>, runs: usize) {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    if counts.is_empty() {
+        println!("  {title}: none");
+        return;
+    }
+    println!("  {title}:");
+    for (item, count) in counts {
+        println!("    {item} ({count}/{runs} runs)");
+    }
+}
+
+fn target_note(app: Option<f64>, baseline: Option<f64>, target: f64) -> String {
+    let verdict = match (app, baseline) {
+        (Some(a), Some(s)) if s > 0.0 && a / s <= target => "met",
+        (Some(_), Some(s)) if s > 0.0 => "not met",
+        _ => "unknown",
+    };
+    format!("≤ {target}× ({verdict})")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The two sites.
+
+/// Copies dist/ (without Trunk's dot files) and checks that every file its index.html names
+/// is there; a rebuild running meanwhile can leave a copy half old, half new: then it waits
+/// and copies again.
+fn copy_dist(dist: &Path, to: &Path) -> Result {
+    for attempt in 1..=20 {
+        let before = snapshot(dist);
+        fs::remove_dir_all(to).map_err(|e| e.to_string())?;
+        copy_tree(dist, to).map_err(|e| format!("cannot copy dist/: {e}"))?;
+        let missing = missing_assets(to);
+        if missing.is_empty() && before == snapshot(dist) {
+            return Ok(());
+        }
+        eprintln!(
+            "dist/ is changing (a build is running?), attempt {attempt}: waiting 5 s{}",
+            if missing.is_empty() {
+                String::new()
+            } else {
+                format!("; missing {}", missing.join(", "))
+            }
+        );
+        thread::sleep(Duration::from_secs(5));
+    }
+    Err("dist/ kept changing while it was copied: run this again when the build is done".into())
+}
+
+/// Each file of a folder (recursive) with its size and modification time.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    let mut all = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                todo.push(path);
+            } else if let Ok(meta) = entry.metadata() {
+                all.push((path, meta.len(), meta.modified().ok()));
+            }
+        }
+    }
+    all.sort();
+    all
+}
+
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            copy_tree(&path, &to.join(&name))?;
+        } else {
+            fs::copy(&path, to.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
+/// The local files that index.html names in `href` or `src` and the folder lacks.
+fn missing_assets(site: &Path) -> Vec<String> {
+    let Ok(html) = fs::read_to_string(site.join("index.html")) else {
+        return vec!["index.html".into()];
+    };
+    let mut missing = Vec::new();
+    for attr in ["href=", "src="] {
+        for (at, _) in html.match_indices(attr) {
+            let rest = &html[at + attr.len()..];
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                _ => rest
+                    .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
+            };
+            let value = value.split(['?', '#']).next().unwrap_or("");
+            if value.is_empty() || value.contains(':') || value.starts_with("//") {
+                continue;
+            }
+            let file = value.trim_start_matches("./").trim_start_matches('/');
+            if !file.is_empty() && !site.join(file).is_file() {
+                missing.push(file.to_owned());
+            }
+        }
+    }
+    if !site.join("report.json").is_file() {
+        missing.push("report.json".into());
+    }
+    missing
+}
+
+/// Whether a file is sent compressed, as static hosts do for text, wasm and svg.
+fn compressible(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    matches!(
+        ext,
+        "html" | "js" | "mjs" | "css" | "json" | "webmanifest" | "wasm" | "svg" | "txt" | "xml"
+    )
+}
+
+/// `gzip -9 -k` on every compressible file of a site.
+fn precompress(site: &Path) -> Result {
+    let files: Vec<PathBuf> = snapshot(site)
+        .into_iter()
+        .map(|(path, _, _)| path)
+        .filter(|p| compressible(p))
+        .collect();
+    if files.is_empty() {
+        return Ok(());
+    }
+    let status = Command::new("gzip")
+        .args(["-9", "-k", "-f"])
+        .args(&files)
+        .status()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "gzip -9 -k failed in {} ({status})",
+            site.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The baseline: the report's text as plain HTML, nothing else.
+fn static_page(report: &Json) -> Result<String> {
+    let text = |j: Option<&Json>| j.and_then(Json::as_str).unwrap_or("").to_owned();
+    let front = report.get("front").map(Json::items).unwrap_or_default();
+    let title = front
+        .iter()
+        .find(|f| f.get("kind").and_then(Json::as_str) == Some("title"))
+        .map(|f| text(f.get("text")))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| text(report.path(&["meta", "title"])));
+    if title.is_empty() {
+        return Err("dist/report.json has no title (meta.title)".into());
+    }
+    let opening: Vec<&str> = report
+        .get("opening")
+        .map(Json::items)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(Json::as_str)
+        .collect();
+    let description = opening.first().copied().unwrap_or(&title);
+
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n\
+         <title>{}</title>\n<meta name=\"description\" content=\"{}\">\n\
+         <link rel=\"icon\" href=\"data:,\">\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <h1>{}</h1>\n",
+        escape(&title),
+        escape(description),
+        escape(&title)
+    );
+    for f in front {
+        if f.get("kind").and_then(Json::as_str) != Some("title") {
+            paragraph(&mut html, &text(f.get("text")));
+        }
+    }
+    paragraph(&mut html, &text(report.get("salutation")));
+    for p in opening {
+        paragraph(&mut html, p);
+    }
+    for list in ["sections", "annexes"] {
+        for s in report.get(list).map(Json::items).unwrap_or_default() {
+            section(&mut html, s, 0);
+        }
+    }
+    html.push_str("</main>\n</body>\n</html>\n");
+    Ok(html)
+}
+
+const STYLE: &str = "\
+body{margin:0 auto;max-width:40em;padding:1rem;font:1.0625rem/1.8 sans-serif;color:#1c1c1c;background:#fbfaf7}
+h1{font-size:1.5rem;line-height:1.4;text-align:center}
+h2{font-size:1.25rem}h3{font-size:1.125rem}h4{font-size:1rem}
+p{margin:.5em 0;text-indent:2em}
+";
+
+fn paragraph(html: &mut String, text: &str) {
+    if !text.is_empty() {
+        let _ = writeln!(html, "<p>{}</p>", escape(text));
+    }
+}
+
+/// A section and its children: `<h2>` for a part, `<h3>` below it and so on, as the app does.
+fn section(html: &mut String, s: &Json, depth: usize) {
+    let field = |k| s.get(k).and_then(Json::as_str).unwrap_or("");
+    let heading = format!("{}{}", field("marker"), field("heading"));
+    if !heading.is_empty() {
+        let level = (depth + 2).min(6);
+        let _ = writeln!(html, "<h{level}>{}</h{level}>", escape(&heading));
+    }
+    for p in s.get("paragraphs").map(Json::items).unwrap_or_default() {
+        paragraph(html, p.as_str().unwrap_or(""));
+    }
+    for child in s.get("children").map(Json::items).unwrap_or_default() {
+        section(html, child, depth + 1);
+    }
+}
+
+/// Text for HTML content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The static server.
+
+/// Serves a folder on a free port of 127.0.0.1 until xtask exits; returns the port.
+fn serve(site: PathBuf) -> Result<u16> {
+    let listener =
+        TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot listen: {e}"))?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| format!("cannot listen: {e}"))?
+        .port();
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let site = site.clone();
+            thread::spawn(move || connection(stream, &site));
+        }
+    });
+    Ok(port)
+}
+
+struct Request {
+    method: String,
+    target: String,
+    http10: bool,
+    /// Header names in lower case.
+    headers: Vec<(String, String)>,
+}
+
+impl Request {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether a comma-separated header has this token (case-insensitive).
+    fn has_token(&self, name: &str, token: &str) -> bool {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n == name)
+            .flat_map(|(_, v)| v.split(','))
+            .any(|t| t.trim().eq_ignore_ascii_case(token))
+    }
+}
+
+enum Incoming {
+    Request(Request),
+    /// The client closed the connection, or was idle too long.
+    Closed,
+    Malformed,
+}
+
+/// One connection: requests one after another (keep-alive) until either side closes.
+fn connection(stream: TcpStream, site: &Path) {
+    let _ = stream.set_nodelay(true);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read_half);
+    let mut writer = stream;
+    loop {
+        let (response, keep_alive) = match read_request(&mut reader) {
+            Incoming::Closed => return,
+            Incoming::Malformed => (plain(400, "Bad Request", false, &[]), false),
+            Incoming::Request(request) => respond(&request, site),
+        };
+        if writer.write_all(&response).is_err() || !keep_alive {
+            return;
+        }
+    }
+}
+
+fn read_request(reader: &mut impl BufRead) -> Incoming {
+    const MAX_LINE: u64 = 16 * 1024;
+    const MAX_HEADERS: usize = 100;
+    let mut lines = Vec::new();
+    loop {
+        let mut line = Vec::new();
+        match reader.by_ref().take(MAX_LINE).read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => return Incoming::Closed,
+            Ok(_) if !line.ends_with(b"\n") => {
+                return if line.len() as u64 >= MAX_LINE {
+                    Incoming::Malformed
+                } else {
+                    Incoming::Closed
+                };
+            }
+            Ok(_) => {}
+        }
+        let line = String::from_utf8_lossy(&line)
+            .trim_end_matches(['\r', '\n'])
+            .to_owned();
+        if line.is_empty() {
+            if lines.is_empty() {
+                continue; // an empty line before the request line is allowed
+            }
+            break;
+        }
+        lines.push(line);
+        if lines.len() > MAX_HEADERS {
+            return Incoming::Malformed;
+        }
+    }
+    let mut parts = lines[0].split(' ');
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Incoming::Malformed;
+    };
+    let http10 = match version {
+        "HTTP/1.1" => false,
+        "HTTP/1.0" => true,
+        _ => return Incoming::Malformed,
+    };
+    let mut headers = Vec::new();
+    for line in &lines[1..] {
+        let Some((name, value)) = line.split_once(':') else {
+            return Incoming::Malformed;
+        };
+        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+    }
+    Incoming::Request(Request {
+        method: method.to_owned(),
+        target: target.to_owned(),
+        http10,
+        headers,
+    })
+}
+
+/// The response to one request, and whether the connection stays open after it.
+fn respond(request: &Request, site: &Path) -> (Vec<u8>, bool) {
+    let mut keep_alive = if request.http10 {
+        request.has_token("connection", "keep-alive")
+    } else {
+        !request.has_token("connection", "close")
+    };
+    // A body is not read: close after the answer rather than misread it as the next request.
+    let has_body = request.header("transfer-encoding").is_some()
+        || request
+            .header("content-length")
+            .is_some_and(|n| n.trim() != "0");
+    if has_body {
+        keep_alive = false;
+    }
+    let head = match request.method.as_str() {
+        "GET" => false,
+        "HEAD" => true,
+        _ => {
+            let allow = [("Allow", "GET, HEAD".to_owned())];
+            return (
+                plain(405, "Method Not Allowed", keep_alive, &allow),
+                keep_alive,
+            );
+        }
+    };
+    let Some(file) = resolve(site, &request.target) else {
+        return (plain(404, "Not Found", keep_alive, &[]), keep_alive);
+    };
+
+    let gz = PathBuf::from(format!("{}.gz", file.display()));
+    let has_gz = gz.is_file();
+    let gzip = has_gz && accepts_gzip(request);
+    let sent = if gzip { &gz } else { &file };
+    let Ok(meta) = fs::metadata(sent) else {
+        return (plain(404, "Not Found", keep_alive, &[]), keep_alive);
+    };
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let etag = format!(
+        "\"{:x}-{:x}{}\"",
+        meta.len(),
+        mtime,
+        if gzip { "-gz" } else { "" }
+    );
+    let mut headers = vec![
+        ("Content-Type", content_type(&file).to_owned()),
+        ("Cache-Control", "no-cache".to_owned()),
+        ("ETag", etag.clone()),
+    ];
+    if has_gz {
+        headers.push(("Vary", "Accept-Encoding".to_owned()));
+    }
+    if gzip {
+        headers.push(("Content-Encoding", "gzip".to_owned()));
+    }
+    let matches = request.header("if-none-match").is_some_and(|tags| {
+        tags.trim() == "*"
+            || tags
+                .split(',')
+                .any(|t| t.trim().trim_start_matches("W/") == etag)
+    });
+    if matches {
+        return (
+            response(304, "Not Modified", keep_alive, &headers, None, &[]),
+            keep_alive,
+        );
+    }
+    let Ok(body) = fs::read(sent) else {
+        return (plain(404, "Not Found", keep_alive, &[]), keep_alive);
+    };
+    let body_len = body.len();
+    let body = if head { Vec::new() } else { body };
+    (
+        response(200, "OK", keep_alive, &headers, Some(body_len), &body),
+        keep_alive,
+    )
+}
+
+/// The file a request target names under the site, `/` and folders meaning their index.html.
+fn resolve(site: &Path, target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next()?;
+    let path = match path.strip_prefix("http://") {
+        Some(absolute) => &absolute[absolute.find('/')?..],
+        None => path,
+    };
+    if !path.starts_with('/') {
+        return None;
+    }
+    let decoded = percent_decode(path)?;
+    let mut file = site.to_path_buf();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => return None,
+            s if s.contains(['\\', '\0']) => return None,
+            s => file.push(s),
+        }
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Whether Accept-Encoding allows gzip (`gzip` or `*`, with a q above 0).
+fn accepts_gzip(request: &Request) -> bool {
+    request
+        .headers
+        .iter()
+        .filter(|(n, _)| n == "accept-encoding")
+        .flat_map(|(_, v)| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .filter_map(|q| q.trim().parse::<f64>().ok())
+                .next()
+                .unwrap_or(1.0);
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && q > 0.0
+        })
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "txt" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A short text/plain answer (errors).
+fn plain(status: u16, reason: &str, keep_alive: bool, extra: &[(&str, String)]) -> Vec<u8> {
+    let body = format!("{status} {reason}\n").into_bytes();
+    let mut headers = vec![("Content-Type", "text/plain; charset=utf-8".to_owned())];
+    headers.extend(extra.iter().cloned());
+    response(
+        status,
+        reason,
+        keep_alive,
+        &headers,
+        Some(body.len()),
+        &body,
+    )
+}
+
+/// Status line, headers and body; `length` is None for a 304, which has no Content-Length.
+fn response(
+    status: u16,
+    reason: &str,
+    keep_alive: bool,
+    headers: &[(&str, String)],
+    length: Option<usize>,
+    body: &[u8],
+) -> Vec<u8> {
+    let mut head = format!(
+        "HTTP/1.1 {status} {reason}\r\nDate: {}\r\n",
+        http_date(SystemTime::now())
+    );
+    for (name, value) in headers {
+        let _ = write!(head, "{name}: {value}\r\n");
+    }
+    if let Some(length) = length {
+        let _ = write!(head, "Content-Length: {length}\r\n");
+    }
+    let connection = if keep_alive { "keep-alive" } else { "close" };
+    let _ = write!(head, "Connection: {connection}\r\n\r\n");
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+/// An IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
+fn http_date(time: SystemTime) -> String {
+    let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil from days (Howard Hinnant's algorithm), for days since 1970-01-01.
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{}, {day:02} {} {year} {:02}:{:02}:{:02} GMT",
+        WEEKDAYS[(days % 7) as usize],
+        MONTHS[(month - 1) as usize],
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON, as much as the report file and Lighthouse's reports need.
+
+#[derive(Debug, PartialEq)]
+enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    /// Members in file order (a repeated key: the first one is found).
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    fn parse(text: &str) -> Result<Json> {
+        let mut parser = Parser {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            depth: 0,
+        };
+        let value = parser.value()?;
+        parser.space();
+        if parser.at != parser.bytes.len() {
+            return Err(parser.error("text after the value"));
+        }
+        Ok(value)
+    }
+
+    fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn path(&self, keys: &[&str]) -> Option<&Json> {
+        keys.iter().try_fold(self, |value, key| value.get(key))
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The items of an array; empty for anything else.
+    fn items(&self) -> Vec<&Json> {
+        match self {
+            Json::Array(items) => items.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    const MAX_DEPTH: usize = 256;
+
+    fn error(&self, what: &str) -> String {
+        format!("invalid JSON at byte {}: {what}", self.at)
+    }
+
+    fn space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Result {
+        if self.bytes.get(self.at) == Some(&byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.error(&format!("expected {:?}", byte as char)))
+        }
+    }
+
+    fn value(&mut self) -> Result<Json> {
+        self.space();
+        match self.bytes.get(self.at) {
+            Some(b'{') => self.nested(Self::object),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.word("true", Json::Bool(true)),
+            Some(b'f') => self.word("false", Json::Bool(false)),
+            Some(b'n') => self.word("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("unexpected character")),
+            None => Err(self.error("unexpected end")),
+        }
+    }
+
+    fn nested(&mut self, inner: fn(&mut Self) -> Result<Json>) -> Result<Json> {
+        self.depth += 1;
+        if self.depth > Self::MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        let value = inner(self);
+        self.depth -= 1;
+        value
+    }
+
+    fn word(&mut self, word: &str, value: Json) -> Result<Json> {
+        if self.text[self.at..].starts_with(word) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("unexpected word"))
+        }
+    }
+
+    fn object(&mut self) -> Result<Json> {
+        self.expect(b'{')?;
+        let mut members = Vec::new();
+        self.space();
+        if self.bytes.get(self.at) == Some(&b'}') {
+            self.at += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.space();
+            if self.bytes.get(self.at) != Some(&b'"') {
+                return Err(self.error("expected a key"));
+            }
+            let key = self.string()?;
+            self.space();
+            self.expect(b':')?;
+            members.push((key, self.value()?));
+            self.space();
+            match self.bytes.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => return Err(self.error("expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Json> {
+        self.expect(b'[')?;
+        let mut items = Vec::new();
+        self.space();
+        if self.bytes.get(self.at) == Some(&b']') {
+            self.at += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.space();
+            match self.bytes.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.error("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<String> {
+        self.expect(b'"')?;
+        let mut out = String::new();
+        loop {
+            // Copy the run up to the next quote, backslash or control character at once: the
+            // input is a &str, and those bytes are ASCII, so the run is whole UTF-8.
+            let start = self.at;
+            while let Some(&b) = self.bytes.get(self.at) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            out.push_str(&self.text[start..self.at]);
+            match self.bytes.get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escaped = self.bytes.get(self.at).copied();
+                    self.at += 1;
+                    match escaped {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => out.push(self.unicode_escape()?),
+                        _ => return Err(self.error("unknown escape")),
+                    }
+                }
+                Some(_) => return Err(self.error("control character in a string")),
+                None => return Err(self.error("unterminated string")),
+            }
+        }
+    }
+
+    /// After `\u`: four hex digits, a surrogate pair's second half when the first is a high
+    /// surrogate; a lone surrogate becomes U+FFFD.
+    fn unicode_escape(&mut self) -> Result<char> {
+        let high = self.hex4()?;
+        if (0xD800..0xDC00).contains(&high) && self.text[self.at..].starts_with("\\u") {
+            let save = self.at;
+            self.at += 2;
+            let low = self.hex4()?;
+            if (0xDC00..0xE000).contains(&low) {
+                let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                return Ok(char::from_u32(c).unwrap_or('\u{FFFD}'));
+            }
+            self.at = save; // not a low surrogate: read it as an escape of its own
+        }
+        Ok(char::from_u32(high).unwrap_or('\u{FFFD}'))
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let digits = self
+            .text
+            .get(self.at..self.at + 4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .ok_or_else(|| self.error("expected four hex digits after \\u"))?;
+        self.at += 4;
+        u32::from_str_radix(digits, 16).map_err(|e| e.to_string())
+    }
+
+    fn number(&mut self) -> Result<Json> {
+        let start = self.at;
+        let digits = |p: &mut Self| {
+            let from = p.at;
+            while p.bytes.get(p.at).is_some_and(u8::is_ascii_digit) {
+                p.at += 1;
+            }
+            p.at > from
+        };
+        if self.bytes.get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        if self.bytes.get(self.at) == Some(&b'0') {
+            self.at += 1;
+        } else if !digits(self) {
+            return Err(self.error("expected digits"));
+        }
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return Err(self.error("expected digits after '.'"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return Err(self.error("expected digits in the exponent"));
+            }
+        }
+        self.text[start..self.at]
+            .parse()
+            .map(Json::Number)
+            .map_err(|_| self.error("bad number"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_parses_escapes_numbers_and_nesting() {
+        let json = Json::parse(
+            r#" {"a": [1, -2.5e3, 0, true, false, null], "s": "x\"\\\/\n\u4e2d\ud83d\ude00\ud800!",
+                "o": {"k": {}}, "e": []} "#,
+        )
+        .unwrap();
+        let a = json.get("a").unwrap().items();
+        assert_eq!(a[1].as_f64(), Some(-2500.0));
+        assert_eq!(*a[3], Json::Bool(true));
+        assert_eq!(*a[5], Json::Null);
+        assert_eq!(
+            json.get("s").unwrap().as_str(),
+            Some("x\"\\/\n中😀\u{FFFD}!")
+        );
+        assert_eq!(json.path(&["o", "k"]), Some(&Json::Object(Vec::new())));
+        for bad in [
+            "",
+            "[1,]",
+            "{\"a\" 1}",
+            "01",
+            "\"\\x\"",
+            "\"a",
+            "[1] x",
+            "\"\u{1}\"",
+        ] {
+            assert!(Json::parse(bad).is_err(), "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn static_page_escapes_and_nests_headings() {
+        let report = Json::parse(
+            r#"{"meta": {"title": "T<&>"}, "front": [{"kind": "title", "text": "T<&>"}],
+                "salutation": "各位代表：", "opening": ["开场\"白\""],
+                "sections": [{"marker": "一、", "heading": "部分", "paragraphs": ["段"],
+                  "children": [{"marker": "", "heading": "主题", "paragraphs": [], "children": []}]}],
+                "annexes": []}"#,
+        )
+        .unwrap();
+        let html = static_page(&report).unwrap();
+        assert!(html.contains("<title>T&lt;&amp;&gt;</title>"));
+        assert!(html.contains("<h1>T&lt;&amp;&gt;</h1>"));
+        assert!(html.contains("content=\"开场&quot;白&quot;\""));
+        assert!(html.contains("<h2>一、部分</h2>\n<p>段</p>\n<h3>主题</h3>"));
+    }
+
+    #[test]
+    fn http_dates_and_paths() {
+        let date = UNIX_EPOCH + Duration::from_secs(784_111_777);
+        assert_eq!(http_date(date), "Sun, 06 Nov 1994 08:49:37 GMT");
+        let site = root().join("xtask");
+        assert_eq!(
+            resolve(&site, "/src/main.rs?x=1"),
+            Some(site.join("src/main.rs"))
+        );
+        assert_eq!(
+            resolve(&site, "/%73rc/main.rs"),
+            Some(site.join("src/main.rs"))
+        );
+        assert_eq!(resolve(&site, "/../Cargo.toml"), None);
+        assert_eq!(resolve(&site, "/missing"), None);
+    }
+}
