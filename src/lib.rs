@@ -8,4 +8,5 @@ pub mod hooks;
 pub mod library;
 pub mod open_file;
 pub mod page;
+pub mod single_file;
 pub mod state;

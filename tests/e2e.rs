@@ -629,10 +629,8 @@ fn the_query_lives_in_the_url_and_survives_a_reload() {
     let hash = page.js("return decodeURIComponent(location.hash);");
     assert_eq!(hash, "#?q=乡贤");
     page.driver.refresh();
-    page.driver.wait_for(
-        "the report after the reload",
-        "return document.querySelector('[data-testid=report] .section') !== null;",
-    );
+    page.driver
+        .wait_for("the report after the reload", support::APP_READY);
     page.wait_search_status("共5处 · 第1处");
     assert_eq!(
         page.js("return document.querySelector('[data-testid=search-input]').value;"),

@@ -1,13 +1,16 @@
-//! End-to-end tests of how the app is delivered (issue 9): the release page runs under a strict
-//! Content-Security-Policy — no inline script or style; the wasm, the reading worker and every
-//! feature work under it; a script slipped into the page is refused.
+//! End-to-end tests of how the app is delivered (issue 9): the built page holds the whole
+//! report, readable without JavaScript, and the app hydrates it without moving or repeating
+//! anything; the release page runs under a strict Content-Security-Policy — no inline script
+//! or style; the wasm, the reading worker and every feature work under it; a script slipped
+//! into the page is refused.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
 use serde_json::json;
-use support::{env, file_with, serial, Page, OTHER_PATH};
+use support::fidelity::assert_same_text;
+use support::{env, file_with, serial, single_file, source_body, Page, APP_READY, OTHER_PATH};
 
 const COUNTY: &str = include_str!("reports/county-2030.txt");
 
@@ -16,6 +19,181 @@ macro_rules! setup {
         let Some(env) = env() else { return };
         (env, serial())
     }};
+}
+
+/// The figures the report file of the build lists, and its sections, counted in the file beside
+/// the page.
+fn served_report(page: &Page) -> serde_json::Value {
+    page.js("window.__report = undefined;
+         fetch('report.json').then(r => r.json()).then(j => { window.__report = j; });");
+    page.driver
+        .wait_for("report.json", "return window.__report !== undefined;");
+    page.js("const j = window.__report; let sections = 0;
+         const walk = list => list.forEach(s => { sections += 1; walk(s.children || []); });
+         walk(j.sections); walk(j.annexes || []);
+         return { figures: j.figures.length, sections, headline: j.cards.filter(c => c.headline).length };")
+}
+
+#[test]
+fn without_javascript_the_whole_report_is_readable() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    // Scripts off for the page (the test's own scripts still run, through the debugger).
+    page.driver.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    );
+    page.driver.goto(&format!("{}/", page.base));
+    page.driver.wait_for(
+        "the built page",
+        "return document.querySelector('[data-testid=report] .section') !== null;",
+    );
+    assert_eq!(
+        page.js("return document.documentElement.className;"),
+        json!(""),
+        "no script ran"
+    );
+    // Every character of the source, once.
+    assert_same_text(&page.report_text(), source_body());
+    let expected = served_report(&page);
+    // Every section, expanded; the outline links to each, in sight on a phone.
+    assert_eq!(
+        page.count("[data-testid=report] .section"),
+        expected["sections"].as_u64().unwrap()
+    );
+    assert_eq!(
+        page.count("[data-testid=report] [hidden]"),
+        0,
+        "nothing is collapsed"
+    );
+    assert_eq!(
+        page.count(".outline__link[href^=\"#sec-\"]"),
+        expected["sections"].as_u64().unwrap()
+    );
+    let outline = page.js(
+        "const r = document.querySelector('.outline__link').getBoundingClientRect();
+         return r.width > 0 && r.height > 0 && getComputedStyle(document.getElementById('outline')).visibility;",
+    );
+    assert_eq!(outline, json!("visible"), "the outline stands in the page");
+    // Every figure marked up, the headline cards, the title, where the text stops.
+    assert_eq!(
+        page.count("[data-testid=report] data"),
+        expected["figures"].as_u64().unwrap()
+    );
+    assert_eq!(
+        page.count("[data-testid=headline-row] .metric-card"),
+        expected["headline"].as_u64().unwrap()
+    );
+    assert_eq!(page.count("[data-testid=report-title]"), 1);
+    assert_eq!(page.count("[data-testid=truncation-notice]"), 1);
+    // The note says what needs JavaScript; no button that could not work is shown.
+    let note = page.texts("noscript").join("");
+    assert!(note.contains("需要启用 JavaScript"), "{note}");
+    let shown = page.js(
+        "return [...document.querySelectorAll('button, .search, .top-bar')]
+           .filter(e => e.getClientRects().length > 0).length;",
+    );
+    assert_eq!(shown, json!(0), "buttons and the search box are hidden");
+    page.screenshot("phone-no-javascript");
+}
+
+#[test]
+fn hydration_keeps_the_built_page_as_it_is() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    // From the first moment of the page: every element removed from or added to the report's
+    // HTML, and every layout shift.
+    page.driver.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "window.__changes = { removed: 0, added: 0, shift: 0 };
+            new PerformanceObserver(l => l.getEntries().forEach(e => { window.__changes.shift += e.value; }))
+              .observe({ type: 'layout-shift', buffered: true });
+            new MutationObserver(records => records.forEach(r => {
+              r.removedNodes.forEach(n => { if (n.nodeType === 1) window.__changes.removed += 1; });
+              r.addedNodes.forEach(n => { if (n.nodeType === 1 && document.readyState !== 'loading') window.__changes.added += 1; });
+            })).observe(document, { childList: true, subtree: true });" }),
+    );
+    page.open("/");
+    // The built HTML against the hydrated page: the same text, once.
+    page.fetch_served_page();
+    let same = page.js(
+        "const built = new DOMParser().parseFromString(window.__served, 'text/html');
+         const text = d => d.getElementById('app').textContent;
+         return [text(built) === text(document), document.querySelectorAll('#report-title').length,
+                 built.querySelectorAll('#app *').length, document.querySelectorAll('#app *').length];",
+    );
+    assert_eq!(
+        same[0],
+        json!(true),
+        "the hydrated page shows the built text"
+    );
+    assert_eq!(same[1], json!(1), "one title");
+    assert_eq!(same[2], same[3], "as many elements as were built");
+    assert_same_text(&page.report_text(), source_body());
+    let changes = page.js("return window.__changes;");
+    // The start-up message leaves the page; nothing of the report is redrawn.
+    assert_eq!(changes["removed"], json!(1), "{changes}");
+    assert_eq!(changes["added"], json!(0), "{changes}");
+    assert_eq!(changes["shift"], json!(0), "layout shift: {changes}");
+    // And the page works: a search, a card, the drawer.
+    page.search("乡贤");
+    assert!(
+        page.search_status().starts_with('共'),
+        "{}",
+        page.search_status()
+    );
+    page.open_drawer();
+    page.close_drawer();
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn the_single_file_opens_from_disk_with_everything_inside() {
+    let (env, _serial) = setup!();
+    let file = single_file();
+    let name = file.file_name().unwrap().to_string_lossy().to_string();
+    assert!(
+        name.ends_with("政府工作报告.html"),
+        "named after the report: {name}"
+    );
+    let page = Page::phone(env);
+    page.driver.goto(&format!("file://{}", file.display()));
+    page.driver
+        .wait_for("the app to run from the file", APP_READY);
+    assert_same_text(&page.report_text(), source_body());
+    // Everything is inside: nothing was loaded, and the policy names what is inline by hash.
+    let loaded = page.js(
+        "return performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith('data:'));",
+    );
+    assert_eq!(loaded, json!([]), "no file was fetched");
+    let policy = page
+        .attr("meta[http-equiv=Content-Security-Policy]", "content")
+        .unwrap_or_default();
+    assert!(policy.contains("script-src 'sha256-"), "{policy}");
+    assert!(policy.contains("style-src 'sha256-"), "{policy}");
+    assert!(
+        !policy.contains("'self'") && !policy.contains("unsafe-inline"),
+        "{policy}"
+    );
+    // Search, the cards, the exports; 打开报告 (its worker cannot start from a file) is not
+    // offered, nor the report file that is not beside it.
+    page.search("乡贤");
+    assert!(
+        page.search_status().starts_with('共'),
+        "{}",
+        page.search_status()
+    );
+    page.driver.click("[data-testid=figures-toggle]");
+    let exports = page.js(
+        "return ['export-csv', 'export-json'].map(id => document.querySelector(`[data-testid=${id}]`).href.slice(0, 5));",
+    );
+    assert_eq!(exports, json!(["data:", "data:"]));
+    let hidden = page.js(
+        "return ['.open-report', '[data-testid=export-report]'].map(s => document.querySelector(s).getClientRects().length);",
+    );
+    assert_eq!(hidden, json!([0, 0]));
+    page.screenshot("phone-single-file");
+    page.assert_no_console_errors();
 }
 
 #[test]
@@ -289,10 +467,8 @@ fn after_the_first_visit_the_report_and_search_work_offline() {
             json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
         );
         page.driver.refresh();
-        page.driver.wait_for(
-            "the report to render offline",
-            "return document.querySelector('[data-testid=report] .section') !== null;",
-        );
+        page.driver
+            .wait_for("the report to render offline", support::APP_READY);
         page.search("乡贤");
         assert!(
             page.search_status().starts_with('共'),

@@ -686,12 +686,23 @@ fn a_wasm_that_cannot_load_turns_the_loading_message_into_an_error_with_retry() 
     );
     let text = page.texts("#boot").join("");
     assert!(text.contains("没有加载成功"), "{text}");
+    // The built page's text stays readable, as without JavaScript: its outline in sight, no
+    // button that cannot work.
+    assert!(text.contains("报告正文和目录仍可阅读"), "{text}");
+    assert!(page.count("[data-testid=report] .section") > 0);
+    let shown = page.js(
+        "return [document.querySelector('.outline__link').getClientRects().length > 0,
+                 [...document.querySelectorAll('button')].filter(b => b.getClientRects().length > 0).length];",
+    );
+    assert_eq!(
+        shown,
+        json!([true, 1]),
+        "the outline, and only the retry button"
+    );
     page.screenshot("phone-load-error");
     page.driver
         .cdp("Network.setBlockedURLs", json!({ "urls": [] }));
     page.driver.click("#boot button");
-    page.driver.wait_for(
-        "the report after retrying",
-        "return document.querySelector('[data-testid=report] .section') !== null;",
-    );
+    page.driver
+        .wait_for("the report after retrying", support::APP_READY);
 }

@@ -29,12 +29,33 @@
 //! after the report, and a service worker (`sw.js`) whose precache list is the built files
 //! themselves, listed here, never by hand (`page::service_worker`).
 //!
+//! `prerender --single-file DIST OUT` instead writes one self-contained file of the release
+//! build in `DIST` into the folder `OUT`, named after the report (`src/single_file.rs`;
+//! `cargo xtask build --single-file`).
+//!
 //! Native only. A page that already has the block, or has no `</body>`, stops the build with
 //! the reason.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    let page = match std::env::args().nth(1) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--single-file") {
+        let (Some(dist), Some(out)) = (args.get(1), args.get(2)) else {
+            eprintln!("prerender: --single-file DIST OUT");
+            return std::process::ExitCode::FAILURE;
+        };
+        return match single_file(std::path::Path::new(dist), std::path::Path::new(out)) {
+            Ok(path) => {
+                println!("{}", path.display());
+                std::process::ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("prerender --single-file: {message}");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
+    let page = match args.first() {
         Some(path) => std::path::PathBuf::from(path),
         None => match std::env::var_os("TRUNK_STAGING_DIR") {
             Some(dir) => std::path::Path::new(&dir).join("index.html"),
@@ -125,6 +146,39 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
         built::SERVICE_WORKER,
         built::service_worker(&precache, &later, &version).as_bytes(),
     )
+}
+
+/// Writes the single file of the release build in `dist` into `out` (emptied first), named
+/// after the report; gives its path.
+#[cfg(not(target_arch = "wasm32"))]
+fn single_file(
+    dist: &std::path::Path,
+    out: &std::path::Path,
+) -> Result<std::path::PathBuf, String> {
+    let html = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("{}: {e}", dist.join("index.html").display()))?;
+    let file = songshi_report::single_file::assemble(&html, |name| {
+        // Paths in the page start with the site's address (`/` for a root build).
+        let name = name.rsplit('/').next().unwrap_or(name);
+        std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))
+    })?;
+    let title = songshi_report::data::report()?.title.clone();
+    let name: String = title
+        .chars()
+        .filter(|c| !c.is_control() && !"/\\:*?\"<>|".contains(*c))
+        .collect();
+    let name = if name.trim().is_empty() {
+        "report".to_string()
+    } else {
+        name
+    };
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let path = out.join(format!("{name}.html"));
+    std::fs::write(&path, file).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
 }
 
 /// The app's HTML for `content` as the browser's first render draws it (with Yew's markers for

@@ -24,6 +24,12 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The report is on the page and the app runs on it (it has hydrated the built page, or drawn
+/// it: `app-ready` on `<html>`, see `use_started` in src/hooks.rs). The built page shows its
+/// text long before: a test that pressed a button then would press one that does nothing yet.
+pub const APP_READY: &str = "return document.documentElement.classList.contains('app-ready')
+     && document.querySelector('[data-testid=report] .section') !== null;";
+
 /// Where the release build is (`trunk build --release`; `cargo xtask test` makes it).
 pub fn dist() -> PathBuf {
     std::env::var_os("SONGSHI_DIST")
@@ -40,6 +46,25 @@ pub fn dist_subpath() -> PathBuf {
 pub const OTHER_PATH: &str = "/other/";
 
 /// The build with another report (`cargo xtask test` makes it).
+/// The self-contained file of the release build (`cargo xtask build --single-file`; `cargo
+/// xtask test` makes it).
+pub fn single_file() -> PathBuf {
+    let dir = root().join("dist-single");
+    std::fs::read_dir(&dir)
+        .ok()
+        .and_then(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.extension().is_some_and(|x| x == "html"))
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "no file in {}: run `cargo xtask build --single-file`",
+                dir.display()
+            )
+        })
+}
+
 pub fn dist_other() -> PathBuf {
     root().join("target/dist-other")
 }
@@ -160,13 +185,10 @@ impl Page {
         Page::new(env, 1280, 800)
     }
 
-    /// Opens `path` (for example `/` or `/#sec-1-2`) and waits until the report is rendered.
+    /// Opens `path` (for example `/` or `/#sec-1-2`) and waits until the app runs on it.
     pub fn open(&self, path: &str) {
         self.driver.goto(&format!("{}{}", self.base, path));
-        self.driver.wait_for(
-            "the report to render",
-            "return document.querySelector('[data-testid=report] .section') !== null;",
-        );
+        self.driver.wait_for("the report to render", APP_READY);
     }
 
     pub fn js(&self, script: &str) -> Value {

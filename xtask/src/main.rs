@@ -36,7 +36,8 @@ tasks:
            the search benchmark and the release sizes
   build    install what is missing, build the release into dist/ and print its sizes;
            --report FILE [--curation FILE.tsv] embeds that report (a text in UTF-8, UTF-16
-           or GBK/GB18030, or a report file .json) instead of the default
+           or GBK/GB18030, or a report file .json) instead of the default;
+           --single-file also writes one self-contained HTML file into dist-single/
   bench    run the benchmarks: search (time per query on the report and a 100× corpus) and
            import (a 30,000-character made-up report: import, start-up read, search)
   bench --lighthouse  instead: Lighthouse medians, dist/ against a plain HTML page of its text
@@ -264,12 +265,18 @@ fn setup_browser() -> Result {
 #[derive(Default)]
 struct ReportChoice {
     env: Vec<(&'static str, OsString)>,
+    /// `--single-file`: also write one self-contained HTML file into dist-single/.
+    single_file: bool,
 }
 
 fn report_args(args: &[String]) -> Result<ReportChoice> {
     let mut choice = ReportChoice::default();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
+        if arg == "--single-file" {
+            choice.single_file = true;
+            continue;
+        }
         let var = match arg.as_str() {
             "--report" => "REPORT_SOURCE",
             "--curation" => "REPORT_CURATION",
@@ -308,7 +315,38 @@ fn serve(report: &ReportChoice) -> Result {
 fn release_build(report: &ReportChoice) -> Result {
     step("release build into dist/");
     run(with_report(&mut cmd("trunk"), report).args(["build", "--release"]))?;
-    print_sizes()
+    print_sizes()?;
+    if report.single_file {
+        single_file(report)?;
+    }
+    Ok(())
+}
+
+/// One self-contained HTML file of the release build in dist/, into dist-single/, named after
+/// the report (src/single_file.rs); prints its size.
+fn single_file(report: &ReportChoice) -> Result {
+    step("one self-contained file into dist-single/");
+    let out = with_report(&mut cmd("cargo"), report)
+        .args(["run", "--release", "--quiet", "--bin", "prerender", "--"])
+        .args(["--single-file", "dist", "dist-single"])
+        .output()
+        .map_err(|e| format!("cannot run the prerender step: {e}"))?;
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        return Err("the single file could not be written".into());
+    }
+    let path = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let raw = fs::metadata(root().join(&path))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let gz = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(root().join(&path))
+        .output()
+        .map(|o| o.stdout.len())
+        .unwrap_or(0);
+    eprintln!("  {} {raw} B raw, {gz} B gzip", path.display());
+    Ok(())
 }
 
 /// The size budget (DEVELOPERS.md), gzip bytes: the page's wasm, and everything a first visit
@@ -427,7 +465,11 @@ fn test() -> Result {
         "--dist",
         "target/dist-other",
     ]))?;
-    release_build(&ReportChoice::default())?;
+    // With the single file, for its end-to-end test from a file:// address.
+    release_build(&ReportChoice {
+        single_file: true,
+        ..ReportChoice::default()
+    })?;
     step("release build under a sub-path (for the hosting test)");
     run(
         with_report(&mut cmd("trunk"), &ReportChoice::default()).args([
