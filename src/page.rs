@@ -26,8 +26,8 @@ const NO_SCRIPT_BUILT: &str =
 
 /// `html` with `app` (the app's server-rendered HTML) inside its empty `#app` element. The
 /// start-up message (`#boot`, 正在加载报告……) is emptied and hidden: the text is there at
-/// once, and `static/boot.js` still uses the element to report a failure. The note in
-/// `<noscript>` says what a reader without JavaScript misses. Works on the page as Trunk wrote
+/// once, and `static/boot.js` still uses the element to report a failure. The note in the
+/// body's `<noscript>` says what a reader without JavaScript misses. Works on the page as Trunk wrote
 /// it, minified or not.
 pub fn with_prerendered(html: &str, app: &str) -> Result<String, String> {
     let root = element(html, APP_ROOT_ID).ok_or("the page has no #app element")?;
@@ -35,9 +35,12 @@ pub fn with_prerendered(html: &str, app: &str) -> Result<String, String> {
         return Err("#app is not empty: the page holds its HTML already".into());
     }
     let boot = element(html, "boot").ok_or("the page has no #boot message")?;
-    let open = html
+    // The note is the body's <noscript> (the one in <head> links the no-script stylesheet).
+    let body = html.find("<body").ok_or("the page has no <body>")?;
+    let open = html[body..]
         .find("<noscript>")
-        .ok_or("the page has no <noscript>")?
+        .ok_or("the page's body has no <noscript>")?
+        + body
         + "<noscript>".len();
     let close = html[open..]
         .find("</noscript>")
@@ -93,6 +96,57 @@ fn element(html: &str, id: &str) -> Option<Place> {
         outer: (start, inner_end + close.len()),
         inner: (inner_start, inner_end),
     })
+}
+
+/// The name of the `<meta>` that names the app's start-up module in a release page
+/// ([`with_deferred_start`]); `static/boot.js` starts it.
+pub const APP_START: &str = "app-start";
+
+/// `html` with the app's start-up module started after the first paint instead of during the
+/// page's load: the module script (`<script type="module" src="…">`) becomes
+/// `<meta name="app-start" content="…">`, which `static/boot.js` turns back into the script
+/// once the page is on screen, and the preloads of the wasm and its glue go. The page shows
+/// its prerendered text first; on a slow network the 200 KB of wasm no longer compete with the
+/// stylesheet for the first paint. Exactly one module script is expected.
+pub fn with_deferred_start(html: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(html.len());
+    let mut modules = 0;
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let Some(end) = rest.find('>') else { break };
+        let tag = &rest[..=end];
+        let lower = tag.to_ascii_lowercase();
+        let is = |name: &str, value: &str| {
+            attribute_value(&tag[1..tag.len() - 1], name).as_deref() == Some(value)
+        };
+        if lower.starts_with("<script") && is("type", "module") {
+            let src = attribute_value(&tag[1..tag.len() - 1], "src")
+                .ok_or("the start-up module is inline: run `strict` first")?;
+            let close = rest
+                .to_ascii_lowercase()
+                .find("</script>")
+                .ok_or("a <script> does not end")?;
+            out.push_str(&format!(
+                "<meta name=\"{APP_START}\" content=\"{}\">",
+                attribute(&src)
+            ));
+            modules += 1;
+            rest = &rest[close + "</script>".len()..];
+        } else if lower.starts_with("<link") && (is("rel", "modulepreload") || is("rel", "preload"))
+        {
+            rest = &rest[end + 1..];
+        } else {
+            out.push_str(tag);
+            rest = &rest[end + 1..];
+        }
+    }
+    out.push_str(rest);
+    if modules != 1 {
+        return Err(format!("the page has {modules} start-up modules, not one"));
+    }
+    Ok(out)
 }
 
 /// The id of the data block that holds the report file.
@@ -197,7 +251,7 @@ pub fn strict(html: &str, base: &str) -> Result<Strict, String> {
 }
 
 /// The value of attribute `name` in a tag's attribute text (quoted or not, as minifiers write).
-fn attribute_value(attrs: &str, name: &str) -> Option<String> {
+pub(crate) fn attribute_value(attrs: &str, name: &str) -> Option<String> {
     let lower = attrs.to_ascii_lowercase();
     let mut from = 0;
     while let Some(i) = lower[from..].find(name) {
@@ -284,8 +338,11 @@ pub fn with_one_stylesheet(
         let attrs = &html[start + "<link".len()..end - 1];
         if attribute_value(attrs, "rel").as_deref() == Some("stylesheet") {
             let href = attribute_value(attrs, "href").ok_or("a stylesheet link has no href")?;
-            let name = href.strip_prefix(base).unwrap_or(&href).to_string();
-            links.push((start, end, name));
+            // Trunk's stylesheets, named from the site's address; a link of the page's own (the
+            // no-script stylesheet, relative) stays as it is.
+            if let Some(name) = href.strip_prefix(base) {
+                links.push((start, end, name.to_string()));
+            }
         }
         at = end;
     }
@@ -462,6 +519,42 @@ fn attribute(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_apps_html_goes_into_app_and_the_start_up_message_goes() {
+        let page = "<html><head><noscript><link rel=stylesheet href=no-app.css></noscript></head>\
+            <body><p class=boot id=boot role=status>正在加载报告……</p>\
+            <noscript><p class=boot>本页需要启用 JavaScript 才能显示报告。</p></noscript>\
+            <div id=app></div><script src=/boot.js></script></body></html>";
+        let built = with_prerendered(page, "<main>正文</main>").unwrap();
+        assert!(
+            built.contains("<div id=app><main>正文</main></div>"),
+            "{built}"
+        );
+        assert!(built.contains("<p id=\"boot\" class=\"boot\" role=\"status\" hidden></p>"));
+        assert!(!built.contains("正在加载"));
+        assert!(built.contains("<noscript><link rel=stylesheet href=no-app.css></noscript>"));
+        assert!(built.contains(&format!("<noscript>{NO_SCRIPT_BUILT}</noscript>")));
+        // Twice is refused: the page holds its HTML already.
+        assert!(with_prerendered(&built, "x").is_err());
+        assert!(with_prerendered("<body></body>", "x").is_err());
+    }
+
+    #[test]
+    fn the_start_up_module_waits_for_boot_js_and_nothing_is_preloaded() {
+        let page = "<head><link crossorigin href=/app.js rel=modulepreload>\
+            <link as=fetch crossorigin href=/app_bg.wasm rel=preload>\
+            <link rel=\"stylesheet\" href=\"/style.css\">\
+            <script type=\"module\" src=\"/inline-1.js\"></script></head><body></body>";
+        let page = with_deferred_start(page).unwrap();
+        assert_eq!(
+            page,
+            "<head><link rel=\"stylesheet\" href=\"/style.css\">\
+             <meta name=\"app-start\" content=\"/inline-1.js\"></head><body></body>"
+        );
+        assert!(with_deferred_start("<head></head>").is_err());
+        assert!(with_deferred_start("<script type=module>go()</script>").is_err());
+    }
+
     use super::*;
 
     #[test]

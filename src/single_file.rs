@@ -59,7 +59,10 @@ pub fn assemble(
             let href = attribute(tag, "href").unwrap_or_default();
             match rel.as_str() {
                 "stylesheet" => {
-                    let css = text(&href)? + SINGLE_FILE_CSS;
+                    let mut css = text(&href)?;
+                    if styles.is_empty() {
+                        css.push_str(SINGLE_FILE_CSS);
+                    }
                     out.push_str(&format!("<style>{css}</style>"));
                     styles.push(css);
                 }
@@ -94,6 +97,15 @@ pub fn assemble(
                 _ => out.push_str(&rest[..close + "</script>".len()]),
             }
             rest = &rest[close + "</script>".len()..];
+        } else if lower.starts_with("<meta")
+            && attribute(tag, "name").as_deref() == Some(crate::page::APP_START)
+        {
+            // The start-up module, inline (a file cannot load it), started at once.
+            let src = attribute(tag, "content").unwrap_or_default();
+            let code = start_up(&text(&src)?, &text, &read)?;
+            out.push_str(&format!("<script type=\"module\">{code}</script>"));
+            scripts.push(code);
+            rest = &rest[tag_end + 1..];
         } else if lower.starts_with("<meta") && lower.contains("content-security-policy") {
             // Written again below, once the hashes are known.
             out.push_str(POLICY_MARK);
@@ -171,26 +183,8 @@ fn quoted_after(code: &str, key: &str) -> Option<String> {
 
 /// An attribute's value in a start tag, quoted or not (as a minifier leaves it).
 fn attribute(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find(name) {
-        let at = from + found;
-        from = at + name.len();
-        let before = lower[..at].chars().last();
-        if !matches!(before, Some(' ' | '\t' | '\n')) || !lower[from..].starts_with('=') {
-            continue;
-        }
-        let value = &tag[from + 1..];
-        return Some(match value.chars().next() {
-            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_string(),
-            _ => value
-                .split(|c: char| c.is_whitespace() || c == '>')
-                .next()
-                .unwrap_or("")
-                .to_string(),
-        });
-    }
-    None
+    let inner = tag.trim_start_matches('<').trim_end_matches('>');
+    crate::page::attribute_value(inner, name)
 }
 
 /// Standard base64 with padding.
@@ -327,14 +321,15 @@ mod tests {
             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\
             <link rel=\"manifest\" href=\"manifest.webmanifest\">\
             <link href=/favicon-1.svg rel=icon><link rel=\"stylesheet\" href=\"/style-1.css\">\
-            <script src=/boot-1.js></script><script type=\"module\" src=\"/inline-1.js\"></script>\
-            <link crossorigin href=/app-1.js rel=modulepreload>\
-            <body><div id=app><p>正文</p></div>\
+            <noscript><link rel=stylesheet href=no-app.css></noscript>\
+            <meta name=\"app-start\" content=\"/inline-1.js\">\
+            <body><div id=app><p>正文</p></div><script src=/boot-1.js></script>\
             <script type=\"application/json\" id=\"report-data\">{\"a\":\"\\u003c\"}</script></body>";
         let read = |name: &str| -> Result<Vec<u8>, String> {
             Ok(match name {
                 "/favicon-1.svg" => b"<svg/>".to_vec(),
                 "/style-1.css" => b"p{color:red}".to_vec(),
+                "no-app.css" => b".x{}".to_vec(),
                 "/boot-1.js" => b"boot();".to_vec(),
                 "/inline-1.js" => b"import init,*as bindings from\"/app-1.js\";const wasm=await init({module_or_path:`/app-1_bg.wasm`});".to_vec(),
                 "/app-1.js" => b"function __wbg_init(){}export{initSync,__wbg_init as default};".to_vec(),
@@ -344,7 +339,11 @@ mod tests {
         };
         let file = assemble(page, read).unwrap();
         assert!(!file.contains("manifest"), "{file}");
-        assert!(!file.contains("modulepreload"), "{file}");
+        assert!(!file.contains("app-start"), "{file}");
+        assert!(
+            file.contains("<noscript><style>.x{}</style></noscript>"),
+            "{file}"
+        );
         assert!(!file.contains(" src="), "nothing is loaded: {file}");
         assert!(file.contains("<html lang=\"zh-CN\" class=\"single-file\">"));
         assert!(file.contains("href=\"data:image/svg+xml;base64,PHN2Zy8+\""));
@@ -359,7 +358,8 @@ mod tests {
         );
         assert!(file.contains("id=\"report-data\">{\"a\":\"\\u003c\"}</script>"));
         let boot_hash = base64(&sha256(b"boot();"));
-        assert!(file.contains(&format!("script-src 'sha256-{boot_hash}' 'sha256-")));
+        assert!(file.contains(&format!("'sha256-{boot_hash}' 'wasm-unsafe-eval'")));
+        assert!(file.contains("script-src 'sha256-"));
         assert!(file.contains("'wasm-unsafe-eval'; style-src 'sha256-"));
         assert_eq!(file.matches("Content-Security-Policy").count(), 1);
     }

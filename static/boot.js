@@ -1,14 +1,17 @@
-// Start-up watchdog. A built page already shows the report (src/bin/prerender.rs); the
-// controls that need the app (buttons, search) stay hidden until it runs (`js` and
-// `app-ready` on <html>, see base.css). If the app cannot load or start (the wasm fails to
-// download or to compile, the browser is too old, a script error), the empty #boot message
-// says so, with a retry button. A page without the report's HTML (`trunk serve`) says
-// 正在加载报告…… and also warns after 12 seconds without a start. The app removes #boot
-// when it starts. This script also registers the service worker of a release build.
+// Start-up. A built page already shows the report (src/bin/prerender.rs); the controls that
+// need the app (buttons, search) stay invisible until it runs (`app-ready` on <html>, see
+// base.css). This script comes last in the page, so it never delays the first paint, and:
+// - starts the app once the page is on screen: a release page names its start-up module in
+//   <meta name="app-start"> instead of loading it at once (src/page.rs, with_deferred_start);
+// - is the watchdog: if the app cannot load or start (the wasm fails to download or to
+//   compile, the browser is too old, a script error), the empty #boot message says so, with a
+//   retry button, and the page falls back to what works without the app (no-app.css, as with
+//   JavaScript off). A page without the report's HTML (`trunk serve`) says 正在加载报告…… and
+//   also warns after 12 seconds without a start. The app removes #boot when it starts;
+// - registers the service worker of a release build.
 (function () {
   "use strict";
   var failed = false;
-  document.documentElement.classList.add("js");
   // Whether the report is on the page already (the built page): then a failure costs the
   // reader the tools, not the text.
   function built() {
@@ -21,8 +24,9 @@
     if (!boot || failed) return;
     failed = true;
     boot.hidden = false;
-    // The page falls back to what works without the app (the JavaScript-off layout).
-    if (built()) document.documentElement.classList.remove("js");
+    // The page falls back to what works without the app: the no-script stylesheet.
+    var noScript = document.querySelector("head noscript");
+    if (built() && noScript) document.head.insertAdjacentHTML("beforeend", noScript.textContent);
     boot.className = "boot boot--error";
     boot.setAttribute("role", "alert");
     boot.textContent = text;
@@ -51,6 +55,23 @@
   }
 
   window.addEventListener("error", broken, true);
+
+  // The app, after the first paint: a timeout set in the frame before it runs once that frame
+  // is drawn. A page in a background tab, which draws no frames, starts it after a second.
+  var started = false;
+  function start() {
+    var meta = document.querySelector('meta[name="app-start"]');
+    if (started || !meta) return;
+    started = true;
+    var script = document.createElement("script");
+    script.type = "module";
+    script.src = meta.content;
+    document.head.appendChild(script);
+  }
+  requestAnimationFrame(function () {
+    setTimeout(start, 0);
+  });
+  setTimeout(start, 1000);
   window.addEventListener("unhandledrejection", broken);
   setTimeout(function () {
     if (built()) return;

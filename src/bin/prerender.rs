@@ -22,7 +22,9 @@
 //! It gives the page the report's own title, description (the start of its text) and Open
 //! Graph tags, so that a shared link previews the report.
 //!
-//! For a release it joins the stylesheets into one file (`page::with_one_stylesheet`), and makes
+//! For a release it starts the app after the first paint (`page::with_deferred_start`: the
+//! start-up module becomes a `<meta>` that `static/boot.js` starts, and the preloads go), joins
+//! the stylesheets into one file (`page::with_one_stylesheet`), and makes
 //! the page run under a strict Content-Security-Policy
 //! (`page::strict`): Trunk's inline start-up script moves to a file named after its hash, and the
 //! policy goes first in `<head>`. And it makes the site work offline: a web app manifest named
@@ -96,7 +98,7 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
         for (name, script) in &strict.scripts {
             write(name, script.as_bytes())?;
         }
-        html = strict.html;
+        html = built::with_deferred_start(&strict.html)?;
         // One stylesheet instead of one per component: one request on a slow network.
         let dir = page.parent().ok_or("the page has no folder")?;
         let (one, name, css, replaced) = built::with_one_stylesheet(&html, base, |name| {
