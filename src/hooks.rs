@@ -56,7 +56,14 @@ fn hash_navigation(dispatch: UseReducerDispatcher<AppState>) -> Vec<EventListene
             if let Some(query) = route.query {
                 dispatch.dispatch(Action::Search(query));
             }
+            // A reader who moved while the built page waited for the app stays where they are
+            // (`static/boot.js` marks it).
+            let moved = on_load
+                && document()
+                    .document_element()
+                    .is_some_and(|e| e.has_attribute("data-reader-moved"));
             match route.id {
+                Some(_) if moved => {}
                 Some(id) => dispatch.dispatch(Action::Navigate(id)),
                 None if !on_load && hash.is_empty() => window().scroll_to_with_x_and_y(0.0, 0.0),
                 None => {}
@@ -495,10 +502,17 @@ pub fn link_to(id: &str) -> String {
     format!("{}#{id}", page_address())
 }
 
+/// Whether the page was opened from a file (the single file, `file://`): its address is a
+/// path on the reader's own disk, which no one else can open and which may name them, so it
+/// is never put in a link, a citation or an export.
+pub fn page_is_a_file() -> bool {
+    window().location().protocol().is_ok_and(|p| p == "file:")
+}
+
 /// [`link_to`] for a report whose address can be shared, else "" (a report opened from a file
 /// has no address of its own; see `AppState::shareable`).
 pub fn share_link(shareable: bool, id: &str) -> String {
-    if shareable {
+    if shareable && !page_is_a_file() {
         link_to(id)
     } else {
         String::new()

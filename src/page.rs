@@ -22,7 +22,7 @@ pub const APP_ROOT_ID: &str = "app";
 
 /// What a reader without JavaScript is told once the page holds the report's HTML.
 const NO_SCRIPT_BUILT: &str =
-    "<p class=\"boot\">搜索、全部数据卡片、图表和下载需要启用 JavaScript。报告全文在下面。</p>";
+    "<p class=\"boot\">搜索、全部数据卡片、图表和下载需要启用 JavaScript。报告正文在下面。</p>";
 
 /// `html` with `app` (the app's server-rendered HTML) inside its empty `#app` element. The
 /// start-up message (`#boot`, 正在加载报告……) is emptied and hidden: the text is there at

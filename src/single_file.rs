@@ -11,9 +11,10 @@
 //!   ([`policy`]) instead of `'self'`; nothing may be fetched (`default-src 'none'`, no
 //!   `connect-src`), images only as `data:`.
 //! - What cannot work from a file is left out: the manifest and service worker, preloads, and
-//!   (through the `single-file` class on `<html>`, see `base.css`) 打开报告, whose reading
-//!   worker cannot start from `file://`, and 下载整份报告, whose `report.json` is not beside
-//!   the file.
+//!   (through the `single-file` class on `<html>` and a rule added to the stylesheet) 打开报告,
+//!   whose reading worker cannot start from `file://`, 下载整份报告, whose `report.json` is not
+//!   beside the file, and 复制链接: the file's address is a path on the reader's disk (the app
+//!   also leaves it out of citations and exports, `hooks::page_is_a_file`).
 //! - The prerendered report, its data block and every `<noscript>` stay as built: the text is
 //!   there at once, and without JavaScript too.
 
@@ -137,9 +138,10 @@ pub fn assemble(
 /// Where the policy goes until the hashes are known.
 const POLICY_MARK: &str = "\u{0}policy\u{0}";
 
-/// Hidden in the single file: what needs files beside the page (see the module docs).
+/// Hidden in the single file: what needs files beside the page, and the links to its address
+/// (see the module docs).
 const SINGLE_FILE_CSS: &str =
-    "\n.single-file .open-report,.single-file [href=\"report.json\"]{display:none}\n";
+    "\n.single-file .open-report,.single-file [href=\"report.json\"],.single-file .section__share{display:none}\n";
 
 /// The inline start-up module: the wasm-bindgen glue that Trunk's start-up module imports,
 /// without its `export`, then the wasm started from base64 bytes, as Trunk's module does.

@@ -43,7 +43,7 @@
 
   function broken() {
     show(built()
-      ? "搜索、数据卡片等功能没有加载成功，下面的报告正文和目录仍可阅读。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。"
+      ? "搜索、全部数据卡片等功能没有加载成功，下面的报告正文和目录仍可阅读。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。"
       : "报告没有加载成功。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。");
   }
 
@@ -73,8 +73,26 @@
   });
   setTimeout(start, 1000);
   window.addEventListener("unhandledrejection", broken);
+  // A reader who scrolls, taps or types before the app runs has moved on: the app then leaves
+  // them where they are instead of going to the address's #target (src/hooks.rs).
+  ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (type) {
+    addEventListener(type, function () {
+      document.documentElement.setAttribute("data-reader-moved", "");
+    }, { capture: true, passive: true, once: true });
+  });
+
   setTimeout(function () {
-    if (built()) return;
+    if (built()) {
+      // The text is there; say, without alarm, that the tools are slow to come.
+      var boot = document.getElementById("boot");
+      if (boot && !failed && !document.documentElement.classList.contains("app-ready")) {
+        // Floating at the bottom of the screen: the text does not move.
+        boot.hidden = false;
+        boot.className = "boot boot--slow floating-box";
+        boot.textContent = "网络较慢，搜索和目录还在加载，可以先阅读报告。";
+      }
+      return;
+    }
     show("报告还没有加载出来。可能是网络较慢，也可能是这个浏览器不支持本页。可以再等一会儿，或重新加载。");
   }, 12000);
 })();

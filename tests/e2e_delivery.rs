@@ -56,7 +56,13 @@ fn without_javascript_the_whole_report_is_readable() {
     // Every character of the source, once.
     assert_same_text(&page.report_text(), source_body());
     let expected = served_report(&page);
-    // Every section, expanded; the outline links to each, in sight on a phone.
+    // Every section, expanded, with its heading; the outline links to each, in sight on a
+    // phone.
+    let headings = page.js(
+        "return [...document.querySelectorAll('[data-testid=report] .section__title')]
+           .filter(t => t.getClientRects().length === 0).length;",
+    );
+    assert_eq!(headings, json!(0), "every heading shows");
     assert_eq!(
         page.count("[data-testid=report] .section"),
         expected["sections"].as_u64().unwrap()
@@ -90,11 +96,64 @@ fn without_javascript_the_whole_report_is_readable() {
     let note = page.texts("noscript").join("");
     assert!(note.contains("需要启用 JavaScript"), "{note}");
     let shown = page.js(
-        "return [...document.querySelectorAll('button, .search, .top-bar')]
+        "return [...document.querySelectorAll('button:not(.section__toggle), .search, .top-bar')]
            .filter(e => e.getClientRects().length > 0).length;",
     );
     assert_eq!(shown, json!(0), "buttons and the search box are hidden");
+    // A figure's link to its card (only the app shows cards) is plain text.
+    assert_eq!(
+        page.js("return getComputedStyle(document.querySelector('.figure-link')).pointerEvents;"),
+        json!("none")
+    );
     page.screenshot("phone-no-javascript");
+}
+
+#[test]
+fn a_reader_who_moved_on_while_the_app_loaded_is_not_taken_back() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    // A slow network: every request waits 1.5 s, so the app comes seconds after the text.
+    page.driver.cdp("Network.enable", json!({}));
+    page.driver.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": 1500, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    );
+    page.driver.goto(&format!("{}/#sec-1-4-2", page.base));
+    assert_eq!(
+        page.js("return document.documentElement.classList.contains('app-ready');"),
+        json!(false),
+        "the app is still on its way"
+    );
+    // The bar says what is coming.
+    let bar = page.js(
+        "return getComputedStyle(document.querySelector('.top-bar__inner'), '::after').content;",
+    );
+    assert!(bar.as_str().unwrap_or("").contains("正在加载"), "{bar}");
+    // The reader reads on (Page Down) before the app runs; the page settles there.
+    let at = page.js("return Math.round(window.scrollY);");
+    page.driver.keys("\u{E00F}");
+    page.driver.wait_for(
+        "the page to scroll and settle",
+        &format!(
+            "const y = Math.round(window.scrollY); const same = window.__y === y; window.__y = y;
+             return same && y > {at};"
+        ),
+    );
+    let read_to = page.js("return Math.round(window.scrollY);");
+    page.driver.wait_for("the app", APP_READY);
+    assert_eq!(
+        page.js("return Math.round(window.scrollY);"),
+        read_to,
+        "left where they were"
+    );
+    // The address still names the part; following it again goes there.
+    page.driver.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    );
+    page.js("location.hash = '#sec-1-2';");
+    page.wait_heading_at_top("sec-1-2");
+    page.assert_no_console_errors();
 }
 
 #[test]
@@ -190,6 +249,17 @@ fn the_single_file_opens_from_disk_with_everything_inside() {
         "return ['export-csv', 'export-json'].map(id => document.querySelector(`[data-testid=${id}]`).href.slice(0, 5));",
     );
     assert_eq!(exports, json!(["data:", "data:"]));
+    // The file's address is a path on the reader's disk: never in an export, no 复制链接.
+    let csv = page
+        .js("return decodeURIComponent(document.querySelector('[data-testid=export-csv]').href);");
+    assert!(
+        !csv.as_str().unwrap_or("file:").contains("file:"),
+        "no file: link in the CSV"
+    );
+    assert_eq!(
+        page.js("return [...document.querySelectorAll('.section__share')].filter(e => e.getClientRects().length).length;"),
+        json!(0)
+    );
     let hidden = page.js(
         "return ['.open-report', '[data-testid=export-report]'].map(s => document.querySelector(s).getClientRects().length);",
     );

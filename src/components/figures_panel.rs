@@ -49,7 +49,7 @@ pub fn FiguresPanel() -> Html {
             if !open {
                 return (String::new(), String::new());
             }
-            let address = if shareable {
+            let address = if shareable && !crate::hooks::page_is_a_file() {
                 crate::hooks::page_address()
             } else {
                 String::new()
