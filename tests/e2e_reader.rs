@@ -692,12 +692,13 @@ fn a_wasm_that_cannot_load_turns_the_loading_message_into_an_error_with_retry() 
     assert!(page.count("[data-testid=report] .section") > 0);
     let shown = page.js(
         "return [document.querySelector('.outline__link').getClientRects().length > 0,
-                 [...document.querySelectorAll('button')].filter(b => b.getClientRects().length > 0).length];",
+                 [...document.querySelectorAll('button:not(.section__toggle)')].filter(b => b.getClientRects().length > 0).length,
+                 [...document.querySelectorAll('.section__title')].every(t => t.getClientRects().length > 0)];",
     );
     assert_eq!(
         shown,
-        json!([true, 1]),
-        "the outline, and only the retry button"
+        json!([true, 1, true]),
+        "the outline, only the retry button, every heading"
     );
     page.screenshot("phone-load-error");
     page.driver
