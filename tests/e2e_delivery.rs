@@ -141,6 +141,15 @@ fn a_reader_who_moved_on_while_the_app_loaded_is_not_taken_back() {
     );
     let read_to = page.js("return Math.round(window.scrollY);");
     page.driver.wait_for("the app", APP_READY);
+    // The app's first navigation scrolls (smoothly) a frame after it runs: wait until the page
+    // has been still for half a second of polls.
+    page.driver.wait_for(
+        "the page to be still after the app started",
+        "const y = Math.round(window.scrollY);
+         window.__still = window.__last === y ? (window.__still || 0) + 1 : 0;
+         window.__last = y;
+         return window.__still >= 10;",
+    );
     assert_eq!(
         page.js("return Math.round(window.scrollY);"),
         read_to,
