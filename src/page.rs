@@ -376,7 +376,19 @@ pub fn with_one_stylesheet(
 /// Whether a built file is loaded only on demand — the reading worker (when a reader opens a
 /// file) and the whole report file (when one downloads it) — rather than by every first visit.
 pub fn on_demand(name: &str) -> bool {
-    name.starts_with("report-reader") || name == REPORT_FILE_NAME
+    name.starts_with("report-reader") || name == REPORT_FILE_NAME || name.starts_with("icon-")
+}
+
+/// The home-screen icons the build draws from the SVG favicon: Android's two manifest sizes
+/// and Apple's touch icon. They are loaded [`on_demand`] (when a reader adds the page to the
+/// home screen), not by a first visit.
+pub const ICON_SIZES: [u32; 3] = [192, 512, 180];
+/// The size of [`ICON_SIZES`] that is Apple's touch icon (`<link rel="apple-touch-icon">`).
+pub const APPLE_ICON_SIZE: u32 = 180;
+
+/// The file name of a PNG icon: its size and a hash of its bytes.
+pub fn icon_name(size: u32, png: &[u8]) -> String {
+    format!("icon-{size}-{:016x}.png", fnv1a(png))
 }
 
 /// The service worker of a build: it precaches exactly `files` (the built files a first visit
@@ -418,7 +430,15 @@ pub fn service_worker(files: &[String], later: &[String], version: &str) -> Stri
 
 /// The web app manifest of a report: its title as the name, the page as the start, the app's
 /// colours, and `icon` (the built SVG icon's file name).
-pub fn manifest(title: &str, icon: &str) -> String {
+pub fn manifest(title: &str, icon: &str, pngs: &[(u32, String)]) -> String {
+    let mut icons = vec![
+        serde_json::json!({ "src": icon, "sizes": "any", "type": "image/svg+xml", "purpose": "any" }),
+    ];
+    icons.extend(
+        pngs.iter()
+            .filter(|(size, _)| *size != APPLE_ICON_SIZE)
+            .map(|(size, name)| serde_json::json!({ "src": name, "sizes": format!("{size}x{size}"), "type": "image/png", "purpose": "any" })),
+    );
     let short: String = title.chars().take(12).collect();
     serde_json::to_string_pretty(&serde_json::json!({
         "name": title,
@@ -429,19 +449,28 @@ pub fn manifest(title: &str, icon: &str) -> String {
         "display": "standalone",
         "background_color": "#fbfaf7",
         "theme_color": "#a31b1f",
-        "icons": [{ "src": icon, "sizes": "any", "type": "image/svg+xml", "purpose": "any" }],
+        "icons": icons,
     }))
     .unwrap_or_default()
 }
 
-/// `html` with a link to the manifest, before its `<title>`.
-pub fn with_manifest(html: &str) -> Result<String, String> {
+/// `html` with a link to the manifest and, when there is one, to Apple's touch icon (a file
+/// beside the page), before its `<title>`.
+pub fn with_manifest(html: &str, apple_icon: Option<&str>) -> Result<String, String> {
     let at = html
         .to_ascii_lowercase()
         .find("<title>")
         .ok_or("the page has no <title>")?;
+    let apple = apple_icon
+        .map(|name| {
+            format!(
+                "<link rel=\"apple-touch-icon\" href=\"{}\">",
+                attribute(name)
+            )
+        })
+        .unwrap_or_default();
     Ok(format!(
-        "{}<link rel=\"manifest\" href=\"{MANIFEST}\">{}",
+        "{}<link rel=\"manifest\" href=\"{MANIFEST}\">{apple}{}",
         &html[..at],
         &html[at..]
     ))
@@ -672,13 +701,29 @@ mod tests {
             !sw.contains("skipWaiting"),
             "a new build waits for the old pages to close"
         );
-        let m: serde_json::Value =
-            serde_json::from_str(&manifest("某县政府工作报告", "icon-1.svg")).unwrap();
+        let m: serde_json::Value = serde_json::from_str(&manifest(
+            "某县政府工作报告",
+            "icon-1.svg",
+            &[
+                (192, "icon-192-1.png".into()),
+                (180, "icon-180-1.png".into()),
+            ],
+        ))
+        .unwrap();
         assert_eq!(m["name"], "某县政府工作报告");
         assert_eq!(m["icons"][0]["src"], "icon-1.svg");
+        assert_eq!(m["icons"][1]["sizes"], "192x192");
+        assert_eq!(m["icons"][1]["type"], "image/png");
+        assert_eq!(
+            m["icons"].as_array().unwrap().len(),
+            2,
+            "Apple's icon is not in it"
+        );
         assert_eq!(m["start_url"], "./");
-        let html = with_manifest("<meta charset=utf-8><title>t</title>").unwrap();
+        let html = with_manifest("<meta charset=utf-8><title>t</title>", None).unwrap();
         assert!(html.contains("<link rel=\"manifest\" href=\"manifest.webmanifest\"><title>"));
+        let html = with_manifest("<title>t</title>", Some("icon-180-1.png")).unwrap();
+        assert!(html.contains("<link rel=\"apple-touch-icon\" href=\"icon-180-1.png\"><title>"));
         let a = version_of(&[("a".into(), b"1".to_vec())]);
         assert_ne!(a, version_of(&[("a".into(), b"2".to_vec())]));
     }

@@ -530,6 +530,29 @@ fn after_the_first_visit_the_report_and_search_work_offline() {
             "{later:?}"
         );
         assert_eq!(got[1], json!("2024年嵩市镇政府工作报告"));
+        // The home-screen icons: the SVG, and PNGs of it at the sizes the manifest states,
+        // and Apple's touch icon.
+        page.js(
+            "window.__icons = undefined;
+             const apple = document.querySelector('link[rel=apple-touch-icon]').getAttribute('href');
+             fetch('manifest.webmanifest').then(r => r.json()).then(m => Promise.all(
+               m.icons.filter(i => i.type === 'image/png').map(i => i.sizes)
+                 .concat([apple]).map((x, k, all) => fetch(k === all.length - 1 ? x : m.icons.find(i => i.sizes === x).src)
+                   .then(r => r.blob()).then(b => createImageBitmap(b)).then(img => [x, img.width, img.height]))))
+               .then(list => { window.__icons = list; });",
+        );
+        page.driver
+            .wait_for("the icons", "return window.__icons !== undefined;");
+        let icons = page.js("return window.__icons.map(([x, w, h]) => x.startsWith('icon-') ? ['apple', w, h] : [x, w, h]);");
+        assert_eq!(
+            icons,
+            json!([
+                ["192x192", 192, 192],
+                ["512x512", 512, 512],
+                ["apple", 180, 180]
+            ]),
+            "{path}"
+        );
 
         // Opening a file once keeps the reading worker for later.
         let file = file_with("县.txt", COUNTY.as_bytes());

@@ -27,8 +27,9 @@
 //! the stylesheets into one file (`page::with_one_stylesheet`), and makes
 //! the page run under a strict Content-Security-Policy
 //! (`page::strict`): Trunk's inline start-up script moves to a file named after its hash, and the
-//! policy goes first in `<head>`. And it makes the site work offline: a web app manifest named
-//! after the report, and a service worker (`sw.js`) whose precache list is the built files
+//! policy goes first in `<head>`. And it makes the site work offline and installable: a web app
+//! manifest named after the report, with the SVG icon and PNGs of it drawn here (192 and 512 px,
+//! and Apple's 180 px touch icon), and a service worker (`sw.js`) whose precache list is the built files
 //! themselves, listed here, never by hand (`page::service_worker`).
 //!
 //! `prerender --single-file DIST OUT` instead writes one self-contained file of the release
@@ -112,8 +113,25 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
     }
     let (title, description) = built::preview_of(&content.report);
     html = built::with_preview(&html, &title, &description)?;
+    // The home-screen icons, drawn from the SVG favicon (release only, like the manifest).
+    let mut pngs = Vec::new();
     if release {
-        html = built::with_manifest(&html)?;
+        let dir = page.parent().ok_or("the page has no folder")?;
+        let svg = favicon(dir)?;
+        for size in built::ICON_SIZES {
+            let png = icon_png(
+                &std::fs::read(dir.join(&svg)).map_err(|e| format!("{svg}: {e}"))?,
+                size,
+            )?;
+            let name = built::icon_name(size, &png);
+            write(&name, &png)?;
+            pngs.push((size, name));
+        }
+        let apple = pngs
+            .iter()
+            .find(|(size, _)| *size == built::APPLE_ICON_SIZE)
+            .map(|(_, name)| name.as_str());
+        html = built::with_manifest(&html, apple)?;
     }
     html = built::with_prerendered(&html, &server_render(data::content()))?;
     html = built::with_report_data(&html, data::REPORT_FILE, base)?;
@@ -126,13 +144,7 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
     let dir = page.parent().ok_or("the page has no folder")?;
     let mut files = Vec::new();
     built_files(dir, "", &mut files)?;
-    let icon = files
-        .iter()
-        .map(|(name, _)| name)
-        .find(|name| name.starts_with("favicon") && name.ends_with(".svg"))
-        .ok_or("the build has no favicon-….svg for the manifest")?
-        .clone();
-    let manifest = built::manifest(&title, &icon);
+    let manifest = built::manifest(&title, &favicon(dir)?, &pngs);
     write(built::MANIFEST, manifest.as_bytes())?;
     files.push((built::MANIFEST.to_string(), manifest.into_bytes()));
     files.sort();
@@ -209,6 +221,32 @@ fn block_on<F: std::future::Future>(future: F) -> F::Output {
         }
         std::thread::yield_now();
     }
+}
+
+/// The built SVG favicon's file name (`favicon-<hash>.svg`).
+#[cfg(not(target_arch = "wasm32"))]
+fn favicon(dir: &std::path::Path) -> Result<String, String> {
+    std::fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+        .find(|name| name.starts_with("favicon") && name.ends_with(".svg"))
+        .ok_or_else(|| "the build has no favicon-….svg for the icons".to_string())
+}
+
+/// The SVG icon drawn as a `size`×`size` PNG (resvg: shapes only, no text).
+#[cfg(not(target_arch = "wasm32"))]
+fn icon_png(svg: &[u8], size: u32) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let tree = usvg::Tree::from_data(svg, &usvg::Options::default())
+        .map_err(|e| format!("the favicon: {e}"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size, size).ok_or("an empty icon size")?;
+    let scale = size as f32 / tree.size().width().max(tree.size().height());
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
 }
 
 /// Every file under `dir` (but the service worker and hidden files), as paths relative to it,

@@ -351,7 +351,8 @@ fn single_file(report: &ReportChoice) -> Result {
 
 /// The size budget (DEVELOPERS.md), gzip bytes: the page's wasm, and everything a first visit
 /// downloads (the page, its script, wasm, styles, icon, manifest and service worker). The
-/// reading worker (`report-reader*`) and the whole report file (`report.json`) are not part of
+/// reading worker (`report-reader*`), the whole report file (`report.json`) and the home-screen
+/// icons (`icon-*.png`) are not part of
 /// a first visit: they are loaded when a reader opens a file or downloads the report, and the
 /// service worker does not precache them.
 const WASM_BUDGET: u64 = 200_000;
@@ -379,12 +380,13 @@ fn print_sizes() -> Result {
             .len() as u64;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         eprintln!("  {name:<48} {raw:>9} B raw  {gz:>9} B gzip");
-        // Loaded on demand, never by a first visit: the reading worker, the whole report file
-        // (src/page.rs, `on_demand`); Trunk's lock file is no part of the site.
+        // Loaded on demand, never by a first visit: the reading worker, the whole report file,
+        // the home-screen icons (src/page.rs, `on_demand`); Trunk's lock file is no part of
+        // the site.
         if name.starts_with('.') {
             continue;
         }
-        if name.starts_with("report-reader") || name == "report.json" {
+        if name.starts_with("report-reader") || name == "report.json" || name.starts_with("icon-") {
             on_demand += gz;
         } else {
             first_visit += gz;
