@@ -1,3 +1,4 @@
+//! Part of Yew 0.23.0, vendored unchanged but for one line (see vendor/yew/VENDORED.md).
 use std::cell::Cell;
 use std::panic::PanicHookInfo as PanicInfo;
 use std::rc::Rc;

@@ -1,3 +1,4 @@
+//! Part of Yew 0.23.0, vendored unchanged but for one line (see vendor/yew/VENDORED.md).
 use std::rc::Rc;
 
 use crate::callback::Callback;
