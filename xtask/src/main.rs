@@ -1,6 +1,7 @@
 //! Dev tasks: `cargo xtask serve` and `cargo xtask test` install what is missing, then serve or test.
 //!
-//! Std only, so that it builds in seconds on a fresh machine. Every install is idempotent and
+//! Std and serde_json only (for the Lighthouse reports), so that it builds in seconds on a fresh
+//! machine. Every install is idempotent and
 //! comes from a registry this machine reaches (crates.io, npm, Debian apt); nothing downloads a
 //! prebuilt binary from elsewhere. See `../shared/toolchain.md` for why each recipe looks the way
 //! it does (Trunk needs `--ignore-rust-version`, wasm-bindgen-cli must match Cargo.lock and
@@ -336,25 +337,30 @@ fn single_file(report: &ReportChoice) -> Result {
         return Err("the single file could not be written".into());
     }
     let path = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-    let raw = fs::metadata(root().join(&path))
-        .map(|m| m.len())
-        .unwrap_or(0);
-    let gz = Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(root().join(&path))
-        .output()
-        .map(|o| o.stdout.len())
-        .unwrap_or(0);
+    let (raw, gz) = sizes(&root().join(&path))?;
     eprintln!("  {} {raw} B raw, {gz} B gzip", path.display());
     Ok(())
+}
+
+/// A file's size, raw and as `gzip -9` makes it.
+fn sizes(path: &Path) -> Result<(u64, u64)> {
+    let raw = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let gz = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("cannot run gzip: {e}"))?
+        .stdout
+        .len() as u64;
+    Ok((raw, gz))
 }
 
 /// The size budget (DEVELOPERS.md), gzip bytes: the page's wasm, and everything a first visit
 /// downloads (the page, its script, wasm, styles, icon, manifest and service worker). The
 /// reading worker (`report-reader*`), the whole report file (`report.json`) and the home-screen
-/// icons (`icon-*.png`) are not part of
-/// a first visit: they are loaded when a reader opens a file or downloads the report, and the
-/// service worker does not precache them.
+/// icons (`icon-*.png`) are not part of a first visit: they are loaded when a reader opens a
+/// file, downloads the report or adds the page to the home screen, and the service worker does
+/// not precache them.
 const WASM_BUDGET: u64 = 200_000;
 const FIRST_VISIT_BUDGET: u64 = 240_000;
 
@@ -370,14 +376,7 @@ fn print_sizes() -> Result {
     eprintln!("\nrelease sizes (dist/):");
     let (mut wasm, mut first_visit, mut on_demand) = (0, 0, 0);
     for path in entries {
-        let raw = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        let gz = Command::new("gzip")
-            .args(["-9", "-c"])
-            .arg(&path)
-            .output()
-            .map_err(|e| format!("cannot run gzip: {e}"))?
-            .stdout
-            .len() as u64;
+        let (raw, gz) = sizes(&path)?;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         eprintln!("  {name:<48} {raw:>9} B raw  {gz:>9} B gzip");
         // Loaded on demand, never by a first visit: the reading worker, the whole report file,
@@ -397,7 +396,7 @@ fn print_sizes() -> Result {
     }
     eprintln!(
         "  page wasm {wasm} B gzip (budget {WASM_BUDGET}); first visit {first_visit} B gzip \
-         (budget {FIRST_VISIT_BUDGET}); on demand (reading worker, report.json): {on_demand} B gzip"
+         (budget {FIRST_VISIT_BUDGET}); on demand (reading worker, report.json, icons): {on_demand} B gzip"
     );
     if wasm > WASM_BUDGET || first_visit > FIRST_VISIT_BUDGET {
         return Err(format!(
