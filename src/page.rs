@@ -46,21 +46,18 @@ pub fn with_prerendered(html: &str, app: &str) -> Result<String, String> {
         .find("</noscript>")
         .ok_or("the page's <noscript> is not closed")?
         + open;
-    let mut parts = [
-        (root.inner.0, root.inner.1, app.to_string()),
-        (
-            boot.outer.0,
-            boot.outer.1,
-            "<p id=\"boot\" class=\"boot\" role=\"status\" hidden></p>".to_string(),
-        ),
-        (open, close, NO_SCRIPT_BUILT.to_string()),
-    ];
-    parts.sort_by_key(|p| std::cmp::Reverse(p.0));
-    let mut out = html.to_string();
-    for (from, to, with) in parts {
-        out.replace_range(from..to, &with);
-    }
-    Ok(out)
+    Ok(replace_ranges(
+        html,
+        vec![
+            (root.inner.0, root.inner.1, app.to_string()),
+            (
+                boot.outer.0,
+                boot.outer.1,
+                "<p id=\"boot\" class=\"boot\" role=\"status\" hidden></p>".to_string(),
+            ),
+            (open, close, NO_SCRIPT_BUILT.to_string()),
+        ],
+    ))
 }
 
 /// Where an element with an id is in a page: the whole element and what is inside it.
@@ -109,44 +106,84 @@ pub const APP_START: &str = "app-start";
 /// its prerendered text first; on a slow network the 200 KB of wasm no longer compete with the
 /// stylesheet for the first paint. Exactly one module script is expected.
 pub fn with_deferred_start(html: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(html.len());
-    let mut modules = 0;
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let Some(end) = rest.find('>') else { break };
-        let tag = &rest[..=end];
-        let lower = tag.to_ascii_lowercase();
-        let is = |name: &str, value: &str| {
-            attribute_value(&tag[1..tag.len() - 1], name).as_deref() == Some(value)
-        };
-        if lower.starts_with("<script") && is("type", "module") {
-            let src = attribute_value(&tag[1..tag.len() - 1], "src")
+    let mut edits = Vec::new();
+    for tag in start_tags(html, "script")? {
+        if attribute_value(tag.attrs, "type").as_deref() == Some("module") {
+            let src = attribute_value(tag.attrs, "src")
                 .ok_or("the start-up module is inline: run `strict` first")?;
-            let close = rest
-                .to_ascii_lowercase()
-                .find("</script>")
-                .ok_or("a <script> does not end")?;
-            out.push_str(&format!(
+            let (_, end) = element_end(html, &tag, "script")?;
+            let meta = format!(
                 "<meta name=\"{APP_START}\" content=\"{}\">",
                 attribute(&src)
-            ));
-            modules += 1;
-            rest = &rest[close + "</script>".len()..];
-        } else if lower.starts_with("<link") && (is("rel", "modulepreload") || is("rel", "preload"))
-        {
-            rest = &rest[end + 1..];
-        } else {
-            out.push_str(tag);
-            rest = &rest[end + 1..];
+            );
+            edits.push((tag.start, end, meta));
         }
     }
-    out.push_str(rest);
-    if modules != 1 {
-        return Err(format!("the page has {modules} start-up modules, not one"));
+    if edits.len() != 1 {
+        return Err(format!(
+            "the page has {} start-up modules, not one",
+            edits.len()
+        ));
     }
-    Ok(out)
+    for tag in start_tags(html, "link")? {
+        let rel = attribute_value(tag.attrs, "rel");
+        if matches!(rel.as_deref(), Some("modulepreload" | "preload")) {
+            edits.push((tag.start, tag.end, String::new()));
+        }
+    }
+    Ok(replace_ranges(html, edits))
+}
+
+/// A start tag in a page: where it is, and the text of its attributes.
+struct Tag<'a> {
+    start: usize,
+    /// Just after its `>`.
+    end: usize,
+    attrs: &'a str,
+}
+
+/// Every start tag `<name …>` in `html`, in order (any case, as minified or not).
+fn start_tags<'a>(html: &'a str, name: &str) -> Result<Vec<Tag<'a>>, String> {
+    let lower = html.to_ascii_lowercase();
+    let open = format!("<{name}");
+    let mut tags = Vec::new();
+    let mut at = 0;
+    while let Some(found) = lower[at..].find(&open) {
+        let start = at + found;
+        let end = lower[start..]
+            .find('>')
+            .map(|e| start + e + 1)
+            .ok_or_else(|| format!("a <{name}> tag does not end"))?;
+        tags.push(Tag {
+            start,
+            end,
+            attrs: &html[start + open.len()..end - 1],
+        });
+        at = end;
+    }
+    Ok(tags)
+}
+
+/// Where the content of the element `tag` opens ends (at its `</name>`), and just after that
+/// closing tag.
+fn element_end(html: &str, tag: &Tag, name: &str) -> Result<(usize, usize), String> {
+    let close = format!("</{name}>");
+    let content_end = html[tag.end..]
+        .to_ascii_lowercase()
+        .find(&close)
+        .map(|i| tag.end + i)
+        .ok_or_else(|| format!("a <{name}> element does not end"))?;
+    Ok((content_end, content_end + close.len()))
+}
+
+/// `html` with each byte range `from..to` replaced (ranges that do not overlap, in any order).
+fn replace_ranges(html: &str, mut edits: Vec<(usize, usize, String)>) -> String {
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = html.to_string();
+    for (from, to, with) in edits {
+        out.replace_range(from..to, &with);
+    }
+    out
 }
 
 /// The id of the data block that holds the report file.
@@ -190,47 +227,29 @@ pub struct Strict {
 /// charset, as a `<meta http-equiv>`. A `style` attribute or a `<style>` element stops the build: the policy
 /// would refuse it. Data blocks (`type="application/json"`) stay.
 pub fn strict(html: &str, base: &str) -> Result<Strict, String> {
-    let lower = html.to_ascii_lowercase();
-    if lower.contains("<style") {
+    if html.to_ascii_lowercase().contains("<style") {
         return Err("the page has a <style> element, which the CSP refuses".into());
     }
-    let mut out = String::new();
     let mut scripts = Vec::new();
-    let mut at = 0;
-    while let Some(found) = lower[at..].find("<script") {
-        let start = at + found;
-        let open_end = lower[start..]
-            .find('>')
-            .map(|i| start + i + 1)
-            .ok_or("a <script> tag does not end")?;
-        let close = lower[open_end..]
-            .find("</script>")
-            .map(|i| open_end + i)
-            .ok_or("a <script> element does not end")?;
-        let end = close + "</script>".len();
-        let attrs = &html[start + "<script".len()..open_end - 1];
-        let kind = attribute_value(attrs, "type").unwrap_or_default();
+    let mut edits = Vec::new();
+    for tag in start_tags(html, "script")? {
+        let kind = attribute_value(tag.attrs, "type").unwrap_or_default();
         let runs = matches!(kind.as_str(), "" | "module" | "text/javascript");
-        out.push_str(&html[at..start]);
-        if runs && attribute_value(attrs, "src").is_none() {
-            let content = &html[open_end..close];
+        if runs && attribute_value(tag.attrs, "src").is_none() {
+            let (content_end, end) = element_end(html, &tag, "script")?;
+            let content = &html[tag.end..content_end];
             let name = format!("inline-{:016x}.js", fnv1a(content.as_bytes()));
             let kind = if kind == "module" {
                 " type=\"module\""
             } else {
                 ""
             };
-            out.push_str(&format!(
-                "<script{kind} src=\"{}{name}\"></script>",
-                attribute(base)
-            ));
+            let script = format!("<script{kind} src=\"{}{name}\"></script>", attribute(base));
+            edits.push((tag.start, end, script));
             scripts.push((name, content.to_string()));
-        } else {
-            out.push_str(&html[start..end]);
         }
-        at = end;
     }
-    out.push_str(&html[at..]);
+    let mut out = replace_ranges(html, edits);
     if tags_with_attribute(&out, "style") {
         return Err("the page has a style=\"…\" attribute, which the CSP refuses".into());
     }
@@ -326,25 +345,16 @@ pub fn with_one_stylesheet(
     base: &str,
     read: impl Fn(&str) -> Result<String, String>,
 ) -> Result<(String, String, String, Vec<String>), String> {
-    let lower = html.to_ascii_lowercase();
     let mut links = Vec::new();
-    let mut at = 0;
-    while let Some(found) = lower[at..].find("<link") {
-        let start = at + found;
-        let end = lower[start..]
-            .find('>')
-            .map(|e| start + e + 1)
-            .ok_or("a <link> tag does not end")?;
-        let attrs = &html[start + "<link".len()..end - 1];
-        if attribute_value(attrs, "rel").as_deref() == Some("stylesheet") {
-            let href = attribute_value(attrs, "href").ok_or("a stylesheet link has no href")?;
+    for tag in start_tags(html, "link")? {
+        if attribute_value(tag.attrs, "rel").as_deref() == Some("stylesheet") {
+            let href = attribute_value(tag.attrs, "href").ok_or("a stylesheet link has no href")?;
             // Trunk's stylesheets, named from the site's address; a link of the page's own (the
             // no-script stylesheet, relative) stays as it is.
             if let Some(name) = href.strip_prefix(base) {
-                links.push((start, end, name.to_string()));
+                links.push((tag.start, tag.end, name.to_string()));
             }
         }
-        at = end;
     }
     if links.is_empty() {
         return Err("the page has no stylesheet".into());
@@ -356,25 +366,29 @@ pub fn with_one_stylesheet(
         css.push('\n');
     }
     let bundle = format!("style-{:016x}.css", fnv1a(css.as_bytes()));
-    let mut out = String::new();
-    let mut from = 0;
-    for (i, (start, end, _)) in links.iter().enumerate() {
-        out.push_str(&html[from..*start]);
-        if i == 0 {
-            out.push_str(&format!(
-                "<link rel=\"stylesheet\" href=\"{}{bundle}\">",
-                attribute(base)
-            ));
-        }
-        from = *end;
-    }
-    out.push_str(&html[from..]);
+    let one = format!(
+        "<link rel=\"stylesheet\" href=\"{}{bundle}\">",
+        attribute(base)
+    );
+    let edits = links
+        .iter()
+        .enumerate()
+        .map(|(i, (start, end, _))| {
+            (
+                *start,
+                *end,
+                if i == 0 { one.clone() } else { String::new() },
+            )
+        })
+        .collect();
+    let out = replace_ranges(html, edits);
     let replaced = links.into_iter().map(|(_, _, name)| name).collect();
     Ok((out, bundle, css, replaced))
 }
 
 /// Whether a built file is loaded only on demand — the reading worker (when a reader opens a
-/// file) and the whole report file (when one downloads it) — rather than by every first visit.
+/// file), the whole report file (when one downloads it) and the home-screen icons — rather than
+/// by every first visit.
 pub fn on_demand(name: &str) -> bool {
     name.starts_with("report-reader") || name == REPORT_FILE_NAME || name.starts_with("icon-")
 }
