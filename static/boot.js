@@ -56,8 +56,10 @@
 
   window.addEventListener("error", broken, true);
 
-  // The app, after the first paint: a timeout set in the frame before it runs once that frame
-  // is drawn. A page in a background tab, which draws no frames, starts it after a second.
+  // The app, after the first paint: once the browser reports the first contentful paint (the
+  // report's text is on screen), or, where it cannot, a timeout set in the frame before it
+  // runs once that frame is drawn. A page in a background tab, which draws no frames, starts
+  // it after a second. Nothing the app needs is then requested before the text is shown.
   var started = false;
   function start() {
     var meta = document.querySelector('meta[name="app-start"]');
@@ -68,9 +70,22 @@
     script.src = meta.content;
     document.head.appendChild(script);
   }
-  requestAnimationFrame(function () {
-    setTimeout(start, 0);
-  });
+  function afterFrame() {
+    requestAnimationFrame(function () {
+      setTimeout(start, 0);
+    });
+  }
+  var paints = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+  if (built() && paints && paints.indexOf("paint") >= 0) {
+    new PerformanceObserver(function (list, observer) {
+      if (list.getEntriesByName("first-contentful-paint").length) {
+        observer.disconnect();
+        setTimeout(start, 0);
+      }
+    }).observe({ type: "paint", buffered: true });
+  } else {
+    afterFrame();
+  }
   setTimeout(start, 1000);
   window.addEventListener("unhandledrejection", broken);
   // A reader who scrolls, taps or types before the app runs has moved on: the app then leaves

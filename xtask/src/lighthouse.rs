@@ -14,7 +14,7 @@
 //! server (std `TcpListener`, a thread per connection, keep-alive) serves each folder on its
 //! own free port of 127.0.0.1: `X.gz` with `Content-Encoding: gzip`, `Cache-Control: no-cache`. Lighthouse 12.8.2 (npm, installed into `target/lighthouse-tool/` when missing)
 //! runs in the test Chromium with its defaults: the mobile preset and simulated throttling.
-//! The two pages take turns (app, static, app, static, …), 3 runs each, so that a slower
+//! The two pages take turns (app, static, app, static, …), 3 runs each (`--runs N` for more), so that a slower
 //! moment of the machine falls on both; the table shows the medians of FCP, LCP, TBT, CLS,
 //! Speed Index, the four category scores, the transferred bytes and the request count; then,
 //! per page, the LCP element (the report's text, or an error message?), every accessibility,
@@ -37,7 +37,8 @@ use crate::{cmd, output_of, release_build, root, run, setup_build_tools, step, R
 use crate::{ReportChoice, CHROMIUM};
 
 const LIGHTHOUSE_VERSION: &str = "12.8.2";
-const RUNS: usize = 3;
+/// Runs per page unless `--runs N` says otherwise.
+pub const RUNS: usize = 3;
 /// The ratio targets, app / static.
 const FCP_TARGET: f64 = 1.1;
 const LCP_TARGET: f64 = 1.2;
@@ -141,7 +142,7 @@ struct Measured {
 }
 
 /// Runs the comparison and prints the table.
-pub fn bench() -> Result {
+pub fn bench(runs: usize) -> Result {
     step("Lighthouse: the release app against a plain HTML page of the same text (print, assert nothing)");
     let root = root();
     if !root.join("dist/index.html").is_file() {
@@ -193,9 +194,9 @@ pub fn bench() -> Result {
 
     // Interleaved: app, static, app, static, …
     let mut results: Vec<Vec<Measured>> = pages.iter().map(|_| Vec::new()).collect();
-    for n in 1..=RUNS {
+    for n in 1..=runs {
         for (i, p) in pages.iter().enumerate() {
-            eprint!("{} run {n}/{RUNS} … ", p.name);
+            eprint!("{} run {n}/{runs} … ", p.name);
             let out = reports.join(format!("{}-{n}.json", p.name));
             let profile = tmp.join(format!("profile-{}-{n}", p.name));
             match lighthouse(&cli, &p.url, &out, &profile, &tmp) {
@@ -210,7 +211,7 @@ pub fn bench() -> Result {
     }
 
     let _ = fs::remove_dir_all(&tmp); // Chromium's leftovers
-    print_table(&pages, &results);
+    print_table(&pages, &results, runs);
     println!("\nreports: {}", reports.display());
     Ok(())
 }
@@ -409,7 +410,7 @@ fn median(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
     })
 }
 
-fn print_table(pages: &[Page], results: &[Vec<Measured>]) {
+fn print_table(pages: &[Page], results: &[Vec<Measured>], runs: usize) {
     let medians: Vec<Vec<Option<f64>>> = results
         .iter()
         .map(|runs| {
@@ -420,7 +421,7 @@ fn print_table(pages: &[Page], results: &[Vec<Measured>]) {
         .collect();
     println!(
         "\nLighthouse {LIGHTHOUSE_VERSION}, mobile preset, simulated throttling; medians of the runs \
-         that finished (app {}/{RUNS}, static {}/{RUNS}), interleaved",
+         that finished (app {}/{runs}, static {}/{runs}), interleaved",
         results[0].len(),
         results[1].len()
     );

@@ -41,7 +41,8 @@ tasks:
            --single-file also writes one self-contained HTML file into dist-single/
   bench    run the benchmarks: search (time per query on the report and a 100× corpus) and
            import (a 30,000-character made-up report: import, start-up read, search)
-  bench --lighthouse  instead: Lighthouse medians, dist/ against a plain HTML page of its text
+  bench --lighthouse [--runs N]  instead: Lighthouse medians, dist/ against a plain HTML page
+           of its text, N runs each (3 unless given)
   setup    only install what is missing
 ";
 
@@ -59,7 +60,13 @@ fn main() -> ExitCode {
         "setup" => setup_build_tools().and_then(|_| setup_browser()),
         "bench" => match &args[1..] {
             [] => bench(),
-            [flag] if flag == "--lighthouse" => lighthouse::bench(),
+            [flag] if flag == "--lighthouse" => lighthouse::bench(lighthouse::RUNS),
+            [flag, runs, n] if flag == "--lighthouse" && runs == "--runs" => n
+                .parse()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| format!("--runs takes a count of runs, not {n:?}"))
+                .and_then(lighthouse::bench),
             other => Err(format!("unknown options {other:?}\n\n{USAGE}")),
         },
         "-h" | "--help" | "help" => {
