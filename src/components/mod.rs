@@ -9,6 +9,7 @@
 pub mod app;
 pub mod bar_chart;
 pub mod copy_button;
+pub mod display_settings;
 pub mod figures_panel;
 pub mod manual_copy;
 pub mod marked;

@@ -1,8 +1,10 @@
 //! The sticky bar: the outline drawer's toggle (phones), the report's short title (wide
-//! screens) and the search box. One row at any text size while not searching.
+//! screens), 字号 (text size and colours) and the search box. One row at any text size while
+//! not searching.
 
 use yew::prelude::*;
 
+use super::display_settings::display_settings;
 use super::search_box::SearchBox;
 use super::AppContext;
 use crate::state::Action;
@@ -26,6 +28,7 @@ pub fn top_bar(state: &AppContext, inert: bool, bar: NodeRef) -> Html {
                     { "目录" }
                 </button>
                 <span class="top-bar__title" aria-hidden="true">{ &state.report.title }</span>
+                { display_settings() }
                 <SearchBox />
             </div>
         </div>

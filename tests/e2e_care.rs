@@ -1,0 +1,221 @@
+//! End-to-end tests of care for older readers (issue 10, 适老化): 字号's text size in five steps
+//! to 200 %, remembered and in the first paint, one column on a phone at each step; colours that
+//! follow the system or the reader's choice of light, dark or high contrast. Same harness as
+//! `e2e.rs`: the release build on 127.0.0.1 in headless Chromium; skipped with a notice unless
+//! `SONGSHI_E2E=required`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::json;
+use support::{env, serial, Page};
+
+macro_rules! setup {
+    () => {{
+        let Some(env) = env() else { return };
+        (env, serial())
+    }};
+}
+
+const SIZES: [u32; 5] = [100, 125, 150, 175, 200];
+
+/// Opens 字号 (if closed) and chooses `value` in the group `name`.
+fn choose(page: &Page, name: &str, value: &str) {
+    if page.js("return document.querySelector('[data-testid=display-settings]').open;")
+        != json!(true)
+    {
+        page.driver.click("[data-testid=display-settings-toggle]");
+    }
+    page.driver
+        .click(&format!("[data-testid=display-{name}-{value}]"));
+}
+
+fn root_font_px(page: &Page) -> f64 {
+    page.js("return parseFloat(getComputedStyle(document.documentElement).fontSize);")
+        .as_f64()
+        .unwrap_or(0.0)
+}
+
+fn stored(page: &Page) -> serde_json::Value {
+    let raw = page.js("return localStorage.getItem('songshi-report.display');");
+    raw.as_str()
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or(json!(null))
+}
+
+#[test]
+fn text_size_has_five_steps_to_200_percent_each_one_column_on_a_phone_and_remembered() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    for size in SIZES {
+        choose(&page, "text-size", &size.to_string());
+        let px = f64::from(size) * 16.0 / 100.0;
+        page.driver.wait_for(
+            &format!("the text at {size} %"),
+            &format!(
+                "return parseFloat(getComputedStyle(document.documentElement).fontSize) === {px};"
+            ),
+        );
+        page.driver.keys("\u{e00c}"); // Escape closes the panel
+        let layout = page.js(
+            "const bar = document.querySelector('[data-testid=top-bar]').getBoundingClientRect();
+             const search = document.querySelector('.search').getBoundingClientRect();
+             const toggle = document.querySelector('[data-testid=display-settings-toggle]').getBoundingClientRect();
+             return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                      one_row: search.top < toggle.bottom && toggle.top < search.bottom,
+                      bar: bar.height,
+                      wide: [...document.querySelectorAll('#report p, #report h2, #report h3, #report h4')]
+                        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length };",
+        );
+        assert_eq!(
+            layout["overflow"],
+            json!(0),
+            "horizontal scrolling at {size} %: {layout}"
+        );
+        assert_eq!(
+            layout["wide"],
+            json!(0),
+            "text wider than the screen at {size} %: {layout}"
+        );
+        assert_eq!(
+            layout["one_row"],
+            json!(true),
+            "字号 and search on one row at {size} %: {layout}"
+        );
+        assert!(
+            layout["bar"].as_f64().unwrap_or(999.0) <= 844.0 * 0.15,
+            "the bar at {size} % takes {layout}"
+        );
+        // 100 % is the default, already chosen: nothing to remember yet.
+        let expected = if size == 100 {
+            json!(null)
+        } else {
+            json!(size)
+        };
+        assert_eq!(stored(&page)["textSize"], expected);
+        if size == 200 {
+            page.screenshot("phone-care-text-200");
+        }
+    }
+    page.assert_no_console_errors();
+
+    // Remembered, and in force from the first paint: the page does not move when the app starts.
+    page.driver.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "window.__shift = 0; window.__first = null;
+            new PerformanceObserver(l => l.getEntries().forEach(e => { window.__shift += e.value; }))
+              .observe({ type: 'layout-shift', buffered: true });
+            document.addEventListener('DOMContentLoaded', () => {
+              window.__first = getComputedStyle(document.documentElement).fontSize; });" }),
+    );
+    page.open("/");
+    let first = page.js("return [window.__first, window.__shift];");
+    assert_eq!(
+        first[0],
+        json!("32px"),
+        "the remembered size before the app started"
+    );
+    assert!(
+        first[1].as_f64().unwrap_or(1.0) < 0.01,
+        "layout shift on a reload at 200 %: {first}"
+    );
+    page.driver.click("[data-testid=display-settings-toggle]");
+    let checked = page.js(
+        "return [...document.querySelectorAll('input[data-display]:checked')].map(i => i.value);",
+    );
+    assert_eq!(
+        checked,
+        json!(["200", "system"]),
+        "the panel shows the choice in force"
+    );
+    page.screenshot("phone-care-panel-200");
+    // Escape closes the panel and gives the focus back to 字号.
+    page.driver.keys("\u{e00c}");
+    let state = page.js(
+        "return [document.querySelector('[data-testid=display-settings]').open,
+                 document.activeElement.dataset.testid];",
+    );
+    assert_eq!(state, json!([false, "display-settings-toggle"]));
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn damaged_or_foreign_display_settings_are_ignored_at_start_up() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    for bad in [
+        "{broken",
+        "{\"version\":2,\"textSize\":200,\"theme\":\"dark\"}",
+        "{\"version\":1,\"textSize\":900,\"theme\":\"<b>\"}",
+        "null",
+    ] {
+        page.driver.js(
+            "localStorage.setItem('songshi-report.display', arguments[0]);",
+            json!([bad]),
+        );
+        page.open("/");
+        let state = page.js(
+            "return [document.documentElement.getAttribute('data-text-size'),
+                     document.documentElement.getAttribute('data-theme')];",
+        );
+        assert_eq!(state, json!([null, null]), "after {bad:?} in storage");
+        assert_eq!(root_font_px(&page), 16.0);
+    }
+    // The control still works, and replaces what was there.
+    choose(&page, "text-size", "150");
+    assert_eq!(
+        stored(&page),
+        json!({"version": 1, "textSize": 150, "theme": "system"})
+    );
+    page.assert_no_console_errors();
+}
+
+/// The page's background and text colours.
+fn colours(page: &Page) -> serde_json::Value {
+    page.js("const s = getComputedStyle(document.body);
+         return [s.backgroundColor, s.color];")
+}
+
+#[test]
+fn colours_follow_the_system_unless_the_reader_chooses_light_dark_or_high_contrast() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.driver.color_scheme("dark");
+    page.open("/");
+    let dark = json!(["rgb(20, 21, 24)", "rgb(235, 233, 228)"]);
+    let light = json!(["rgb(251, 250, 247)", "rgb(29, 29, 31)"]);
+    let contrast = json!(["rgb(255, 255, 255)", "rgb(0, 0, 0)"]);
+    assert_eq!(colours(&page), dark, "the system's dark by default");
+
+    choose(&page, "theme", "light");
+    assert_eq!(colours(&page), light, "light chosen on a dark system");
+    choose(&page, "theme", "contrast");
+    assert_eq!(colours(&page), contrast, "high contrast");
+    page.driver.keys("\u{e00c}");
+    page.screenshot("phone-care-contrast");
+
+    // Remembered across a reload, on a light system too.
+    page.driver.color_scheme("light");
+    page.open("/");
+    assert_eq!(colours(&page), contrast, "high contrast after a reload");
+    choose(&page, "theme", "dark");
+    assert_eq!(colours(&page), dark, "dark chosen on a light system");
+    choose(&page, "theme", "system");
+    assert_eq!(colours(&page), light, "back to the system's light");
+    assert_eq!(
+        page.js("return document.documentElement.hasAttribute('data-theme');"),
+        json!(false)
+    );
+    assert_eq!(stored(&page)["theme"], json!("system"));
+
+    // The system's own request for more contrast, when the reader chose nothing.
+    page.driver.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [{ "name": "prefers-contrast", "value": "more" }] }),
+    );
+    assert_eq!(colours(&page), contrast, "prefers-contrast: more");
+    page.assert_no_console_errors();
+}
