@@ -20,7 +20,9 @@ pub fn top_bar(state: &AppContext, inert: bool, bar: NodeRef) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleOutline))
     };
     html! {
-        <div class="top-bar" ref={bar} data-testid="top-bar" inert={inert}>
+        // A landmark of its own (axe `region`): 字号's panel and the results list are in it.
+        <div class="top-bar" ref={bar} data-testid="top-bar" inert={inert}
+            role="region" aria-label="工具栏">
             <div class="top-bar__inner">
                 <button type="button" class="control top-bar__outline-toggle"
                     aria-expanded={state.outline_open.to_string()} aria-controls="outline"

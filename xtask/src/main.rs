@@ -17,6 +17,10 @@ mod lighthouse;
 
 const TRUNK_VERSION: &str = "0.22.1";
 const BINARYEN_NPM: &str = "binaryen@132.0.0";
+/// axe-core, injected into the page by the end-to-end accessibility gate (tests/e2e_axe.rs),
+/// which reads it from [`AXE_DIR`].
+const AXE_VERSION: &str = "4.14.1";
+const AXE_DIR: &str = "target/test-tools";
 const WASM_OPT_VERSION: &str = "version 132";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -228,8 +232,44 @@ fn setup_build_tools() -> Result {
     Ok(())
 }
 
-/// Installs Debian's Chromium and ChromeDriver when they are missing (root on Debian only).
+/// Installs Debian's Chromium and ChromeDriver when they are missing (root on Debian only),
+/// and axe-core for the accessibility gate.
 fn setup_browser() -> Result {
+    setup_chromium()?;
+    setup_axe()
+}
+
+/// axe-core from npm into [`AXE_DIR`] (git ignores `target/`), unless that version is there.
+fn setup_axe() -> Result {
+    step("axe-core for the accessibility gate");
+    let package = root().join(AXE_DIR).join("node_modules/axe-core");
+    let installed = fs::read_to_string(package.join("package.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|json| json["version"].as_str().map(str::to_owned));
+    if installed.as_deref() == Some(AXE_VERSION) && package.join("axe.min.js").is_file() {
+        eprintln!("axe-core {AXE_VERSION}");
+        return Ok(());
+    }
+    if output_of("npm", &["--version"]).is_none() {
+        return Err(format!(
+            "npm is not on PATH: install Node.js 20 and npm (Debian: apt-get install nodejs npm), \
+             then run this again; it is needed for axe-core@{AXE_VERSION}"
+        ));
+    }
+    fs::create_dir_all(root().join(AXE_DIR)).map_err(|e| e.to_string())?;
+    run(cmd("npm").args([
+        "install",
+        "--prefix",
+        AXE_DIR,
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+        &format!("axe-core@{AXE_VERSION}"),
+    ]))
+}
+
+fn setup_chromium() -> Result {
     step("browser for tests");
     let has_font = fs::read_dir(CJK_FONT_DIR)
         .map(|d| {
