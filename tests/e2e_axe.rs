@@ -66,7 +66,8 @@ fn gate(page: &Page, state: &str, aaa: bool) {
 }
 
 fn choose(page: &Page, name: &str, value: &str) {
-    if page.js("return document.querySelector('[data-testid=display-settings]').open;") != json!(true)
+    if page.js("return document.querySelector('[data-testid=display-settings]').open;")
+        != json!(true)
     {
         page.driver.click("[data-testid=display-settings-toggle]");
     }
@@ -141,5 +142,125 @@ fn axe_finds_nothing_on_a_desktop_light_and_dark() {
     choose(&page, "theme", "contrast");
     close_settings(&page);
     gate(&page, "desktop, high contrast (AAA contrast too)", true);
+    page.assert_no_console_errors();
+}
+
+const TAB: &str = "\u{e004}";
+const ENTER: &str = "\u{e007}";
+
+/// The focused element: its test id, class, id and whether it shows a focus ring.
+fn focused(page: &Page) -> Value {
+    page.js("const e = document.activeElement;
+         const style = getComputedStyle(e);
+         return { testid: e.dataset.testid ?? null, class: e.className, id: e.id, tag: e.tagName,
+                  ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };")
+}
+
+/// Presses Tab until the focused element matches `css` (at most `limit` times); fails if it
+/// never does. Returns how many presses it took.
+fn tab_until(page: &Page, css: &str, limit: usize) -> usize {
+    for presses in 1..=limit {
+        page.driver.keys(TAB);
+        if page.driver.js(
+            "return document.activeElement.matches(arguments[0]);",
+            json!([css]),
+        ) == json!(true)
+        {
+            return presses;
+        }
+    }
+    panic!(
+        "{css} never took the focus in {limit} presses of Tab; last: {}",
+        focused(page)
+    );
+}
+
+#[test]
+fn a_keyboard_alone_reaches_search_the_outline_a_section_a_card_and_the_export() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+
+    // The skip link comes first and takes the reader to the text.
+    page.driver.keys(TAB);
+    let first = focused(&page);
+    assert_eq!(first["class"], json!("skip-link"), "first Tab: {first}");
+    assert_eq!(
+        first["ring"],
+        json!(true),
+        "the skip link shows its focus: {first}"
+    );
+    page.driver.keys(ENTER);
+    page.driver.wait_for(
+        "the focus in the text",
+        "return document.getElementById('report').contains(document.activeElement)
+            || document.activeElement.id === 'report';",
+    );
+
+    // `/` puts the cursor in the search box; typing searches; Enter goes to the first hit.
+    page.driver.keys("/");
+    assert_eq!(focused(&page)["testid"], json!("search-input"));
+    page.driver.keys("医疗");
+    page.driver.wait_for(
+        "the search to be answered",
+        "return document.querySelector('.search').dataset.query === '医疗';",
+    );
+    page.driver.keys(ENTER);
+    page.driver.wait_for(
+        "a current hit",
+        "return document.querySelector('.search-hit--current') !== null;",
+    );
+
+    // The outline: Tab on to its third link, Enter goes there.
+    tab_until(&page, ".outline__link", 40);
+    page.driver.keys(TAB);
+    page.driver.keys(TAB);
+    let link = focused(&page);
+    assert_eq!(
+        link["ring"],
+        json!(true),
+        "an outline link shows its focus: {link}"
+    );
+    let target = page.js("return document.activeElement.getAttribute('href');");
+    let target = target.as_str().unwrap_or_default().to_string();
+    page.driver.keys(ENTER);
+    // The address names the section (and keeps the search query after it).
+    page.driver.wait_for(
+        "the address at the section",
+        &format!("return location.hash.startsWith({});", json!(target)),
+    );
+
+    // A section: its heading collapses and expands it with Enter.
+    tab_until(&page, "#report .section__toggle", 40);
+    let expanded = || page.js("return document.activeElement.getAttribute('aria-expanded');");
+    assert_eq!(expanded(), json!("true"));
+    page.driver.keys(ENTER);
+    assert_eq!(expanded(), json!("false"), "Enter collapses the section");
+    page.driver.keys(ENTER);
+    assert_eq!(expanded(), json!("true"), "Enter expands it again");
+
+    // A figure in the text opens its card, with the focus on the card.
+    tab_until(&page, "#report .figure-link", 60);
+    page.driver.keys(ENTER);
+    page.driver.wait_for(
+        "the focus on a card",
+        "return document.activeElement.closest('.metric-card') !== null;",
+    );
+
+    // On to the cards' export: the keyboard reaches it, it shows its focus, Enter takes it.
+    tab_until(&page, "[data-testid=export-csv]", 200);
+    let export = focused(&page);
+    assert_eq!(
+        export["ring"],
+        json!(true),
+        "the export link shows its focus: {export}"
+    );
+    assert!(
+        page.js("return document.activeElement.href;")
+            .as_str()
+            .is_some_and(|href| href.starts_with("data:text/csv") || href.starts_with("blob:")),
+        "the export is a file link"
+    );
+    page.driver.keys(ENTER);
     page.assert_no_console_errors();
 }
