@@ -4,7 +4,8 @@
 //! files it names, and gives the file's text. The `prerender` binary writes it
 //! (`prerender --single-file DIST OUT`).
 //!
-//! - The stylesheet becomes a `<style>`, `boot.js` an inline script, and Trunk's start-up module
+//! - The stylesheet becomes a `<style>`, `boot.js` an inline script (and so does the review
+//!   notes' `notes.js`, which a site loads on demand), and Trunk's start-up module
 //!   an inline module that holds the wasm-bindgen glue and starts the wasm from base64 bytes
 //!   (`WebAssembly.instantiate`, no fetch: a page opened from disk may fetch nothing).
 //! - Its Content-Security-Policy names each inline script and style by its SHA-256 hash
@@ -120,6 +121,14 @@ pub fn assemble(
         }
     }
     out.push_str(rest);
+    // The review notes' script, which a page on a site loads when needed (static/boot.js),
+    // comes inside: a file cannot load it. It waits for the app by itself.
+    if let Ok(code) = text(crate::page::NOTES_SCRIPT) {
+        if let Some(end) = out.rfind("</body>") {
+            out.insert_str(end, &format!("<script>{code}</script>"));
+            scripts.push(code);
+        }
+    }
     if scripts.is_empty() || styles.is_empty() {
         return Err("the page names no script or no stylesheet: is it a release build?".into());
     }
@@ -333,6 +342,7 @@ mod tests {
                 "/style-1.css" => b"p{color:red}".to_vec(),
                 "no-app.css" => b".x{}".to_vec(),
                 "/boot-1.js" => b"boot();".to_vec(),
+                "notes.js" => b"notes();".to_vec(),
                 "/inline-1.js" => b"import init,*as bindings from\"/app-1.js\";const wasm=await init({module_or_path:`/app-1_bg.wasm`});".to_vec(),
                 "/app-1.js" => b"function __wbg_init(){}export{initSync,__wbg_init as default};".to_vec(),
                 "/app-1_bg.wasm" => vec![0, 97, 115, 109],
@@ -351,6 +361,12 @@ mod tests {
         assert!(file.contains("href=\"data:image/svg+xml;base64,PHN2Zy8+\""));
         assert!(file.contains("<style>p{color:red}"));
         assert!(file.contains("<script>boot();</script>"));
+        assert!(
+            file.contains("<script>notes();</script></body>"),
+            "the notes' script inside, last: {file}"
+        );
+        let notes_hash = base64(&sha256(b"notes();"));
+        assert!(file.contains(&format!("'sha256-{notes_hash}' 'wasm-unsafe-eval'")));
         assert!(file
             .contains("function __wbg_init(){}\nconst bytes=Uint8Array.from(atob(\"AGFzbQ==\")"));
         assert!(!file.contains("export{"));
@@ -360,7 +376,7 @@ mod tests {
         );
         assert!(file.contains("id=\"report-data\">{\"a\":\"\\u003c\"}</script>"));
         let boot_hash = base64(&sha256(b"boot();"));
-        assert!(file.contains(&format!("'sha256-{boot_hash}' 'wasm-unsafe-eval'")));
+        assert!(file.contains(&format!("'sha256-{boot_hash}' ")));
         assert!(file.contains("script-src 'sha256-"));
         assert!(file.contains("'wasm-unsafe-eval'; style-src 'sha256-"));
         assert_eq!(file.matches("Content-Security-Policy").count(), 1);

@@ -8,7 +8,8 @@
 //   retry button, and the page falls back to what works without the app (no-app.css, as with
 //   JavaScript off). A page without the report's HTML (`trunk serve`) says 正在加载报告…… and
 //   also warns after 12 seconds without a start. The app removes #boot when it starts;
-// - registers the service worker of a release build.
+// - registers the service worker of a release build;
+// - loads the review notes (static/notes.js) when they are needed.
 (function () {
   "use strict";
   var failed = false;
@@ -41,7 +42,12 @@
     boot.appendChild(retry);
   }
 
-  function broken() {
+  function broken(event) {
+    // An optional script that failed (notes.js, offline) is not the app failing.
+    var from = event && event.target;
+    if (from && from.hasAttribute && from.hasAttribute("data-optional")) return;
+    // Nor is a mistake in the notes' own script: the report and its tools go on working.
+    if (event && /notes\.js/.test(event.filename || "")) return;
     show(built()
       ? "搜索、全部数据卡片等功能没有加载成功，下面的报告正文和目录仍可阅读。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。"
       : "报告没有加载成功。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。");
@@ -95,6 +101,55 @@
       document.documentElement.setAttribute("data-reader-moved", "");
     }, { capture: true, passive: true, once: true });
   });
+
+  // 审议意见 (static/notes.js, the reader's review notes): loaded when a reader first presses
+  // 写意见 or 我的意见, or once the app runs when this browser holds notes; never otherwise,
+  // so a first visit does not download it. Every press of those buttons goes through here.
+  var notesWaiting = null;
+  function withNotes(then) {
+    if (window.songshiNotes) return then();
+    if (notesWaiting) return notesWaiting.push(then);
+    notesWaiting = [then];
+    var script = document.createElement("script");
+    script.src = "notes.js";
+    script.setAttribute("data-optional", "");
+    script.onload = function () {
+      var waiting = notesWaiting;
+      notesWaiting = null;
+      if (window.songshiNotes) waiting.forEach(function (f) { f(); });
+    };
+    script.onerror = function () {
+      notesWaiting = null;
+      script.remove();
+      var note = document.createElement("p");
+      note.className = "boot boot--slow floating-box";
+      note.setAttribute("role", "alert");
+      note.textContent = "意见功能没有加载成功，请检查网络后再试。";
+      document.body.appendChild(note);
+      setTimeout(function () { note.remove(); }, 8000);
+    };
+    document.head.appendChild(script);
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest &&
+      event.target.closest("[data-note-section], [data-notes-open]");
+    if (target) withNotes(function () { window.songshiNotes.activate(target); });
+  });
+  function holdsNotes() {
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        if (String(localStorage.key(i)).indexOf("songshi-report.notes") === 0) return true;
+      }
+    } catch (e) {
+      // storage refused: no notes
+    }
+    return false;
+  }
+  new MutationObserver(function (records, watcher) {
+    if (!document.documentElement.classList.contains("app-ready")) return;
+    watcher.disconnect();
+    if (holdsNotes()) withNotes(function () {});
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
 
   setTimeout(function () {
     if (built()) {

@@ -1,13 +1,14 @@
 //! The accessibility gate (issue 10): axe-core (npm, installed by `cargo xtask setup` into
 //! `target/test-tools/`) injected into the release page in the states a reader meets — phone
 //! and desktop; light, dark and high contrast; 字号's panel open; the outline drawer open;
-//! searching with the results listed; all cards shown; text at 200 % — with zero violations
+//! searching with the results listed; all cards shown; a note being written, a note saved and
+//! 我的意见; text at 200 % — with zero violations
 //! as the bar. No rule is disabled. In high contrast the AAA contrast rule
 //! (`color-contrast-enhanced`, off in axe by default) is switched on as well. Each state's
 //! result is printed (`cargo test --test e2e_axe -- --nocapture`).
 //!
 //! And a keyboard-only walk through the page: skip link → search → outline → a section → a
-//! card → export, with WebDriver key presses only, never a click.
+//! card → a note → export, with WebDriver key presses only, never a click.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -110,6 +111,29 @@ fn axe_finds_nothing_on_a_phone_in_every_state_a_reader_meets() {
     );
     gate(&page, "phone, all cards shown", false);
 
+    // A note being written, then one saved and 我的意见 listing it.
+    page.driver
+        .click("[data-note-section=sec-1-1-1][data-note-paragraph='0']");
+    page.driver.wait_for(
+        "the note editor",
+        "return document.querySelector('[data-testid=note-editor]')?.open === true;",
+    );
+    page.driver.keys("建议补充进度");
+    gate(&page, "phone, a note being edited", false);
+    page.driver.click("[data-testid=note-editor-save]");
+    page.driver.wait_for(
+        "the note saved",
+        "return document.querySelector('[data-testid=note]') !== null;",
+    );
+    gate(&page, "phone, a note under its paragraph", false);
+    page.js("document.querySelector('[data-testid=notes-open]').click();");
+    page.driver.wait_for(
+        "我的意见",
+        "return document.querySelector('[data-testid=notes-panel]')?.open === true;",
+    );
+    gate(&page, "phone, 我的意见 open", false);
+    page.driver.keys("\u{e00c}");
+
     choose(&page, "text-size", "200");
     close_settings(&page);
     gate(&page, "phone, text at 200 %", false);
@@ -176,7 +200,7 @@ fn tab_until(page: &Page, css: &str, limit: usize) -> usize {
 }
 
 #[test]
-fn a_keyboard_alone_reaches_search_the_outline_a_section_a_card_and_the_export() {
+fn a_keyboard_alone_reaches_search_the_outline_a_section_a_card_a_note_and_the_export() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
     page.open("/");
@@ -262,5 +286,44 @@ fn a_keyboard_alone_reaches_search_the_outline_a_section_a_card_and_the_export()
         "the export is a file link"
     );
     page.driver.keys(ENTER);
+
+    // A note: Tab on to a paragraph's 写意见, Enter opens the editor with the cursor in
+    // it, the text is typed, Tab to 保存, Enter saves; the focus comes back to 写意见.
+    tab_until(&page, "#report .note-add", 80);
+    page.driver.keys(ENTER);
+    page.driver.wait_for(
+        "the editor, the cursor in it",
+        "return document.querySelector('[data-testid=note-editor]')?.open === true
+            && document.activeElement.dataset.testid === 'note-editor-text';",
+    );
+    page.driver.keys("只用键盘写的意见");
+    tab_until(&page, "[data-testid=note-editor-save]", 5);
+    page.driver.keys(ENTER);
+    page.driver.wait_for(
+        "the note saved, the focus back on 写意见",
+        "return [...document.querySelectorAll('.note__text')].some(e => e.textContent === '只用键盘写的意见')
+            && document.activeElement.classList.contains('note-add');",
+    );
+
+    // And the notes' export: the note's 全部意见 opens 我的意见, Tab reaches 下载 JSON; Esc
+    // closes it and gives the focus back.
+    tab_until(&page, ".note__actions button:last-child", 10);
+    page.driver.keys(ENTER);
+    page.driver.wait_for(
+        "我的意见",
+        "return document.querySelector('[data-testid=notes-panel]')?.open === true;",
+    );
+    tab_until(&page, "[data-testid=notes-json]", 20);
+    assert_eq!(
+        focused(&page)["ring"],
+        json!(true),
+        "下载 JSON shows its focus"
+    );
+    page.driver.keys("\u{e00c}");
+    page.driver.wait_for(
+        "the panel closed, the focus back",
+        "return !document.querySelector('[data-testid=notes-panel]').open
+            && document.activeElement.textContent === '全部意见';",
+    );
     page.assert_no_console_errors();
 }

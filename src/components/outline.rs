@@ -42,6 +42,11 @@ pub fn Outline() -> Html {
                             onclick={dispatch(Action::CollapseAll)}>{ "全部收起" }</button>
                     </div>
                 }
+                // 我的意见 (the reader's review notes): plain markup that static/notes.js handles.
+                <p class="outline__notes">
+                    <button type="button" class="control" data-notes-open=""
+                        data-testid="notes-open">{ "我的意见" }</button>
+                </p>
                 <ol class="outline__list">
                     { for state.report.top_level().map(|section| entry(&state, section)) }
                     if state.report.truncated {

@@ -109,8 +109,19 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         } else {
             format!("quote-{id}-{}", n + 1)
         };
+        // 写意见: plain markup that static/notes.js handles (the wasm carries no notes code).
+        let note = (range.1 > range.0).then(|| {
+            html! {
+                <button type="button" class="copy-button note-add" data-note-section={id.clone()}
+                    data-note-paragraph={n.to_string()}
+                    aria-label={format!("写意见：{}", section.full_heading())}>
+                    { "写意见" }
+                </button>
+            }
+        });
         content.push(html! {
             <p class="paragraph-actions" data-chrome="">
+                { for note }
                 { copy_button(&state, CopyText {
                     key: testid.clone(),
                     label: "复制引用",

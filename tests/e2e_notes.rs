@@ -1,0 +1,377 @@
+//! End-to-end tests of the deputies' review notes (审议意见, issue 10; `static/notes.js`): add,
+//! edit and delete a note on a paragraph; it stays after a reload; 我的意见 lists the notes in
+//! reading order; the exports (text, Markdown, JSON) and the import on another browser (merged,
+//! never twice); a note whose passage is gone is detached, never lost; damaged storage gives a
+//! message and a way to save the raw data, and the page works on. Same harness as `e2e.rs`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{env, file_with, serial, Page};
+
+macro_rules! setup {
+    () => {{
+        let Some(env) = env() else { return };
+        (env, serial())
+    }};
+}
+
+const KEY: &str = "songshi-report.notes:2024年嵩市镇政府工作报告";
+
+fn stored(page: &Page) -> Value {
+    page.driver
+        .js("return localStorage.getItem(arguments[0]);", json!([KEY]))
+        .as_str()
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or(Value::Null)
+}
+
+/// Writes a note on paragraph `paragraph` of `section` through the editor.
+fn write_note(page: &Page, section: &str, paragraph: u32, text: &str) {
+    page.driver.click(&format!(
+        "[data-note-section={section}][data-note-paragraph='{paragraph}']"
+    ));
+    page.driver.wait_for(
+        "the editor",
+        "return document.querySelector('[data-testid=note-editor]')?.open === true;",
+    );
+    page.driver.js(
+        "const area = document.querySelector('[data-testid=note-editor-text]');
+             area.value = arguments[0];",
+        json!([text]),
+    );
+    page.driver.click("[data-testid=note-editor-save]");
+    page.driver.wait_for(
+        "the note under its paragraph",
+        &format!(
+            "return [...document.querySelectorAll('[data-testid=note] .note__text')].some(e => e.textContent === {});",
+            json!(text)
+        ),
+    );
+}
+
+fn open_panel(page: &Page) {
+    page.js("document.querySelector('[data-testid=notes-open]').click();");
+    page.driver.wait_for(
+        "我的意见",
+        "return document.querySelector('[data-testid=notes-panel]')?.open === true;",
+    );
+}
+
+/// What an export link would download, without downloading it.
+fn exported(page: &Page, testid: &str) -> String {
+    let href = page.js(&format!(
+        "const a = document.querySelector('[data-testid={testid}]');
+         const stop = e => e.preventDefault();
+         document.addEventListener('click', stop, {{ once: true }});
+         a.click();
+         return a.href;"
+    ));
+    let href = href.as_str().unwrap_or_default();
+    let data = href.split_once(',').map(|(_, d)| d).unwrap_or_default();
+    percent_decode(data)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    assert_eq!(
+        page.js("return typeof window.songshiNotes;"),
+        json!("undefined"),
+        "no notes script on a first visit"
+    );
+    write_note(&page, "sec-1-1-1", 0, "建议说明项目进度。\n第二行。");
+    let focus = page.js("return document.activeElement.dataset.noteSection ?? null;");
+    assert_eq!(focus, json!("sec-1-1-1"), "the focus back on 写意见");
+    let note = &stored(&page)["notes"][0];
+    assert_eq!(stored(&page)["version"], json!(1));
+    assert_eq!(note["section"], json!("sec-1-1-1"));
+    let quote = note["quote"].as_str().unwrap_or_default().to_string();
+    assert_eq!(
+        quote.chars().count(),
+        40,
+        "the paragraph's first 40 characters"
+    );
+    let paragraph = page.js(
+        "return document.querySelector('#sec-1-1-1-body .section__text').textContent.replace(/\\s/g, '');",
+    );
+    assert!(
+        paragraph
+            .as_str()
+            .unwrap_or_default()
+            .starts_with(&quote.replace(char::is_whitespace, "")),
+        "the quote is the paragraph's own text"
+    );
+    page.screenshot("phone-note-added");
+
+    // A second note, on a later paragraph, and one on an earlier one: reading order.
+    write_note(&page, "sec-1-3-1", 0, "第三部分的意见");
+    write_note(&page, "sec-1-1-2", 0, "第二点的意见");
+
+    // Edit.
+    page.driver
+        .click("[data-testid=note] .note__actions button");
+    page.driver.wait_for(
+        "the editor with the note",
+        "return document.querySelector('[data-testid=note-editor]')?.open === true
+            && document.querySelector('[data-testid=note-editor-text]').value !== '';",
+    );
+    page.js("document.querySelector('[data-testid=note-editor-text]').value = '改过的意见';");
+    page.driver.click("[data-testid=note-editor-save]");
+    page.driver.wait_for(
+        "the edited note",
+        "return [...document.querySelectorAll('.note__text')].some(e => e.textContent === '改过的意见');",
+    );
+
+    // Kept across a reload; the notes script comes back by itself.
+    page.open("/");
+    page.driver.wait_for(
+        "the notes after a reload",
+        "return document.querySelectorAll('[data-testid=note]').length === 3;",
+    );
+    assert_eq!(page.texts("[data-testid=notes-open]"), ["我的意见（3）"]);
+
+    // 我的意见: reading order, links to the passages.
+    open_panel(&page);
+    let items = page.js(
+        "return [...document.querySelectorAll('[data-testid=notes-item]')].map(li =>
+            [li.querySelector('.note__text').textContent, li.querySelector('a').getAttribute('href')]);",
+    );
+    assert_eq!(items.as_array().map(Vec::len), Some(3), "{items}");
+    let hrefs: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i[1].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        hrefs,
+        ["#sec-1-1-1", "#sec-1-1-2", "#sec-1-3-1"],
+        "reading order"
+    );
+    page.screenshot("phone-notes-panel");
+
+    // Delete asks once more, then deletes.
+    page.js("document.querySelector('[data-testid=notes-panel] .note__delete').click();");
+    assert_eq!(
+        page.js(
+            "return document.querySelector('[data-testid=notes-panel] .note__delete').textContent;"
+        ),
+        json!("确认删除")
+    );
+    page.js("document.querySelector('[data-testid=notes-panel] .note__delete').click();");
+    page.driver.wait_for(
+        "two notes left",
+        "return document.querySelectorAll('[data-testid=notes-item]').length === 2;",
+    );
+    assert_eq!(stored(&page)["notes"].as_array().map(Vec::len), Some(2));
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn notes_export_as_text_markdown_and_json_and_import_on_another_browser_without_duplicates() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    write_note(&page, "sec-1-2-1", 0, "招商引资要更透明");
+    write_note(&page, "sec-1-4-1", 0, "民生数据请分村列出");
+    open_panel(&page);
+
+    // Plain text, to the clipboard (caught here, the test browser's own may be refused)…
+    page.js("window.__copied = null;
+         navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); };");
+    page.driver.click("[data-testid=notes-copy]");
+    page.driver.wait_for(
+        "copied",
+        "return document.querySelector('[data-testid=notes-status]').textContent.startsWith('已复制');",
+    );
+    let text = page.js("return window.__copied;");
+    let text = text.as_str().unwrap_or_default();
+    assert!(
+        text.starts_with("《2024年嵩市镇政府工作报告》审议意见"),
+        "{text}"
+    );
+    assert!(text.contains("1. 一、2024年以来工作回顾"), "{text}");
+    assert!(text.contains("意见：招商引资要更透明"), "{text}");
+    assert!(
+        text.find("招商引资") < text.find("民生数据"),
+        "reading order: {text}"
+    );
+    // … or, when the clipboard refuses, shown selected to copy by hand.
+    page.js("navigator.clipboard.writeText = () => Promise.reject(new Error('refused'));");
+    page.driver.click("[data-testid=notes-copy]");
+    page.driver.wait_for(
+        "the text shown to copy by hand",
+        "const m = document.querySelector('[data-testid=notes-text]');
+         return !m.hidden && m.value.startsWith('《') && document.activeElement === m;",
+    );
+
+    let markdown = exported(&page, "notes-markdown");
+    assert!(
+        markdown.starts_with("# 《2024年嵩市镇政府工作报告》审议意见"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("\n## 2. "), "{markdown}");
+    assert!(
+        markdown.contains("\n> "),
+        "quotes as Markdown quotes: {markdown}"
+    );
+
+    let exported_json = exported(&page, "notes-json");
+    let file: Value = serde_json::from_str(&exported_json).expect("the JSON export parses");
+    assert_eq!(file["version"], json!(1));
+    assert_eq!(file["notes"].as_array().map(Vec::len), Some(2));
+    page.assert_no_console_errors();
+    drop(page);
+
+    // Another device: a fresh browser. Import, then the same file again: no duplicates.
+    let other = Page::phone(env);
+    other.open("/");
+    write_note(&other, "sec-1-1-1", 0, "这台设备上的意见");
+    open_panel(&other);
+    let path = file_with("审议意见.json", exported_json.as_bytes());
+    for round in 1..=2 {
+        other
+            .driver
+            .type_into("[data-testid=notes-import]", path.to_str().unwrap());
+        other.driver.wait_for(
+            "the import",
+            "return document.querySelector('[data-testid=notes-status]').textContent.startsWith('已导入');",
+        );
+        let status = other.texts("[data-testid=notes-status]").join("");
+        let expected = if round == 1 {
+            "新增2条"
+        } else {
+            "新增0条"
+        };
+        assert!(status.contains(expected), "round {round}: {status}");
+        assert_eq!(other.count("[data-testid=notes-item]"), 3, "round {round}");
+    }
+    assert_eq!(
+        other.count("[data-testid=note]"),
+        3,
+        "each under its paragraph"
+    );
+
+    // A file of another report, and a file that is not JSON: refused, nothing changed.
+    let foreign = file_with(
+        "别的报告.json",
+        r#"{"version":1,"report":"2030年某县政府工作报告","notes":[]}"#.as_bytes(),
+    );
+    other
+        .driver
+        .type_into("[data-testid=notes-import]", foreign.to_str().unwrap());
+    other.driver.wait_for(
+        "the refusal",
+        "return document.querySelector('[data-testid=notes-status]').textContent.includes('不是本报告的');",
+    );
+    let broken = file_with("坏文件.json", b"{not json");
+    other
+        .driver
+        .type_into("[data-testid=notes-import]", broken.to_str().unwrap());
+    other.driver.wait_for(
+        "the refusal",
+        "return document.querySelector('[data-testid=notes-status]').textContent.includes('无法读取');",
+    );
+    assert_eq!(other.count("[data-testid=notes-item]"), 3);
+    other.assert_no_console_errors();
+}
+
+#[test]
+fn a_note_whose_passage_is_gone_is_detached_and_damaged_storage_is_kept_and_reported() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let gone = json!({ "version": 1, "report": "2024年嵩市镇政府工作报告", "notes": [
+        { "id": "a1", "section": "sec-9-9", "paragraph": 0, "quote": "这句话不在报告里",
+          "heading": "九、不存在的部分", "text": "仍然要保留的意见",
+          "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z" },
+        { "id": "a2", "section": "sec-1-1-1", "paragraph": 3, "quote": "紧紧围绕“大抓落实年”活动要求",
+          "heading": "", "text": "段落号变了也找得到",
+          "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z" } ] });
+    page.driver.js(
+        "localStorage.setItem(arguments[0], arguments[1]);",
+        json!([KEY, gone.to_string()]),
+    );
+    page.open("/");
+    page.driver.wait_for(
+        "the note found by its quote",
+        "return document.querySelectorAll('[data-testid=note]').length === 1;",
+    );
+    open_panel(&page);
+    assert_eq!(page.count("[data-testid=notes-item]"), 1);
+    assert_eq!(
+        page.texts("[data-testid=notes-detached] .note__text"),
+        ["仍然要保留的意见"]
+    );
+    assert_eq!(
+        stored(&page)["notes"].as_array().map(Vec::len),
+        Some(2),
+        "nothing dropped"
+    );
+    let markdown = exported(&page, "notes-markdown");
+    assert!(
+        markdown.contains("仍然要保留的意见"),
+        "detached notes are exported too"
+    );
+    page.screenshot("phone-notes-detached");
+
+    // Damaged: a message, the raw data kept aside and offered as a file, the page works on.
+    let raw = "{\"version\":1,\"notes\":[{\"id\":";
+    page.driver.js(
+        "localStorage.setItem(arguments[0], arguments[1]);",
+        json!([KEY, raw]),
+    );
+    page.open("/");
+    page.driver.wait_for(
+        "the message",
+        "return document.querySelector('[data-testid=notes-alert]') !== null;",
+    );
+    let saved = page
+        .attr("[data-testid=notes-alert-save]", "href")
+        .unwrap_or_default();
+    assert_eq!(
+        percent_decode(saved.split_once(',').map(|(_, d)| d).unwrap_or_default()),
+        raw,
+        "the raw data offered as a file"
+    );
+    let kept = page.driver.js(
+        "return localStorage.getItem('songshi-report.notes-damaged:2024年嵩市镇政府工作报告');",
+        json!([]),
+    );
+    assert_eq!(kept, json!(raw), "the raw data kept aside");
+    page.screenshot("phone-notes-damaged");
+    // The report, search and a new note still work; the raw data is not written over.
+    page.search("产业");
+    write_note(&page, "sec-1-1-1", 0, "新的意见");
+    assert_eq!(
+        page.driver.js(
+            "return localStorage.getItem('songshi-report.notes-damaged:2024年嵩市镇政府工作报告');",
+            json!([])
+        ),
+        json!(raw)
+    );
+    page.assert_no_console_errors();
+}
