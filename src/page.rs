@@ -387,18 +387,22 @@ pub fn with_one_stylesheet(
 }
 
 /// Whether a built file is loaded only on demand — the reading worker (when a reader opens a
-/// file), the whole report file (when one downloads it), the home-screen icons and the review
-/// notes' script (when a reader first writes or lists notes, static/boot.js) — rather than by
-/// every first visit.
+/// file), the whole report file (when one downloads it), the home-screen icons, and the
+/// scripts of the review notes and of reading aloud (when a reader first uses them,
+/// static/boot.js) — rather than by every first visit.
 pub fn on_demand(name: &str) -> bool {
     name.starts_with("report-reader")
         || name == REPORT_FILE_NAME
         || name.starts_with("icon-")
         || name == NOTES_SCRIPT
+        || name == READ_ALOUD_SCRIPT
 }
 
 /// The review notes' script (static/notes.js, copied as it is).
 pub const NOTES_SCRIPT: &str = "notes.js";
+
+/// Reading aloud's script (static/read-aloud.js, copied as it is).
+pub const READ_ALOUD_SCRIPT: &str = "read-aloud.js";
 
 /// The home-screen icons the build draws from the SVG favicon: Android's two manifest sizes
 /// and Apple's touch icon. They are loaded [`on_demand`] (when a reader adds the page to the
@@ -715,7 +719,7 @@ mod tests {
         );
         assert!(sw.contains(r#"new Set(["report.json"]"#), "{sw}");
         assert!(on_demand("report-reader_bg.wasm") && on_demand("report.json"));
-        assert!(on_demand("notes.js") && on_demand("icon-192-1.png"));
+        assert!(on_demand("notes.js") && on_demand("read-aloud.js") && on_demand("icon-192-1.png"));
         assert!(!on_demand("index.html"));
         assert!(sw.contains("PREFIX + \"abc\""));
         assert!(sw.contains("caches.delete"));

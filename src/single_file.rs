@@ -4,9 +4,9 @@
 //! files it names, and gives the file's text. The `prerender` binary writes it
 //! (`prerender --single-file DIST OUT`).
 //!
-//! - The stylesheet becomes a `<style>`, `boot.js` an inline script (and so does the review
-//!   notes' `notes.js`, which a site loads on demand), and Trunk's start-up module
-//!   an inline module that holds the wasm-bindgen glue and starts the wasm from base64 bytes
+//! - The stylesheet becomes a `<style>`; `boot.js`, `notes.js` and `read-aloud.js` (which a
+//!   site loads on demand) inline scripts; and Trunk's start-up module an inline module that
+//!   holds the wasm-bindgen glue and starts the wasm from base64 bytes
 //!   (`WebAssembly.instantiate`, no fetch: a page opened from disk may fetch nothing).
 //! - Its Content-Security-Policy names each inline script and style by its SHA-256 hash
 //!   ([`policy`]) instead of `'self'`; nothing may be fetched (`default-src 'none'`, no
@@ -121,12 +121,14 @@ pub fn assemble(
         }
     }
     out.push_str(rest);
-    // The review notes' script, which a page on a site loads when needed (static/boot.js),
-    // comes inside: a file cannot load it. It waits for the app by itself.
-    if let Ok(code) = text(crate::page::NOTES_SCRIPT) {
-        if let Some(end) = out.rfind("</body>") {
-            out.insert_str(end, &format!("<script>{code}</script>"));
-            scripts.push(code);
+    // The scripts of the review notes and of reading aloud, which a page on a site loads when
+    // needed (static/boot.js), come inside: a file cannot load them. Notes wait for the app.
+    for name in [crate::page::NOTES_SCRIPT, crate::page::READ_ALOUD_SCRIPT] {
+        if let Ok(code) = text(name) {
+            if let Some(end) = out.rfind("</body>") {
+                out.insert_str(end, &format!("<script>{code}</script>"));
+                scripts.push(code);
+            }
         }
     }
     if scripts.is_empty() || styles.is_empty() {

@@ -9,7 +9,8 @@
 //   JavaScript off). A page without the report's HTML (`trunk serve`) says 正在加载报告…… and
 //   also warns after 12 seconds without a start. The app removes #boot when it starts;
 // - registers the service worker of a release build;
-// - loads the review notes (static/notes.js) when they are needed.
+// - loads the review notes (static/notes.js) and reading aloud (static/read-aloud.js) when
+//   they are needed.
 (function () {
   "use strict";
   var failed = false;
@@ -46,8 +47,8 @@
     // An optional script that failed (notes.js, offline) is not the app failing.
     var from = event && event.target;
     if (from && from.hasAttribute && from.hasAttribute("data-optional")) return;
-    // Nor is a mistake in the notes' own script: the report and its tools go on working.
-    if (event && /notes\.js/.test(event.filename || "")) return;
+    // Nor is a mistake in the notes' or reading's own script: the report goes on working.
+    if (event && /(notes|read-aloud)\.js/.test(event.filename || "")) return;
     show(built()
       ? "搜索、全部数据卡片等功能没有加载成功，下面的报告正文和目录仍可阅读。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。"
       : "报告没有加载成功。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。");
@@ -102,29 +103,31 @@
     }, { capture: true, passive: true, once: true });
   });
 
-  // 审议意见 (static/notes.js, the reader's review notes): loaded when a reader first presses
-  // 写意见 or 我的意见, or once the app runs when this browser holds notes; never otherwise,
-  // so a first visit does not download it. Every press of those buttons goes through here.
-  var notesWaiting = null;
-  function withNotes(then) {
-    if (window.songshiNotes) return then();
-    if (notesWaiting) return notesWaiting.push(then);
-    notesWaiting = [then];
+  // Scripts loaded only when a reader needs them, never on a first visit otherwise:
+  // 审议意见 (static/notes.js, the review notes: when a reader first presses 写意见 or 我的意见,
+  // or once the app runs when this browser holds notes) and 朗读 (static/read-aloud.js: when
+  // a reader first presses 朗读). Every press of those buttons goes through here. The single
+  // file has them inline.
+  var waiting = {};
+  function withScript(file, name, then) {
+    if (window[name]) return then();
+    if (waiting[file]) return waiting[file].push(then);
+    waiting[file] = [then];
     var script = document.createElement("script");
-    script.src = "notes.js";
+    script.src = file;
     script.setAttribute("data-optional", "");
     script.onload = function () {
-      var waiting = notesWaiting;
-      notesWaiting = null;
-      if (window.songshiNotes) waiting.forEach(function (f) { f(); });
+      var queued = waiting[file];
+      delete waiting[file];
+      if (window[name]) queued.forEach(function (f) { f(); });
     };
     script.onerror = function () {
-      notesWaiting = null;
+      delete waiting[file];
       script.remove();
       var note = document.createElement("p");
       note.className = "boot boot--slow floating-box";
       note.setAttribute("role", "alert");
-      note.textContent = "意见功能没有加载成功，请检查网络后再试。";
+      note.textContent = "这项功能没有加载成功，请检查网络后再试。";
       document.body.appendChild(note);
       setTimeout(function () { note.remove(); }, 8000);
     };
@@ -132,8 +135,17 @@
   }
   document.addEventListener("click", function (event) {
     var target = event.target.closest &&
-      event.target.closest("[data-note-section], [data-notes-open]");
-    if (target) withNotes(function () { window.songshiNotes.activate(target); });
+      event.target.closest("[data-note-section], [data-notes-open], [data-read-section]");
+    if (!target) return;
+    if (target.hasAttribute("data-read-section")) {
+      withScript("read-aloud.js", "songshiReadAloud", function () {
+        window.songshiReadAloud.activate(target);
+      });
+    } else {
+      withScript("notes.js", "songshiNotes", function () {
+        window.songshiNotes.activate(target);
+      });
+    }
   });
   function holdsNotes() {
     try {
@@ -148,7 +160,7 @@
   new MutationObserver(function (records, watcher) {
     if (!document.documentElement.classList.contains("app-ready")) return;
     watcher.disconnect();
-    if (holdsNotes()) withNotes(function () {});
+    if (holdsNotes()) withScript("notes.js", "songshiNotes", function () {});
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
 
   setTimeout(function () {

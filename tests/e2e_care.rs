@@ -1,6 +1,8 @@
 //! End-to-end tests of care for older readers (issue 10, 适老化): 字号's text size in five steps
 //! to 200 %, remembered and in the first paint, one column on a phone at each step; colours that
-//! follow the system or the reader's choice of light, dark or high contrast. Same harness as
+//! follow the system or the reader's choice of light, dark or high contrast; 朗读 with a speech
+//! synthesis the test drives (the test browser has no voice), figures read as words, and the
+//! messages without a Chinese voice or without speech synthesis. Same harness as
 //! `e2e.rs`: the release build on 127.0.0.1 in headless Chromium; skipped with a notice unless
 //! `SONGSHI_E2E=required`.
 
@@ -8,7 +10,7 @@
 
 mod support;
 
-use serde_json::json;
+use serde_json::{json, Value};
 use support::{env, serial, Page};
 
 macro_rules! setup {
@@ -37,7 +39,7 @@ fn root_font_px(page: &Page) -> f64 {
         .unwrap_or(0.0)
 }
 
-fn stored(page: &Page) -> serde_json::Value {
+fn stored(page: &Page) -> Value {
     let raw = page.js("return localStorage.getItem('songshi-report.display');");
     raw.as_str()
         .and_then(|s| serde_json::from_str(s).ok())
@@ -174,7 +176,7 @@ fn damaged_or_foreign_display_settings_are_ignored_at_start_up() {
 }
 
 /// The page's background and text colours.
-fn colours(page: &Page) -> serde_json::Value {
+fn colours(page: &Page) -> Value {
     page.js("const s = getComputedStyle(document.body);
          return [s.backgroundColor, s.color];")
 }
@@ -217,5 +219,215 @@ fn colours_follow_the_system_unless_the_reader_chooses_light_dark_or_high_contra
         json!({ "features": [{ "name": "prefers-contrast", "value": "more" }] }),
     );
     assert_eq!(colours(&page), contrast, "prefers-contrast: more");
+    page.assert_no_console_errors();
+}
+
+/// A speech synthesis the test drives: one zh-CN voice (or `voices`), every utterance's text
+/// in `window.__spoken`, `window.__finish()` ends the one being spoken.
+fn fake_speech(page: &Page, voices: &str) {
+    page.driver.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": format!("window.__spoken = [];
+            class FakeUtterance {{ constructor(text) {{ this.text = text; }} }}
+            const fake = {{ voices: {voices}, paused: false, current: null,
+              getVoices() {{ return this.voices; }},
+              addEventListener() {{}}, removeEventListener() {{}},
+              speak(u) {{ window.__spoken.push(u.text); this.current = u; }},
+              pause() {{ this.paused = true; }}, resume() {{ this.paused = false; }},
+              cancel() {{ this.current = null; }} }};
+            window.__speech = fake;
+            window.__finish = () => {{ const u = fake.current; fake.current = null; if (u && u.onend) u.onend({{}}); }};
+            Object.defineProperty(window, 'speechSynthesis', {{ value: fake, configurable: true }});
+            window.SpeechSynthesisUtterance = FakeUtterance;") }),
+    );
+}
+
+/// The text of the passage highlighted as being read.
+fn reading(page: &Page) -> Value {
+    page.js("const h = CSS.highlights.get('reading');
+         return h ? [...h][0].toString() : null;")
+}
+
+#[test]
+fn a_section_is_read_aloud_sentence_by_sentence_highlighted_with_pause_resume_and_stop() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    fake_speech(
+        &page,
+        "[{ name: 'Fake 普通话', lang: 'zh-CN', default: true }]",
+    );
+    page.open("/");
+    assert_eq!(
+        page.js("return typeof window.songshiReadAloud;"),
+        json!("undefined"),
+        "no reading script on a first visit"
+    );
+    page.driver.click("[data-read-section=sec-1-1-1]");
+    page.driver
+        .wait_for("the heading spoken", "return window.__spoken.length === 1;");
+    assert_eq!(
+        page.js("return window.__spoken[0];"),
+        json!("一是把好经济“方向盘”。")
+    );
+    assert_eq!(reading(&page), json!("一是把好经济“方向盘”。"));
+    assert_eq!(
+        page.js("return document.activeElement.dataset.testid;"),
+        json!("reader-pause"),
+        "the focus on 暂停"
+    );
+    page.js("window.__finish();");
+    page.driver
+        .wait_for("the first sentence", "return window.__spoken.length === 2;");
+    let sentence =
+        page.js("return document.querySelector('#sec-1-1-1-body .sentence').textContent;");
+    assert_eq!(
+        reading(&page),
+        sentence,
+        "the sentence being read is highlighted"
+    );
+    let spoken = page.js("return window.__spoken[1];");
+    let spoken = spoken.as_str().unwrap_or_default();
+    assert!(
+        spoken.contains("预计十月初投产"),
+        "figures as words: {spoken}"
+    );
+    assert!(!spoken.chars().any(|c| c.is_ascii_digit()), "{spoken}");
+    assert_eq!(
+        page.texts("[data-testid=reader-now]").join(""),
+        "正在朗读：第2句，共2句"
+    );
+    page.screenshot("phone-reading-aloud");
+
+    // Pause, resume.
+    page.driver.click("[data-testid=reader-pause]");
+    assert_eq!(page.js("return window.__speech.paused;"), json!(true));
+    assert_eq!(page.texts("[data-testid=reader-pause]"), ["继续"]);
+    page.driver.click("[data-testid=reader-pause]");
+    assert_eq!(page.js("return window.__speech.paused;"), json!(false));
+    assert_eq!(page.texts("[data-testid=reader-pause]"), ["暂停"]);
+
+    // Stop: nothing more is spoken, no highlight, the focus back on 朗读.
+    page.driver.click("[data-testid=reader-stop]");
+    page.js("window.__finish();");
+    assert_eq!(page.js("return window.__spoken.length;"), json!(2));
+    assert_eq!(reading(&page), Value::Null);
+    assert_eq!(
+        page.js("return document.activeElement.dataset.readSection ?? null;"),
+        json!("sec-1-1-1")
+    );
+    assert_eq!(
+        page.js("return document.querySelector('[data-testid=reader-bar]').hidden;"),
+        json!(true)
+    );
+
+    // To the end: a whole part, every sentence once, then 朗读完毕.
+    page.driver.click("[data-read-section=sec-1-2]");
+    page.driver.wait_for(
+        "the reading started",
+        "return window.__spoken.length === 3;",
+    );
+    let total = page.js(
+        "const s = document.getElementById('sec-1-2').closest('section');
+         return s.querySelectorAll('.section__heading, .sentence').length;",
+    );
+    for _ in 1..total.as_u64().unwrap_or(1) {
+        page.js("window.__finish();");
+    }
+    page.js("window.__finish();");
+    page.driver.wait_for(
+        "the end",
+        "return document.querySelector('[data-testid=reader-now]').textContent === '朗读完毕。';",
+    );
+    assert_eq!(
+        page.js("return window.__spoken.length - 2;"),
+        total,
+        "each heading and sentence once"
+    );
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn figures_are_read_as_words_and_no_digit_is_ever_spoken() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    fake_speech(
+        &page,
+        "[{ name: 'Fake 普通话', lang: 'zh-CN', default: true }]",
+    );
+    page.open("/");
+    page.driver.click("[data-read-section=sec-1-1-1]");
+    page.driver.wait_for(
+        "the reading script",
+        "return typeof window.songshiReadAloud === 'object';",
+    );
+    for (written, heard) in [
+        ("1687万元", "一千六百八十七万元"),
+        ("同比增长14.5%", "同比增长百分之十四点五"),
+        ("2024年", "二〇二四年"),
+        ("2023-2024年", "二〇二三至二〇二四年"),
+        ("1-8月", "一至八月"),
+        ("6000余亩", "六千余亩"),
+        ("105人", "一百零五人"),
+        ("110户", "一百一十户"),
+        ("10月初", "十月初"),
+        ("2万人次", "两万人次"),
+        ("20000元", "两万元"),
+        ("100010000", "一亿零一万"),
+        ("3.05亿元", "三点零五亿元"),
+        ("1,687", "一千六百八十七"),
+        ("0.5%", "百分之零点五"),
+        ("约20余次", "约二十余次"),
+    ] {
+        let got = page.driver.js(
+            "return window.songshiReadAloud.spoken(arguments[0]);",
+            json!([written]),
+        );
+        assert_eq!(got, json!(heard), "{written}");
+    }
+    // Every heading and sentence of the report, as spoken: no digit left.
+    let digits = page.js(
+        "return [...document.querySelectorAll('#report .section__heading, #report .sentence')]
+            .map(e => window.songshiReadAloud.spoken(e.textContent)).filter(t => /[0-9０-９]/.test(t));",
+    );
+    assert_eq!(
+        digits,
+        json!([]),
+        "passages that would be spoken with digits"
+    );
+}
+
+#[test]
+fn without_a_chinese_voice_or_speech_synthesis_reading_aloud_says_so() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    fake_speech(
+        &page,
+        "[{ name: 'Fake English', lang: 'en-US', default: true }]",
+    );
+    page.open("/");
+    page.driver.click("[data-read-section=sec-1-1-1]");
+    page.driver.wait_for(
+        "the message",
+        "return (document.querySelector('[data-testid=reader-now]')?.textContent ?? '')
+            .includes('没有中文（普通话）语音');",
+    );
+    assert_eq!(page.js("return window.__spoken.length;"), json!(0));
+    page.screenshot("phone-reading-no-voice");
+    page.driver.click("[data-testid=reader-close]");
+    drop(page);
+
+    let page = Page::phone(env);
+    page.driver.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;
+            Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });" }),
+    );
+    page.open("/");
+    page.driver.click("[data-read-section=sec-1-1-1]");
+    page.driver.wait_for(
+        "the message",
+        "return (document.querySelector('[data-testid=reader-now]')?.textContent ?? '')
+            .includes('不支持朗读');",
+    );
     page.assert_no_console_errors();
 }

@@ -145,19 +145,25 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                     { heading_content }
                 </@>
                 // A report opened from a file has no address to share.
-                if state.shareable {
-                    <span class="section__share" data-chrome="">
-                        { copy_button(&state, CopyText {
-                            key: format!("link-{id}"),
-                            label: "复制链接",
-                            // Starts with the visible words (WCAG 2.5.3, label in name).
-                            name: format!("复制链接：{}", section.full_heading()),
-                            text: link,
-                            class: "section__link",
-                            testid: Some(format!("link-{id}")),
-                        }) }
-                    </span>
-                }
+                // 朗读 (plain markup that static/read-aloud.js handles: no speech code in the
+                // wasm) and 复制链接, wrapping together.
+                <span class="section__tools" data-chrome="">
+                    <button type="button" class="copy-button" data-read-section={id.clone()}
+                        aria-label={format!("朗读：{}", section.full_heading())}>{ "朗读" }</button>
+                    if state.shareable {
+                        <span class="section__share">
+                            { copy_button(&state, CopyText {
+                                key: format!("link-{id}"),
+                                label: "复制链接",
+                                // Starts with the visible words (WCAG 2.5.3, label in name).
+                                name: format!("复制链接：{}", section.full_heading()),
+                                text: link,
+                                class: "section__link",
+                                testid: Some(format!("link-{id}")),
+                            }) }
+                        </span>
+                    }
+                </span>
             </div>
             { body(&id, &body_id, collapsed, content) }
         </section>

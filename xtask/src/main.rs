@@ -427,8 +427,8 @@ fn print_sizes() -> Result {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         eprintln!("  {name:<48} {raw:>9} B raw  {gz:>9} B gzip");
         // Loaded on demand, never by a first visit: the reading worker, the whole report file,
-        // the home-screen icons, the review notes' script (src/page.rs, `on_demand`); Trunk's
-        // lock file is no part of the site.
+        // the home-screen icons, the notes' and reading aloud's scripts (src/page.rs,
+        // `on_demand`); Trunk's lock file is no part of the site.
         if name.starts_with('.') {
             continue;
         }
@@ -436,6 +436,7 @@ fn print_sizes() -> Result {
             || name == "report.json"
             || name.starts_with("icon-")
             || name == "notes.js"
+            || name == "read-aloud.js"
         {
             on_demand += gz;
         } else {
@@ -447,7 +448,7 @@ fn print_sizes() -> Result {
     }
     eprintln!(
         "  page wasm {wasm} B gzip (budget {WASM_BUDGET}); first visit {first_visit} B gzip \
-         (budget {FIRST_VISIT_BUDGET}); on demand (reading worker, report.json, icons, notes.js): {on_demand} B gzip"
+         (budget {FIRST_VISIT_BUDGET}); on demand (reading worker, report.json, icons, notes.js, read-aloud.js): {on_demand} B gzip"
     );
     if wasm > WASM_BUDGET || first_visit > FIRST_VISIT_BUDGET {
         return Err(format!(
