@@ -8,14 +8,16 @@
 // textContent, never parsed as HTML.
 //
 // The anchor of a note is its section id, its paragraph's index and a quote: the passage the
-// reader had selected in the paragraph, or else the paragraph's first 40 characters. When the
+// reader had selected in the paragraph, or else the paragraph's start (up to 40 characters,
+// ending at a punctuation mark where it can). When the
 // same report is opened again the note goes back to that paragraph; when the paragraph moved,
 // to the paragraph of the report that contains the quote; when no paragraph contains it, the
 // note is detached: listed in 我的意见 under 原文中找不到的意见, never dropped.
 //
 // Storage: localStorage "songshi-report.notes:" + the report's title, as
-//   {"version":1,"report":"<title>","notes":[{"id","section","paragraph","quote","heading",
-//    "text","created","updated"}]}
+//   {"version":1,"report":"<title>","notes":[{"id","section","paragraph","quote","cut",
+//    "heading","text","created","updated"}]}
+// ("cut": the quote is the start of a longer paragraph, shown with ……)
 // (times in ISO 8601). A stored value that is not that (damaged, another version) is copied
 // to "songshi-report.notes-damaged:" + title before anything new is written, and a message
 // offers to save it as a file; the page works on with no notes. The JSON export has the same
@@ -33,6 +35,7 @@
 
   var notes = [];
   var damaged = null; // the raw stored text that could not be read
+  var freshDamage = false; // found on this load (a message at once; later only in 我的意见)
   var editor = null; // the <dialog> that writes a note
   var panel = null; // the <dialog> of 我的意见
 
@@ -84,12 +87,13 @@
       typeof n.quote === "string" && n.quote.length <= 2000 &&
       typeof n.text === "string" && n.text.length <= MAX_TEXT &&
       (n.heading === undefined || typeof n.heading === "string") &&
+      (n.cut === undefined || typeof n.cut === "boolean") &&
       typeof n.created === "string" && typeof n.updated === "string";
   }
 
   function clean(n) {
     return {
-      id: n.id, section: n.section, paragraph: n.paragraph, quote: n.quote,
+      id: n.id, section: n.section, paragraph: n.paragraph, quote: n.quote, cut: n.cut === true,
       heading: typeof n.heading === "string" ? n.heading : "",
       text: n.text, created: n.created, updated: n.updated,
     };
@@ -111,9 +115,11 @@
       } catch (e) {
         try {
           s.setItem(DAMAGED + title(), raw);
+          freshDamage = true;
         } catch (e2) {
           // No room: the raw text stays where it is, and nothing is written over it.
           damaged = raw;
+          freshDamage = true;
           return;
         }
         // The notes that could be read stay; the raw text is kept aside.
@@ -206,12 +212,12 @@
   var rendering = false;
 
   // Draws every note under its paragraph's actions (after 写意见 / 复制引用). The app owns
-  // the report's markup: these views are the only nodes added to it, removed and drawn again
-  // whenever the app redraws (a MutationObserver below).
+  // the report's markup: these views are the only nodes added to it. They are checked again
+  // whenever the app redraws (a MutationObserver below): a view still in its place with the
+  // same notes is kept as it is (with the focus, and a 删除 waiting for 确认删除), the others
+  // are drawn anew.
   function render() {
     rendering = true;
-    var old = document.querySelectorAll(".note-views");
-    for (var i = 0; i < old.length; i++) old[i].remove();
     var byParagraph = new Map();
     notes.forEach(function (n) {
       var p = place(n);
@@ -219,11 +225,30 @@
       if (!byParagraph.has(p)) byParagraph.set(p, []);
       byParagraph.get(p).push(n);
     });
+    var wanted = new Map();
     byParagraph.forEach(function (list, p) {
       var after = p.nextElementSibling && p.nextElementSibling.classList.contains("paragraph-actions")
         ? p.nextElementSibling : p;
+      var sig = JSON.stringify(list.map(function (n) { return [n.id, n.updated, n.text]; }));
+      wanted.set(after, sig);
+    });
+    var old = document.querySelectorAll(".note-views");
+    for (var i = 0; i < old.length; i++) {
+      var box = old[i];
+      var anchor = box.previousElementSibling;
+      if (anchor && wanted.get(anchor) === box.getAttribute("data-sig")) {
+        wanted.delete(anchor);
+      } else {
+        box.remove();
+      }
+    }
+    byParagraph.forEach(function (list, p) {
+      var after = p.nextElementSibling && p.nextElementSibling.classList.contains("paragraph-actions")
+        ? p.nextElementSibling : p;
+      if (!wanted.has(after)) return;
       var box = el("div", "note-views");
       box.setAttribute("data-chrome", "");
+      box.setAttribute("data-sig", wanted.get(after));
       list.forEach(function (n) {
         box.appendChild(noteView(n));
       });
@@ -240,7 +265,7 @@
     article.setAttribute("aria-label", "我的意见");
     article.setAttribute("data-testid", "note");
     article.appendChild(el("p", "note__label", "我的意见"));
-    if (n.quote) article.appendChild(el("blockquote", "note__quote", "“" + n.quote + "”"));
+    if (n.quote) article.appendChild(el("blockquote", "note__quote", quoted(n)));
     article.appendChild(el("p", "note__text", n.text));
     var actions = el("p", "note__actions");
     actions.appendChild(button("编辑", "copy-button", function () {
@@ -267,10 +292,17 @@
       notes = notes.filter(function (m) { return m.id !== n.id; });
       save();
       render();
-      if (panel && panel.open) fillPanel();
       announce("意见已删除。");
-      var again = document.querySelector("[data-notes-open]");
-      if (again) again.focus();
+      if (panel && panel.open) {
+        fillPanel();
+        panel.querySelector("h2").focus();
+      } else {
+        // Back to the paragraph's 写意见.
+        var p = place(n);
+        var actions = p && p.nextElementSibling;
+        var add = actions && actions.querySelector(".note-add");
+        if (add) add.focus();
+      }
     });
     b.addEventListener("blur", function () {
       if (armed) {
@@ -283,8 +315,9 @@
 
   function updateCount() {
     var openers = document.querySelectorAll("[data-notes-open]");
+    var label = notes.length ? "我的意见（" + notes.length + "）" : "我的意见";
     for (var i = 0; i < openers.length; i++) {
-      openers[i].textContent = notes.length ? "我的意见（" + notes.length + "）" : "我的意见";
+      if (openers[i].textContent !== label) openers[i].textContent = label;
     }
   }
 
@@ -297,6 +330,23 @@
     var range = sel.getRangeAt(0);
     if (!p.contains(range.commonAncestorContainer)) return "";
     return sel.toString().trim().slice(0, 200);
+  }
+
+  // The start of a paragraph as a quote: up to 40 characters, ending at a punctuation mark
+  // where there is one after the first 10 (never in the middle of a word when it can help it).
+  function opening(text) {
+    var chars = Array.from(text);
+    if (chars.length <= QUOTE_CHARS) return text;
+    var head = chars.slice(0, QUOTE_CHARS);
+    for (var i = head.length - 1; i >= 10; i--) {
+      if ("，、；。：！？".indexOf(head[i]) >= 0) return head.slice(0, i + 1).join("");
+    }
+    return head.join("");
+  }
+
+  // A quote as shown and exported: “…” with …… when it is the start of a longer paragraph.
+  function quoted(n) {
+    return "“" + n.quote + (n.cut ? "……" : "") + "”";
   }
 
   function buildEditor() {
@@ -314,12 +364,10 @@
     var area = el("textarea", "note-editor__text");
     area.id = "note-editor-text";
     area.rows = 6;
-    area.required = true;
     area.maxLength = MAX_TEXT;
+    area.addEventListener("input", function () { area.setCustomValidity(""); });
     area.setAttribute("data-testid", "note-editor-text");
     form.appendChild(area);
-    form.appendChild(el("p", "note-editor__hint",
-      "意见只保存在这台设备的浏览器里，不会发送到任何地方。可以在“我的意见”里导出。"));
     var actions = el("p", "note-editor__actions");
     var ok = el("button", "control note-editor__save", "保存");
     ok.type = "submit";
@@ -331,10 +379,14 @@
     });
     actions.appendChild(cancel);
     form.appendChild(actions);
+    form.appendChild(el("p", "note-editor__hint",
+      "意见只保存在这台设备的浏览器里，不会发送到任何地方。可以在“我的意见”里导出。"));
     editor.appendChild(form);
     form.addEventListener("submit", function (event) {
       if (!area.value.trim()) {
         event.preventDefault();
+        area.setCustomValidity("请先写下意见，再按保存。");
+        area.reportValidity();
         area.focus();
         return;
       }
@@ -352,7 +404,7 @@
         } else {
           notes.push({
             id: Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8),
-            section: job.section, paragraph: job.paragraph, quote: job.quote,
+            section: job.section, paragraph: job.paragraph, quote: job.quote, cut: job.cut,
             heading: job.heading, text: text, created: now(), updated: now(),
           });
           announce("意见已保存。");
@@ -362,14 +414,28 @@
         if (panel && panel.open) fillPanel();
       }
       editor.returnValue = "";
-      // Back to where the reader was: the note's 编辑, or the paragraph's 写意见.
+      // Back to where the reader was: 我的意见 when it is open, else the note's 编辑 or the
+      // paragraph's 写意见.
+      if (panel && panel.open) {
+        panel.querySelector("h2").focus();
+        return;
+      }
       var back = job && job.back;
       if (back && !back.isConnected && job.note) {
         back = document.querySelector("#note-" + CSS.escape(job.note.id) + " .copy-button");
       }
       if (back && back.isConnected) back.focus();
     });
+    keepEscape(editor);
     document.body.appendChild(editor);
+  }
+
+  // Esc closes the dialog (the browser does that) and goes no further: the app would take it
+  // as closing the outline drawer too.
+  function keepEscape(dialog) {
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") event.stopPropagation();
+    });
   }
 
   // Opens the editor for a new note on the paragraph of a 写意见 button, or for `job.note`.
@@ -383,13 +449,15 @@
       var text = paragraphText(p).trim();
       job.section = sectionId;
       job.paragraph = index;
-      job.quote = selectedIn(p) || Array.from(text).slice(0, QUOTE_CHARS).join("");
+      var selected = selectedIn(p);
+      job.quote = selected || opening(text);
+      job.cut = !selected && job.quote.length < text.length;
       job.heading = headingPath(sectionId);
     }
     var n = job.note || job;
     editor.querySelector(".note-editor__title").textContent = job.note ? "修改审议意见" : "写审议意见";
     editor.querySelector(".note-editor__where").textContent = n.heading || headingPath(n.section);
-    editor.querySelector(".note-editor__quote").textContent = "“" + n.quote + "”";
+    editor.querySelector(".note-editor__quote").textContent = quoted(n);
     var area = editor.querySelector("textarea");
     area.value = job.note ? job.note.text : "";
     editor.job = job;
@@ -404,6 +472,7 @@
     panel = el("dialog", "notes-panel");
     panel.setAttribute("aria-labelledby", "notes-panel-title");
     panel.setAttribute("data-testid", "notes-panel");
+    keepEscape(panel);
     document.body.appendChild(panel);
     panel.addEventListener("close", function () {
       var back = panel.back;
@@ -510,7 +579,7 @@
     li.setAttribute("data-testid", p ? "notes-item" : "notes-detached");
     var where = p ? headingPath(sectionOf(p)) : (n.heading || n.section);
     li.appendChild(el("p", "notes-panel__where", where));
-    if (n.quote) li.appendChild(el("blockquote", "note__quote", "“" + n.quote + "”"));
+    if (n.quote) li.appendChild(el("blockquote", "note__quote", quoted(n)));
     li.appendChild(el("p", "note__text", n.text));
     var actions = el("p", "note__actions");
     if (p) {
@@ -593,7 +662,7 @@
     var out = ["《" + title() + "》审议意见", "（共" + notes.length + "条，" + date() + "导出）", ""];
     exportList().forEach(function (e, i) {
       out.push((i + 1) + ". " + e.where + (e.detached ? "（原文中找不到）" : ""));
-      if (e.note.quote) out.push("   原文：“" + e.note.quote + "”");
+      if (e.note.quote) out.push("   原文：" + quoted(e.note));
       out.push("   意见：" + e.note.text.replace(/\n/g, "\n   "));
       out.push("");
     });
@@ -606,10 +675,11 @@
       out.push("## " + (i + 1) + ". " + e.where.replace(/^#+/, "") + (e.detached ? "（原文中找不到）" : ""));
       out.push("");
       if (e.note.quote) {
-        out.push("> " + e.note.quote);
+        out.push("> " + e.note.quote + (e.note.cut ? "……" : ""));
         out.push("");
       }
-      out.push(e.note.text);
+      // A line break in the note stays one (two spaces: a Markdown hard break).
+      out.push(e.note.text.replace(/\n/g, "  \n"));
       out.push("");
     });
     return out.join("\n");
@@ -724,7 +794,11 @@
 
   var observer = new MutationObserver(function (records) {
     if (rendering) return;
+    // Changes inside the notes' own views (删除 turning into 确认删除), or the views themselves
+    // coming and going, are this script's own.
     var ours = records.every(function (r) {
+      var target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if (target && target.closest(".note-views")) return true;
       var nodes = Array.prototype.slice.call(r.addedNodes).concat(Array.prototype.slice.call(r.removedNodes));
       return nodes.length > 0 && nodes.every(function (node) {
         return node.nodeType === 1 && node.classList.contains("note-views");
@@ -734,6 +808,7 @@
     // Another report opened, or the app redrew part of the text: draw the notes again.
     clearTimeout(observer.timer);
     observer.timer = setTimeout(function () {
+      observer.timer = null;
       var shown = title();
       if (shown !== observer.report) {
         observer.report = shown;
@@ -754,17 +829,20 @@
     if (open) openPanel(open);
   }
 
-  // A visible message when stored notes could not be read, outside the app's markup.
+  // A visible message when stored notes could not be read, floating at the bottom of the
+  // screen (it moves nothing), outside the app's markup.
   function startupNotice() {
     var old = document.getElementById("notes-alert");
     if (old) old.remove();
-    if (damaged === null) return;
-    var box = el("div", "notes-alert");
+    if (damaged === null || !freshDamage) return;
+    // A labelled region (a landmark of its own), its message read out at once.
+    var box = el("section", "notes-alert");
     box.id = "notes-alert";
-    box.setAttribute("role", "alert");
+    box.setAttribute("aria-label", "审议意见数据");
     box.setAttribute("data-testid", "notes-alert");
     box.appendChild(el("p", null,
-      "这台设备上保存的审议意见有一部分无法读取（数据可能已损坏）。原始数据已保留，没有删除。"));
+      "这台设备上保存的审议意见有一部分无法读取（数据可能已损坏）。原始数据已保留，没有删除。"))
+      .setAttribute("role", "alert");
     var row = el("p", "notes-panel__actions");
     row.appendChild(button("查看我的意见", "control", function () {
       box.remove();
@@ -775,8 +853,8 @@
       box.remove();
     }));
     box.appendChild(row);
-    var app = document.getElementById("app");
-    document.body.insertBefore(box, app);
+    box.className = "notes-alert floating-box";
+    document.body.appendChild(box);
   }
 
   // Starts once the app has taken over the page (`app-ready`): before that, the built page is
@@ -791,7 +869,18 @@
     window.songshiNotes.ready = true;
   }
 
-  window.songshiNotes = { activate: activate, ready: false };
+  // Resolves once no redraw of the notes is pending (for the end-to-end tests: a state to
+  // check after the app's own redraws have been answered, without waiting a fixed time).
+  function settled() {
+    return new Promise(function (resolve) {
+      (function check() {
+        if (observer.timer) setTimeout(check, 20);
+        else resolve();
+      })();
+    });
+  }
+
+  window.songshiNotes = { activate: activate, ready: false, settled: settled };
   var root = document.documentElement;
   if (root.classList.contains("app-ready")) {
     start();

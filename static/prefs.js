@@ -85,8 +85,8 @@
     save();
   });
 
-  // The panel is a <details>: opening it shows the current choice; Escape or a click outside
-  // closes it, and Escape returns the focus to its summary.
+  // The panel is a <details>: opening it shows the current choice; Escape, a click outside or
+  // the focus leaving it closes it, and Escape returns the focus to its summary.
   document.addEventListener("toggle", function (event) {
     if (event.target.matches && event.target.matches(".display-settings") && event.target.open) sync();
   }, true);
@@ -101,6 +101,11 @@
   document.addEventListener("click", function (event) {
     var open = document.querySelector(".display-settings[open]");
     if (open && !open.contains(event.target)) open.open = false;
+  });
+  // Tab out of the panel closes it too: it never stays open over the page behind the focus.
+  document.addEventListener("focusout", function (event) {
+    var open = event.target.closest && event.target.closest(".display-settings[open]");
+    if (open && event.relatedTarget && !open.contains(event.relatedTarget)) open.open = false;
   });
   document.addEventListener("DOMContentLoaded", sync);
 })();

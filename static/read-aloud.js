@@ -120,6 +120,7 @@
     }
     bar.textContent = "";
     bar.hidden = false;
+    document.documentElement.classList.add("reading-aloud");
     var text = el("p", "reader-bar__now", what);
     text.setAttribute("role", "status");
     text.setAttribute("data-testid", "reader-now");
@@ -145,6 +146,7 @@
 
   function hide() {
     if (bar) bar.hidden = true;
+    document.documentElement.classList.remove("reading-aloud");
     clearHighlight();
     if (back && back.isConnected) back.focus();
   }
@@ -154,7 +156,8 @@
     var heading = document.getElementById(sectionId);
     var section = heading && heading.closest("section");
     if (!section) return [];
-    var nodes = section.querySelectorAll(".section__heading, .sentence");
+    // The cut marker too: a listener hears where the source stops (（原文在此中断）).
+    var nodes = section.querySelectorAll(".section__heading, .sentence, .section__cut");
     var out = [];
     for (var i = 0; i < nodes.length; i++) {
       var node = nodes[i];
@@ -184,11 +187,15 @@
     } else {
       node.classList.add("reading-now");
     }
+    // In sight between the top bar and the reading bar: its start just under the top bar
+    // when it is out of that space (a long sentence at 200 % then shows from its start).
     var box = node.getBoundingClientRect();
+    var topBar = document.querySelector(".top-bar");
+    var top = (topBar ? topBar.getBoundingClientRect().bottom : 0) + 8;
     var barTop = bar && !bar.hidden ? bar.getBoundingClientRect().top : innerHeight;
-    if (box.top < 80 || box.bottom > barTop - 16) {
+    if (box.top < top || box.bottom > barTop - 8) {
       var calm = matchMedia("(prefers-reduced-motion: reduce)").matches;
-      node.scrollIntoView({ block: "center", behavior: calm ? "auto" : "smooth" });
+      window.scrollBy({ top: box.top - top, behavior: calm ? "auto" : "smooth" });
     }
   }
 
@@ -264,6 +271,7 @@
       b.appendChild(close);
     } else if (bar) {
       bar.hidden = true;
+      document.documentElement.classList.remove("reading-aloud");
     }
   }
 

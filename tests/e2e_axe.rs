@@ -148,6 +148,15 @@ fn axe_finds_nothing_on_a_phone_in_every_state_a_reader_meets() {
     choose(&page, "theme", "light");
     close_settings(&page);
     gate(&page, "phone, light chosen on a dark system", false);
+
+    // The message about stored notes that could not be read.
+    page.js("localStorage.setItem('songshi-report.notes:2024年嵩市镇政府工作报告', '{damaged');");
+    page.open("/");
+    page.driver.wait_for(
+        "the message",
+        "return document.querySelector('[data-testid=notes-alert]') !== null;",
+    );
+    gate(&page, "phone, the message about damaged notes", false);
     page.assert_no_console_errors();
 }
 

@@ -328,7 +328,7 @@ fn a_section_is_read_aloud_sentence_by_sentence_highlighted_with_pause_resume_an
     );
     let total = page.js(
         "const s = document.getElementById('sec-1-2').closest('section');
-         return s.querySelectorAll('.section__heading, .sentence').length;",
+         return s.querySelectorAll('.section__heading, .sentence, .section__cut').length;",
     );
     for _ in 1..total.as_u64().unwrap_or(1) {
         page.js("window.__finish();");

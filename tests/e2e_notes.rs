@@ -109,10 +109,16 @@ fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
     assert_eq!(stored(&page)["version"], json!(1));
     assert_eq!(note["section"], json!("sec-1-1-1"));
     let quote = note["quote"].as_str().unwrap_or_default().to_string();
+    assert!(
+        (10..=40).contains(&quote.chars().count())
+            && quote.ends_with(['，', '；', '。', '、', '：']),
+        "the paragraph's start, up to 40 characters, ending at a punctuation mark: {quote}"
+    );
+    assert_eq!(note["cut"], json!(true));
     assert_eq!(
-        quote.chars().count(),
-        40,
-        "the paragraph's first 40 characters"
+        page.texts("[data-testid=note] .note__quote"),
+        [format!("“{quote}……”")],
+        "a quote that is the start of a longer paragraph says so"
     );
     let paragraph = page.js(
         "return document.querySelector('#sec-1-1-1-body .section__text').textContent.replace(/\\s/g, '');",
@@ -153,8 +159,13 @@ fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
     );
     assert_eq!(page.texts("[data-testid=notes-open]"), ["我的意见（3）"]);
 
-    // 我的意见: reading order, links to the passages.
-    open_panel(&page);
+    // 我的意见, from the phone's outline drawer: reading order, links to the passages.
+    page.open_drawer();
+    page.driver.click("[data-testid=notes-open]");
+    page.driver.wait_for(
+        "我的意见",
+        "return document.querySelector('[data-testid=notes-panel]')?.open === true;",
+    );
     let items = page.js(
         "return [...document.querySelectorAll('[data-testid=notes-item]')].map(li =>
             [li.querySelector('.note__text').textContent, li.querySelector('a').getAttribute('href')]);",
@@ -173,6 +184,21 @@ fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
     );
     page.screenshot("phone-notes-panel");
 
+    // Esc closes 我的意见 and nothing else: the phone's outline drawer, from which it was
+    // opened, stays open, with the focus back on 我的意见.
+    page.driver.keys("\u{e00c}");
+    page.driver.wait_for(
+        "我的意见 closed, the focus back on its button",
+        "return !document.querySelector('[data-testid=notes-panel]').open
+            && document.activeElement.dataset.testid === 'notes-open';",
+    );
+    assert_eq!(
+        page.js("return document.querySelector('[data-testid=outline-toggle]').getAttribute('aria-expanded');"),
+        json!("true"),
+        "the drawer stays open"
+    );
+    open_panel(&page);
+
     // Delete asks once more, then deletes.
     page.js("document.querySelector('[data-testid=notes-panel] .note__delete').click();");
     assert_eq!(
@@ -187,6 +213,33 @@ fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
         "return document.querySelectorAll('[data-testid=notes-item]').length === 2;",
     );
     assert_eq!(stored(&page)["notes"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        page.js("return document.activeElement.id;"),
+        json!("notes-panel-title"),
+        "the focus stays in 我的意见"
+    );
+
+    // Under the paragraph too: 删除, then 确认删除 (which once disarmed itself at once: its own
+    // change of words was taken for the app redrawing the text).
+    page.driver.keys("\u{e00c}");
+    page.close_drawer();
+    page.driver.click("[data-testid=note] .note__delete");
+    page.driver.wait_for(
+        "确认删除",
+        "return document.querySelector('[data-testid=note] .note__delete').textContent === '确认删除';",
+    );
+    assert_eq!(
+        page.js("return window.songshiNotes.settled().then(() =>
+                document.querySelector('[data-testid=note] .note__delete').textContent);"),
+        json!("确认删除"),
+        "still armed once the notes' redraws are answered"
+    );
+    page.driver.click("[data-testid=note] .note__delete");
+    page.driver.wait_for(
+        "one note left",
+        "return document.querySelectorAll('[data-testid=note]').length === 1;",
+    );
+    assert_eq!(stored(&page)["notes"].as_array().map(Vec::len), Some(1));
     page.assert_no_console_errors();
 }
 
