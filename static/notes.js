@@ -363,7 +363,7 @@
     form.appendChild(label);
     var area = el("textarea", "note-editor__text");
     area.id = "note-editor-text";
-    area.rows = 6;
+    area.rows = 4;
     area.maxLength = MAX_TEXT;
     area.addEventListener("input", function () { area.setCustomValidity(""); });
     area.setAttribute("data-testid", "note-editor-text");
@@ -456,7 +456,9 @@
     }
     var n = job.note || job;
     editor.querySelector(".note-editor__title").textContent = job.note ? "修改审议意见" : "写审议意见";
-    editor.querySelector(".note-editor__where").textContent = n.heading || headingPath(n.section);
+    // Only the passage's own heading here (the exports carry the whole path).
+    var path = n.heading || headingPath(n.section);
+    editor.querySelector(".note-editor__where").textContent = path.split(" › ").pop();
     editor.querySelector(".note-editor__quote").textContent = quoted(n);
     var area = editor.querySelector("textarea");
     area.value = job.note ? job.note.text : "";
