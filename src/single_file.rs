@@ -96,7 +96,13 @@ pub fn assemble(
                     out.push_str(&format!("<script>{code}</script>"));
                     scripts.push(code);
                 }
-                _ => out.push_str(&rest[..close + "</script>".len()]),
+                // Inline already (字号's prefs.js): kept, and allowed by its hash when it runs.
+                (kind, None) => {
+                    if matches!(kind, "" | "module" | "text/javascript") {
+                        scripts.push(rest[tag_end + 1..close].to_string());
+                    }
+                    out.push_str(&rest[..close + "</script>".len()]);
+                }
             }
             rest = &rest[close + "</script>".len()..];
         } else if lower.starts_with("<meta")
@@ -336,6 +342,7 @@ mod tests {
             <link href=/favicon-1.svg rel=icon><link rel=\"stylesheet\" href=\"/style-1.css\">\
             <noscript><link rel=stylesheet href=no-app.css></noscript>\
             <meta name=\"app-start\" content=\"/inline-1.js\">\
+            <script>prefs();</script>\
             <body><div id=app><p>正文</p></div><script src=/boot-1.js></script>\
             <script type=\"application/json\" id=\"report-data\">{\"a\":\"\\u003c\"}</script></body>";
         let read = |name: &str| -> Result<Vec<u8>, String> {
@@ -366,6 +373,15 @@ mod tests {
         assert!(
             file.contains("<script>notes();</script></body>"),
             "the notes' script inside, last: {file}"
+        );
+        assert!(
+            file.contains("<script>prefs();</script>"),
+            "an inline script stays"
+        );
+        let prefs_hash = base64(&sha256(b"prefs();"));
+        assert!(
+            file.contains(&format!("'sha256-{prefs_hash}'")),
+            "… allowed by its hash"
         );
         let notes_hash = base64(&sha256(b"notes();"));
         assert!(file.contains(&format!("'sha256-{notes_hash}' 'wasm-unsafe-eval'")));

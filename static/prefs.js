@@ -1,7 +1,9 @@
 // The reader's display choices: text size (100 % to 200 %) and colours (the system's light or
-// dark, or a chosen light, dark or high contrast). Plain JavaScript, loaded in <head> before
-// the page is drawn, so that a remembered 200 % is there in the first paint (no jump when the
-// app starts) and the choice works while the app is still loading, or when it cannot load.
+// dark, or a chosen light, dark or high contrast). Plain JavaScript that runs in <head> before
+// the page is drawn (the release build puts it inline, allowed by its hash in the policy: see
+// page::with_inline_script), so that a remembered 200 % is there in the first paint (no jump
+// when the app starts) and the choice works while the app is still loading, or when it cannot
+// load. It must never contain the characters "</script".
 // The wasm holds none of this: the controls are plain markup (src/components/display_settings.rs)
 // that this script watches; nothing in the app's state depends on them.
 //

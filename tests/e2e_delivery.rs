@@ -8,7 +8,7 @@
 
 mod support;
 
-use serde_json::json;
+use serde_json::{json, Value};
 use support::fidelity::assert_same_text;
 use support::{env, file_with, serial, single_file, source_body, Page, APP_READY, OTHER_PATH};
 
@@ -298,27 +298,37 @@ fn the_page_runs_under_a_strict_content_security_policy() {
     let page = Page::phone(env);
     page.open("/");
     let policy = page.attr("meta[http-equiv=Content-Security-Policy]", "content");
-    assert_eq!(
-        policy.as_deref(),
-        Some(songshi_report::page::CSP),
-        "the policy is in the page"
-    );
     // Violations from now on are recorded (the page's own start-up is covered by the console
     // check below: the browser reports every refusal there).
     page.js("window.__violations = [];
          document.addEventListener('securitypolicyviolation',
            e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));");
-    // The page as served: no script runs inline, no element carries a style attribute.
+    // The page as served: one script runs inline (字号's prefs.js, before the first paint),
+    // allowed by its hash and nothing else; no element carries a style attribute.
     page.fetch_served_page();
     let inline = page.js(
         "const d = new DOMParser().parseFromString(window.__served, 'text/html');
-         return [[...d.scripts].filter(s => !s.src && s.type !== 'application/json').length,
+         return [[...d.scripts].filter(s => !s.src && s.type !== 'application/json').map(s => s.textContent),
                  d.querySelectorAll('[style]').length, d.querySelectorAll('style').length];",
     );
     assert_eq!(
-        inline,
-        json!([0, 0, 0]),
-        "inline scripts, style attributes, style elements"
+        [&inline[1], &inline[2]],
+        [&json!(0), &json!(0)],
+        "style attributes, style elements"
+    );
+    let scripts: Vec<&str> = inline[0]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(scripts.len(), 1, "one inline script: {scripts:?}");
+    assert!(
+        scripts[0].contains("songshi-report.display"),
+        "字号's: {scripts:?}"
+    );
+    assert_eq!(
+        policy,
+        Some(songshi_report::page::policy_with_scripts(&scripts)),
+        "the policy is in the page, with the inline script's hash"
     );
     let sheets = page.js(
         "return new DOMParser().parseFromString(window.__served, 'text/html')

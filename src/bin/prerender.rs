@@ -109,7 +109,13 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
         for old in replaced {
             std::fs::remove_file(dir.join(&old)).map_err(|e| format!("{old}: {e}"))?;
         }
-        html = one;
+        // 字号's choice before the first paint without a request of its own: static/prefs.js
+        // inline, allowed by its hash in the policy.
+        let (inlined, prefs) = built::with_inline_script(&one, base, "prefs-", |name| {
+            std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"))
+        })?;
+        std::fs::remove_file(dir.join(&prefs)).map_err(|e| format!("{prefs}: {e}"))?;
+        html = inlined;
     }
     let (title, description) = built::preview_of(&content.report);
     html = built::with_preview(&html, &title, &description)?;
