@@ -189,6 +189,31 @@ fn replace_ranges(html: &str, mut edits: Vec<(usize, usize, String)>) -> String 
 /// The id of the data block that holds the report file.
 pub const REPORT_DATA_ID: &str = "report-data";
 
+/// `html` with an empty data block that names the file holding the report (`data-src`), and
+/// that file's name (`report-data-<hash>.json`, to be written beside the page with `json`).
+/// For the release page: its bytes before the first paint stay within the first 14 KB that a
+/// connection sends (the report file is ~6 KB of them); static/boot.js fetches the file and
+/// fills the block before it starts the app, and the single file puts it back inside.
+pub fn with_report_data_file(
+    html: &str,
+    json: &str,
+    base: &str,
+) -> Result<(String, String), String> {
+    if html.contains(&format!("id=\"{REPORT_DATA_ID}\"")) {
+        return Err("the page already holds a report".into());
+    }
+    let end = html
+        .rfind("</body>")
+        .ok_or_else(|| "the page has no </body>".to_string())?;
+    let name = format!("report-data-{:016x}.json", fnv1a(json.as_bytes()));
+    let block = format!(
+        "<script type=\"application/json\" id=\"{REPORT_DATA_ID}\" data-base=\"{}\" data-src=\"{}{name}\"></script>",
+        attribute(base),
+        attribute(base),
+    );
+    Ok((format!("{}{block}{}", &html[..end], &html[end..]), name))
+}
+
 /// `html` with the report file `json` written before `</body>`. Every `<` of the JSON becomes
 /// `\u003c` (the same JSON to a parser), so nothing in a report's text can close the block.
 /// `base` is the site's public address (`/` or `/sub/path/`), kept as the block's `data-base`
@@ -317,7 +342,7 @@ pub fn with_inline_script(
         }
     }
     let (start, end, name) = found.ok_or_else(|| format!("the page has no {prefix}… script"))?;
-    let code = read(&name)?;
+    let code = without_comment_lines(&read(&name)?);
     if code.to_ascii_lowercase().contains("</script") {
         return Err(format!("{name} contains </script and cannot go inline"));
     }
@@ -332,6 +357,17 @@ pub fn with_inline_script(
         1,
     );
     Ok((html, name))
+}
+
+/// A script without its whole-line `//` comments and its lines' indentation: the inline
+/// script's bytes count towards the page's first 14 KB. Only whole lines go, so code and
+/// strings stay as written (the script must not hold a multi-line string).
+fn without_comment_lines(code: &str) -> String {
+    code.lines()
+        .map(str::trim_start)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The value of attribute `name` in a tag's attribute text (quoted or not, as minifiers write).
@@ -677,6 +713,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_release_page_names_its_report_file_instead_of_holding_it() {
+        let (html, name) =
+            with_report_data_file("<body><p>x</p></body>", "{\"a\":\"<b>\"}", "/s/").unwrap();
+        assert!(name.starts_with("report-data-") && name.ends_with(".json"));
+        assert!(html.contains(&format!(
+            "<script type=\"application/json\" id=\"report-data\" data-base=\"/s/\" data-src=\"/s/{name}\"></script></body>"
+        )));
+        assert!(!html.contains("<b>"), "no report text in the page");
+        assert!(!on_demand(&name), "a first visit needs it");
+        assert!(with_report_data_file(&html, "{}", "/s/").is_err());
+    }
+
+    #[test]
     fn the_prefs_script_goes_inline_and_the_policy_allows_exactly_it() {
         let html = format!(
             "<meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\
@@ -684,7 +733,7 @@ mod tests {
              <title>t</title>"
         );
         let read = |name: &str| match name {
-            "prefs-ab12.js" => Ok("apply();".to_string()),
+            "prefs-ab12.js" => Ok("// what it does\n  apply();\n".to_string()),
             other => Err(format!("no {other}")),
         };
         let (page, name) = with_inline_script(&html, "/s/", "prefs-", read).unwrap();

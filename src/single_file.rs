@@ -16,8 +16,9 @@
 //!   whose reading worker cannot start from `file://`, 下载整份报告, whose `report.json` is not
 //!   beside the file, and 复制链接: the file's address is a path on the reader's disk (the app
 //!   also leaves it out of citations and exports, `hooks::page_is_a_file`).
-//! - The prerendered report, its data block and every `<noscript>` stay as built: the text is
-//!   there at once, and without JavaScript too.
+//! - The prerendered report and every `<noscript>` stay as built: the text is there at once,
+//!   and without JavaScript too. The data block, which on a site names the report's file
+//!   (`data-src`, fetched by boot.js), holds the report itself.
 
 /// Inline scripts and styles of the file, and what the policy allows besides.
 pub fn policy(scripts: &[&str], styles: &[&str]) -> String {
@@ -95,6 +96,13 @@ pub fn assemble(
                     let code = text(&src)?;
                     out.push_str(&format!("<script>{code}</script>"));
                     scripts.push(code);
+                }
+                // The report's data block naming its file: the file goes inside.
+                ("application/json", None) if attribute(tag, "data-src").is_some() => {
+                    let src = attribute(tag, "data-src").unwrap_or_default();
+                    let json = text(&src)?.replace('<', "\\u003c");
+                    let open = tag.replacen(&format!(" data-src=\"{src}\""), "", 1);
+                    out.push_str(&format!("{open}{json}</script>"));
                 }
                 // Inline already (字号's prefs.js): kept, and allowed by its hash when it runs.
                 (kind, None) => {
@@ -344,7 +352,7 @@ mod tests {
             <meta name=\"app-start\" content=\"/inline-1.js\">\
             <script>prefs();</script>\
             <body><div id=app><p>正文</p></div><script src=/boot-1.js></script>\
-            <script type=\"application/json\" id=\"report-data\">{\"a\":\"\\u003c\"}</script></body>";
+            <script type=\"application/json\" id=\"report-data\" data-src=\"/report-data-1.json\"></script></body>";
         let read = |name: &str| -> Result<Vec<u8>, String> {
             Ok(match name {
                 "/favicon-1.svg" => b"<svg/>".to_vec(),
@@ -352,6 +360,7 @@ mod tests {
                 "no-app.css" => b".x{}".to_vec(),
                 "/boot-1.js" => b"boot();".to_vec(),
                 "notes.js" => b"notes();".to_vec(),
+                "/report-data-1.json" => b"{\"a\":\"<\"}".to_vec(),
                 "/inline-1.js" => b"import init,*as bindings from\"/app-1.js\";const wasm=await init({module_or_path:`/app-1_bg.wasm`});".to_vec(),
                 "/app-1.js" => b"function __wbg_init(){}export{initSync,__wbg_init as default};".to_vec(),
                 "/app-1_bg.wasm" => vec![0, 97, 115, 109],

@@ -2,7 +2,9 @@
 // need the app (buttons, search) stay invisible until it runs (`app-ready` on <html>, see
 // base.css). This script comes last in the page, so it never delays the first paint, and:
 // - starts the app once the page is on screen: a release page names its start-up module in
-//   <meta name="app-start"> instead of loading it at once (src/page.rs, with_deferred_start);
+//   <meta name="app-start"> instead of loading it at once (src/page.rs, with_deferred_start),
+//   and the file of its report in the data block's data-src (with_report_data_file), which
+//   is fetched first;
 // - is the watchdog: if the app cannot load or start (the wasm fails to download or to
 //   compile, the browser is too old, a script error), the empty #boot message says so, with a
 //   retry button, and the page falls back to what works without the app (no-app.css, as with
@@ -72,10 +74,27 @@
     var meta = document.querySelector('meta[name="app-start"]');
     if (started || !meta) return;
     started = true;
-    var script = document.createElement("script");
-    script.type = "module";
-    script.src = meta.content;
-    document.head.appendChild(script);
+    var load = function () {
+      var script = document.createElement("script");
+      script.type = "module";
+      script.src = meta.content;
+      document.head.appendChild(script);
+    };
+    // A release page names the file that holds its report (page::with_report_data_file) so
+    // that its first bytes are the text: the app reads it from the data block, filled here.
+    var block = document.getElementById("report-data");
+    var src = block && block.getAttribute("data-src");
+    if (!src || block.textContent) return load();
+    fetch(src).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.text();
+    }).then(function (text) {
+      block.textContent = text;
+      block.removeAttribute("data-src");
+      load();
+    }, function () {
+      broken();
+    });
   }
   function afterFrame() {
     requestAnimationFrame(function () {

@@ -3,7 +3,8 @@
 // the page is drawn (the release build puts it inline, allowed by its hash in the policy: see
 // page::with_inline_script), so that a remembered 200 % is there in the first paint (no jump
 // when the app starts) and the choice works while the app is still loading, or when it cannot
-// load. It must never contain the characters "</script".
+// load. It must never contain the characters "</script", nor a string over several lines
+// (the build drops whole-line comments and indentation).
 // The wasm holds none of this: the controls are plain markup (src/components/display_settings.rs)
 // that this script watches; nothing in the app's state depends on them.
 //

@@ -140,7 +140,15 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
         html = built::with_manifest(&html, apple)?;
     }
     html = built::with_prerendered(&html, &server_render(data::content()))?;
-    html = built::with_report_data(&html, data::REPORT_FILE, base)?;
+    if release {
+        // The report beside the page, fetched by boot.js before the app starts: the page's
+        // first bytes are its text and markup.
+        let (with_block, name) = built::with_report_data_file(&html, data::REPORT_FILE, base)?;
+        write(&name, data::REPORT_FILE.as_bytes())?;
+        html = with_block;
+    } else {
+        html = built::with_report_data(&html, data::REPORT_FILE, base)?;
+    }
     std::fs::write(page, html).map_err(|e| e.to_string())?;
     // The whole report file beside the page, for readers and programs to download.
     write(built::REPORT_FILE_NAME, file::to_json(content).as_bytes())?;

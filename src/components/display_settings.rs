@@ -33,7 +33,7 @@ pub fn display_settings() -> Html {
             <fieldset class="display-settings__group">
                 <legend class="display-settings__legend">{ legend }</legend>
                 { for options.iter().map(|&(value, label)| html! {
-                    <label class={classes!("display-settings__option", format!("display-settings__option--{value}"))}>
+                    <label class="display-settings__option">
                         <input type="radio" name={name} value={value} data-display={key}
                             data-testid={format!("display-{name}-{value}")} />
                         <span>{ label }</span>

@@ -109,12 +109,12 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         } else {
             format!("quote-{id}-{}", n + 1)
         };
-        // 写意见: plain markup that static/notes.js handles (the wasm carries no notes code).
+        // 写意见: plain markup that static/notes.js handles (the wasm carries no notes code),
+        // described by the section's heading.
         let note = (range.1 > range.0).then(|| {
             html! {
                 <button type="button" class="copy-button note-add" data-note-section={id.clone()}
-                    data-note-paragraph={n.to_string()}
-                    aria-label={format!("写意见：{}", section.full_heading())}>
+                    data-note-paragraph={n.to_string()} aria-describedby={id.clone()}>
                     { "写意见" }
                 </button>
             }
@@ -148,8 +148,10 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 // 朗读 (plain markup that static/read-aloud.js handles: no speech code in the
                 // wasm) and 复制链接, wrapping together.
                 <span class="section__tools" data-chrome="">
+                    // Described by its heading (no aria-label repeating it: the built page
+                    // has to stay inside the first 14 KB that a connection sends).
                     <button type="button" class="copy-button" data-read-section={id.clone()}
-                        aria-label={format!("朗读：{}", section.full_heading())}>{ "朗读" }</button>
+                        aria-describedby={id.clone()}>{ "朗读" }</button>
                     if state.shareable {
                         <span class="section__share">
                             { copy_button(&state, CopyText {
