@@ -304,10 +304,18 @@
         if (add) add.focus();
       }
     });
-    b.addEventListener("blur", function () {
+    var disarm = function () {
       if (armed) {
         armed = false;
         b.textContent = "删除";
+      }
+    };
+    b.addEventListener("blur", disarm);
+    b.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && armed) {
+        event.stopPropagation();
+        disarm();
+        announce("没有删除。");
       }
     });
     return b;
@@ -344,9 +352,10 @@
     return head.join("");
   }
 
-  // A quote as shown and exported: “…” with …… when it is the start of a longer paragraph.
+  // A quote as shown and exported: 「…」 (the report's own “” stay readable inside), with ……
+  // when it is the start of a longer paragraph.
   function quoted(n) {
-    return "“" + n.quote + (n.cut ? "……" : "") + "”";
+    return "「" + n.quote + (n.cut ? "……" : "") + "」";
   }
 
   function buildEditor() {
@@ -363,7 +372,7 @@
     form.appendChild(label);
     var area = el("textarea", "note-editor__text");
     area.id = "note-editor-text";
-    area.rows = 4;
+    area.rows = 3;
     area.maxLength = MAX_TEXT;
     area.addEventListener("input", function () { area.setCustomValidity(""); });
     area.setAttribute("data-testid", "note-editor-text");
@@ -843,7 +852,7 @@
     box.setAttribute("aria-label", "审议意见数据");
     box.setAttribute("data-testid", "notes-alert");
     box.appendChild(el("p", null,
-      "这台设备上保存的审议意见有一部分无法读取（数据可能已损坏）。原始数据已保留，没有删除。"))
+      "这台设备上保存的审议意见数据无法完整读取（可能已损坏）。原始数据已另存，没有删除。"))
       .setAttribute("role", "alert");
     var row = el("p", "notes-panel__actions");
     row.appendChild(button("查看我的意见", "control", function () {

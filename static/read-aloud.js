@@ -110,7 +110,9 @@
   }
 
   // The bar at the bottom of the screen, outside the app's markup.
-  function showBar(what) {
+  // `alert`: a message read out at once; the progress (朗读中 2/6) is not, so that a screen
+  // reader does not talk over the voice at every sentence.
+  function showBar(what, alert) {
     if (!bar) {
       bar = el("div", "reader-bar floating-box");
       bar.setAttribute("role", "region");
@@ -121,10 +123,11 @@
     bar.textContent = "";
     bar.hidden = false;
     document.documentElement.classList.add("reading-aloud");
-    var text = el("p", "reader-bar__now", what);
-    text.setAttribute("role", "status");
+    var text = el("p", "reader-bar__now");
+    if (alert) text.setAttribute("role", "alert");
     text.setAttribute("data-testid", "reader-now");
     bar.appendChild(text);
+    text.textContent = what;
     return bar;
   }
 
@@ -138,7 +141,7 @@
 
   function message(text) {
     stop(false);
-    var b = showBar(text);
+    var b = showBar(text, true);
     var close = control("关闭", "reader-close", function () { hide(); });
     b.appendChild(close);
     close.focus();
@@ -229,7 +232,7 @@
     var item = queue[at];
     highlight(item.node);
     var now = bar && bar.querySelector("[data-testid=reader-now]");
-    if (now) now.textContent = "正在朗读：第" + (at + 1) + "句，共" + queue.length + "句";
+    if (now) now.textContent = "第" + (at + 1) + "/" + queue.length + "句";
     var utterance = new SpeechSynthesisUtterance(spoken(item.text));
     utterance.lang = "zh-CN";
     utterance.voice = voice;
@@ -266,7 +269,7 @@
     if (window.speechSynthesis) window.speechSynthesis.cancel();
     clearHighlight();
     if (finished && bar) {
-      var b = showBar("朗读完毕。");
+      var b = showBar("朗读完毕。", true);
       var close = control("关闭", "reader-close", function () { hide(); });
       b.appendChild(close);
     } else if (bar) {

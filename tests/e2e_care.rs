@@ -292,10 +292,7 @@ fn a_section_is_read_aloud_sentence_by_sentence_highlighted_with_pause_resume_an
         "figures as words: {spoken}"
     );
     assert!(!spoken.chars().any(|c| c.is_ascii_digit()), "{spoken}");
-    assert_eq!(
-        page.texts("[data-testid=reader-now]").join(""),
-        "正在朗读：第2句，共2句"
-    );
+    assert_eq!(page.texts("[data-testid=reader-now]").join(""), "第2/2句");
     page.screenshot("phone-reading-aloud");
 
     // Pause, resume.

@@ -117,7 +117,7 @@ fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
     assert_eq!(note["cut"], json!(true));
     assert_eq!(
         page.texts("[data-testid=note] .note__quote"),
-        [format!("“{quote}……”")],
+        [format!("「{quote}……」")],
         "a quote that is the start of a longer paragraph says so"
     );
     let paragraph = page.js(
