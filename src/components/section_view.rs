@@ -144,7 +144,6 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 <@{tag} id={id.clone()} class="section__heading" tabindex="-1" data-spy="">
                     { heading_content }
                 </@>
-                // A report opened from a file has no address to share.
                 // 朗读 (plain markup that static/read-aloud.js handles: no speech code in the
                 // wasm) and 复制链接, wrapping together.
                 <span class="section__tools" data-chrome="">
@@ -152,6 +151,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                     // has to stay inside the first 14 KB that a connection sends).
                     <button type="button" class="copy-button" data-read-section={id.clone()}
                         aria-describedby={id.clone()}>{ "朗读" }</button>
+                    // A report opened from a file has no address to share.
                     if state.shareable {
                         <span class="section__share">
                             { copy_button(&state, CopyText {
