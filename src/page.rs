@@ -360,9 +360,10 @@ pub fn with_inline_script(
 }
 
 /// A script without its whole-line `//` comments and its lines' indentation: the inline
-/// script's bytes count towards the page's first 14 KB. Only whole lines go, so code and
-/// strings stay as written (the script must not hold a multi-line string).
-fn without_comment_lines(code: &str) -> String {
+/// script's bytes count towards the page's first 14 KB, and the scripts loaded on demand
+/// (notes.js, read-aloud.js) come a third smaller. Only whole lines go, so code and strings
+/// stay as written (the script must not hold a multi-line string).
+pub fn without_comment_lines(code: &str) -> String {
     code.lines()
         .map(str::trim_start)
         .filter(|line| !line.is_empty() && !line.starts_with("//"))

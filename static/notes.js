@@ -5,7 +5,8 @@
 // it; the page's wasm (200 KB budget) carries no notes code. The app renders the buttons as
 // plain markup (src/components/section_view.rs, outline.rs); this script does the rest.
 // Nothing is sent anywhere. Text from storage or from an imported file is only ever set with
-// textContent, never parsed as HTML.
+// textContent, never parsed as HTML. The release build drops this file's whole-line comments
+// and indentation (page::without_comment_lines): no string may run over several lines.
 //
 // The anchor of a note is its section id, its paragraph's index and a quote: the passage the
 // reader had selected in the paragraph, or else the paragraph's start (up to 40 characters,

@@ -6,7 +6,9 @@
 // section_view.rs). The page's text is never changed: what is spoken is a copy in which
 // figures become the words a listener expects (`spoken`, below): 1687万元 → 一千六百八十七万元,
 // 14.5% → 百分之十四点五, 2024年 → 二〇二四年, 1-8月 → 一至八月. Where the browser has no
-// speech synthesis, or no Chinese voice, a message says so.
+// speech synthesis, or no Chinese voice, a message says so. The release build drops this
+// file's whole-line comments and indentation (page::without_comment_lines): no string may run
+// over several lines.
 (function () {
   "use strict";
   if (window.songshiReadAloud) return;

@@ -116,6 +116,12 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
         })?;
         std::fs::remove_file(dir.join(&prefs)).map_err(|e| format!("{prefs}: {e}"))?;
         html = inlined;
+        // The scripts loaded on demand, without their comment lines (a third smaller).
+        for name in [built::NOTES_SCRIPT, built::READ_ALOUD_SCRIPT] {
+            let code =
+                std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
+            write(name, built::without_comment_lines(&code).as_bytes())?;
+        }
     }
     let (title, description) = built::preview_of(&content.report);
     html = built::with_preview(&html, &title, &description)?;
