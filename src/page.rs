@@ -298,18 +298,13 @@ pub fn strict(html: &str, base: &str) -> Result<Strict, String> {
 /// The policy of a page with the given inline scripts: [`CSP`] with each script allowed by
 /// the SHA-256 hash of its text (`'sha256-…'` after `'self'`): one exact script, nothing else.
 pub fn policy_with_scripts(scripts: &[&str]) -> String {
-    let hashes: String = scripts
-        .iter()
-        .map(|code| {
-            format!(
-                " 'sha256-{}'",
-                crate::single_file::base64(&crate::single_file::sha256(code.as_bytes()))
-            )
-        })
-        .collect();
+    if scripts.is_empty() {
+        return CSP.to_string();
+    }
+    let hashes = crate::single_file::hash_sources(scripts);
     CSP.replacen(
         "script-src 'self'",
-        &format!("script-src 'self'{hashes}"),
+        &format!("script-src 'self' {hashes}"),
         1,
     )
 }

@@ -20,18 +20,21 @@
 //!   and without JavaScript too. The data block, which on a site names the report's file
 //!   (`data-src`, fetched by boot.js), holds the report itself.
 
+/// A policy's sources for exactly these inline scripts or styles: `'sha256-…'` each, by a
+/// space.
+pub fn hash_sources(list: &[&str]) -> String {
+    list.iter()
+        .map(|s| format!("'sha256-{}'", base64(&sha256(s.as_bytes()))))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Inline scripts and styles of the file, and what the policy allows besides.
 pub fn policy(scripts: &[&str], styles: &[&str]) -> String {
-    let hashes = |list: &[&str]| {
-        list.iter()
-            .map(|s| format!("'sha256-{}'", base64(&sha256(s.as_bytes()))))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; base-uri 'none'; form-action 'none'",
-        hashes(scripts),
-        hashes(styles)
+        hash_sources(scripts),
+        hash_sources(styles)
     )
 }
 

@@ -212,6 +212,12 @@
 
   var rendering = false;
 
+  // What a paragraph's notes are drawn after: its row of 写意见 / 复制引用.
+  function actionsOf(p) {
+    var next = p.nextElementSibling;
+    return next && next.classList.contains("paragraph-actions") ? next : p;
+  }
+
   // Draws every note under its paragraph's actions (after 写意见 / 复制引用). The app owns
   // the report's markup: these views are the only nodes added to it. They are checked again
   // whenever the app redraws (a MutationObserver below): a view still in its place with the
@@ -228,10 +234,8 @@
     });
     var wanted = new Map();
     byParagraph.forEach(function (list, p) {
-      var after = p.nextElementSibling && p.nextElementSibling.classList.contains("paragraph-actions")
-        ? p.nextElementSibling : p;
       var sig = JSON.stringify(list.map(function (n) { return [n.id, n.updated, n.text]; }));
-      wanted.set(after, sig);
+      wanted.set(actionsOf(p), sig);
     });
     var old = document.querySelectorAll(".note-views");
     for (var i = 0; i < old.length; i++) {
@@ -244,8 +248,7 @@
       }
     }
     byParagraph.forEach(function (list, p) {
-      var after = p.nextElementSibling && p.nextElementSibling.classList.contains("paragraph-actions")
-        ? p.nextElementSibling : p;
+      var after = actionsOf(p);
       if (!wanted.has(after)) return;
       var box = el("div", "note-views");
       box.setAttribute("data-chrome", "");
@@ -300,8 +303,7 @@
       } else {
         // Back to the paragraph's 写意见.
         var p = place(n);
-        var actions = p && p.nextElementSibling;
-        var add = actions && actions.querySelector(".note-add");
+        var add = p && actionsOf(p).querySelector(".note-add");
         if (add) add.focus();
       }
     });
@@ -559,8 +561,8 @@
     var copy = button("复制全部文字", "control", copyAll);
     copy.setAttribute("data-testid", "notes-copy");
     row.appendChild(copy);
-    row.appendChild(download("下载 Markdown", "md", "text/markdown", markdown, "notes-markdown"));
-    row.appendChild(download("下载 JSON（可导入）", "json", "application/json", json, "notes-json"));
+    row.appendChild(download("下载 Markdown", fileName("md"), "text/markdown", markdown, "notes-markdown"));
+    row.appendChild(download("下载 JSON（可导入）", fileName("json"), "application/json", json, "notes-json"));
     var importLabel = el("label", "control notes-panel__import", "导入 JSON");
     var input = el("input", "visually-hidden");
     input.type = "file";
@@ -622,7 +624,7 @@
     box.appendChild(el("p", null,
       "这台设备上保存的一份意见数据无法读取（可能已损坏，或由更新版本的程序写入）。原始数据没有删除，可以存成文件保留。"));
     var row = el("p", "notes-panel__actions");
-    row.appendChild(downloadText("保存原始数据", "意见原始数据.txt", "text/plain", damaged, "notes-damaged-save"));
+    row.appendChild(saveDamaged("notes-damaged-save"));
     row.appendChild(button("不再保留", "control", function () {
       var s = store();
       if (s) s.removeItem(DAMAGED + title());
@@ -707,11 +709,11 @@
     return title() + "·审议意见." + ext;
   }
 
-  // A link that downloads what `make` returns at the moment it is pressed.
-  function download(label, ext, type, make, testid) {
+  // A link that downloads, as the file `name`, what `make` returns at the moment it is pressed.
+  function download(label, name, type, make, testid) {
     var a = el("a", "control", label);
     a.href = "#";
-    a.download = fileName(ext);
+    a.download = name;
     a.setAttribute("data-testid", testid);
     a.addEventListener("click", function () {
       a.href = "data:" + type + ";charset=utf-8," + encodeURIComponent(make());
@@ -720,12 +722,9 @@
     return a;
   }
 
-  function downloadText(label, name, type, text, testid) {
-    var a = el("a", "control", label);
-    a.href = "data:" + type + ";charset=utf-8," + encodeURIComponent(text);
-    a.download = name;
-    a.setAttribute("data-testid", testid);
-    return a;
+  // The raw stored text that could not be read, as a file.
+  function saveDamaged(testid) {
+    return download("保存原始数据", "意见原始数据.txt", "text/plain", function () { return damaged; }, testid);
   }
 
   function copyAll() {
@@ -860,7 +859,7 @@
       box.remove();
       openPanel(document.querySelector("[data-notes-open]"));
     }));
-    row.appendChild(downloadText("保存原始数据", "意见原始数据.txt", "text/plain", damaged, "notes-alert-save"));
+    row.appendChild(saveDamaged("notes-alert-save"));
     row.appendChild(button("知道了", "control", function () {
       box.remove();
     }));

@@ -66,20 +66,6 @@ fn gate(page: &Page, state: &str, aaa: bool) {
     );
 }
 
-fn choose(page: &Page, name: &str, value: &str) {
-    if page.js("return document.querySelector('[data-testid=display-settings]').open;")
-        != json!(true)
-    {
-        page.driver.click("[data-testid=display-settings-toggle]");
-    }
-    page.driver
-        .click(&format!("[data-testid=display-{name}-{value}]"));
-}
-
-fn close_settings(page: &Page) {
-    page.js("document.querySelector('[data-testid=display-settings]').open = false;");
-}
-
 #[test]
 fn axe_finds_nothing_on_a_phone_in_every_state_a_reader_meets() {
     let (env, _serial) = setup!();
@@ -89,7 +75,7 @@ fn axe_finds_nothing_on_a_phone_in_every_state_a_reader_meets() {
 
     page.driver.click("[data-testid=display-settings-toggle]");
     gate(&page, "phone, 字号 open", false);
-    close_settings(&page);
+    page.close_display();
 
     page.open_drawer();
     gate(&page, "phone, outline drawer open", false);
@@ -114,10 +100,7 @@ fn axe_finds_nothing_on_a_phone_in_every_state_a_reader_meets() {
     // A note being written, then one saved and 我的意见 listing it.
     page.driver
         .click("[data-note-section=sec-1-1-1][data-note-paragraph='0']");
-    page.driver.wait_for(
-        "the note editor",
-        "return document.querySelector('[data-testid=note-editor]')?.open === true;",
-    );
+    page.wait_dialog("note-editor");
     page.driver.keys("建议补充进度");
     gate(&page, "phone, a note being edited", false);
     page.driver.click("[data-testid=note-editor-save]");
@@ -126,27 +109,23 @@ fn axe_finds_nothing_on_a_phone_in_every_state_a_reader_meets() {
         "return document.querySelector('[data-testid=note]') !== null;",
     );
     gate(&page, "phone, a note under its paragraph", false);
-    page.js("document.querySelector('[data-testid=notes-open]').click();");
-    page.driver.wait_for(
-        "我的意见",
-        "return document.querySelector('[data-testid=notes-panel]')?.open === true;",
-    );
+    page.open_notes_panel();
     gate(&page, "phone, 我的意见 open", false);
     page.driver.keys("\u{e00c}");
 
-    choose(&page, "text-size", "200");
-    close_settings(&page);
+    page.choose_display("text-size", "200");
+    page.close_display();
     gate(&page, "phone, text at 200 %", false);
-    choose(&page, "text-size", "100");
-    close_settings(&page);
+    page.choose_display("text-size", "100");
+    page.close_display();
 
     page.driver.color_scheme("dark");
     gate(&page, "phone, dark (system)", false);
-    choose(&page, "theme", "contrast");
-    close_settings(&page);
+    page.choose_display("theme", "contrast");
+    page.close_display();
     gate(&page, "phone, high contrast (AAA contrast too)", true);
-    choose(&page, "theme", "light");
-    close_settings(&page);
+    page.choose_display("theme", "light");
+    page.close_display();
     gate(&page, "phone, light chosen on a dark system", false);
 
     // The message about stored notes that could not be read.
@@ -172,8 +151,8 @@ fn axe_finds_nothing_on_a_desktop_light_and_dark() {
     gate(&page, "desktop, all cards and the results listed", false);
     page.driver.color_scheme("dark");
     gate(&page, "desktop, dark", false);
-    choose(&page, "theme", "contrast");
-    close_settings(&page);
+    page.choose_display("theme", "contrast");
+    page.close_display();
     gate(&page, "desktop, high contrast (AAA contrast too)", true);
     page.assert_no_console_errors();
 }
@@ -318,10 +297,7 @@ fn a_keyboard_alone_reaches_search_the_outline_a_section_a_card_a_note_and_the_e
     // closes it and gives the focus back.
     tab_until(&page, ".note__actions button:last-child", 10);
     page.driver.keys(ENTER);
-    page.driver.wait_for(
-        "我的意见",
-        "return document.querySelector('[data-testid=notes-panel]')?.open === true;",
-    );
+    page.wait_dialog("notes-panel");
     tab_until(&page, "[data-testid=notes-json]", 20);
     assert_eq!(
         focused(&page)["ring"],

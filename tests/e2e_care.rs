@@ -22,17 +22,6 @@ macro_rules! setup {
 
 const SIZES: [u32; 5] = [100, 125, 150, 175, 200];
 
-/// Opens 字号 (if closed) and chooses `value` in the group `name`.
-fn choose(page: &Page, name: &str, value: &str) {
-    if page.js("return document.querySelector('[data-testid=display-settings]').open;")
-        != json!(true)
-    {
-        page.driver.click("[data-testid=display-settings-toggle]");
-    }
-    page.driver
-        .click(&format!("[data-testid=display-{name}-{value}]"));
-}
-
 fn root_font_px(page: &Page) -> f64 {
     page.js("return parseFloat(getComputedStyle(document.documentElement).fontSize);")
         .as_f64()
@@ -52,7 +41,7 @@ fn text_size_has_five_steps_to_200_percent_each_one_column_on_a_phone_and_rememb
     let page = Page::phone(env);
     page.open("/");
     for size in SIZES {
-        choose(&page, "text-size", &size.to_string());
+        page.choose_display("text-size", &size.to_string());
         let px = f64::from(size) * 16.0 / 100.0;
         page.driver.wait_for(
             &format!("the text at {size} %"),
@@ -167,7 +156,7 @@ fn damaged_or_foreign_display_settings_are_ignored_at_start_up() {
         assert_eq!(root_font_px(&page), 16.0);
     }
     // The control still works, and replaces what was there.
-    choose(&page, "text-size", "150");
+    page.choose_display("text-size", "150");
     assert_eq!(
         stored(&page),
         json!({"version": 1, "textSize": 150, "theme": "system"})
@@ -192,9 +181,9 @@ fn colours_follow_the_system_unless_the_reader_chooses_light_dark_or_high_contra
     let contrast = json!(["rgb(255, 255, 255)", "rgb(0, 0, 0)"]);
     assert_eq!(colours(&page), dark, "the system's dark by default");
 
-    choose(&page, "theme", "light");
+    page.choose_display("theme", "light");
     assert_eq!(colours(&page), light, "light chosen on a dark system");
-    choose(&page, "theme", "contrast");
+    page.choose_display("theme", "contrast");
     assert_eq!(colours(&page), contrast, "high contrast");
     page.driver.keys("\u{e00c}");
     page.screenshot("phone-care-contrast");
@@ -203,9 +192,9 @@ fn colours_follow_the_system_unless_the_reader_chooses_light_dark_or_high_contra
     page.driver.color_scheme("light");
     page.open("/");
     assert_eq!(colours(&page), contrast, "high contrast after a reload");
-    choose(&page, "theme", "dark");
+    page.choose_display("theme", "dark");
     assert_eq!(colours(&page), dark, "dark chosen on a light system");
-    choose(&page, "theme", "system");
+    page.choose_display("theme", "system");
     assert_eq!(colours(&page), light, "back to the system's light");
     assert_eq!(
         page.js("return document.documentElement.hasAttribute('data-theme');"),
@@ -242,6 +231,21 @@ fn fake_speech(page: &Page, voices: &str) {
     );
 }
 
+/// A phone with the driven speech synthesis (`voices`), the page open, and 朗读 pressed on the
+/// first point (the reading script is loaded only then: never on a first visit).
+fn start_reading(env: &support::Env, voices: &str) -> Page {
+    let page = Page::phone(env);
+    fake_speech(&page, voices);
+    page.open("/");
+    assert_eq!(
+        page.js("return typeof window.songshiReadAloud;"),
+        json!("undefined"),
+        "no reading script on a first visit"
+    );
+    page.driver.click("[data-read-section=sec-1-1-1]");
+    page
+}
+
 /// The text of the passage highlighted as being read.
 fn reading(page: &Page) -> Value {
     page.js("const h = CSS.highlights.get('reading');
@@ -251,18 +255,10 @@ fn reading(page: &Page) -> Value {
 #[test]
 fn a_section_is_read_aloud_sentence_by_sentence_highlighted_with_pause_resume_and_stop() {
     let (env, _serial) = setup!();
-    let page = Page::phone(env);
-    fake_speech(
-        &page,
+    let page = start_reading(
+        env,
         "[{ name: 'Fake 普通话', lang: 'zh-CN', default: true }]",
     );
-    page.open("/");
-    assert_eq!(
-        page.js("return typeof window.songshiReadAloud;"),
-        json!("undefined"),
-        "no reading script on a first visit"
-    );
-    page.driver.click("[data-read-section=sec-1-1-1]");
     page.driver
         .wait_for("the heading spoken", "return window.__spoken.length === 1;");
     assert_eq!(
@@ -346,13 +342,10 @@ fn a_section_is_read_aloud_sentence_by_sentence_highlighted_with_pause_resume_an
 #[test]
 fn figures_are_read_as_words_and_no_digit_is_ever_spoken() {
     let (env, _serial) = setup!();
-    let page = Page::phone(env);
-    fake_speech(
-        &page,
+    let page = start_reading(
+        env,
         "[{ name: 'Fake 普通话', lang: 'zh-CN', default: true }]",
     );
-    page.open("/");
-    page.driver.click("[data-read-section=sec-1-1-1]");
     page.driver.wait_for(
         "the reading script",
         "return typeof window.songshiReadAloud === 'object';",
@@ -396,13 +389,10 @@ fn figures_are_read_as_words_and_no_digit_is_ever_spoken() {
 #[test]
 fn without_a_chinese_voice_or_speech_synthesis_reading_aloud_says_so() {
     let (env, _serial) = setup!();
-    let page = Page::phone(env);
-    fake_speech(
-        &page,
+    let page = start_reading(
+        env,
         "[{ name: 'Fake English', lang: 'en-US', default: true }]",
     );
-    page.open("/");
-    page.driver.click("[data-read-section=sec-1-1-1]");
     page.driver.wait_for(
         "the message",
         "return (document.querySelector('[data-testid=reader-now]')?.textContent ?? '')

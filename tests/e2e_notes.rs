@@ -33,10 +33,7 @@ fn write_note(page: &Page, section: &str, paragraph: u32, text: &str) {
     page.driver.click(&format!(
         "[data-note-section={section}][data-note-paragraph='{paragraph}']"
     ));
-    page.driver.wait_for(
-        "the editor",
-        "return document.querySelector('[data-testid=note-editor]')?.open === true;",
-    );
+    page.wait_dialog("note-editor");
     page.driver.js(
         "const area = document.querySelector('[data-testid=note-editor-text]');
              area.value = arguments[0];",
@@ -49,14 +46,6 @@ fn write_note(page: &Page, section: &str, paragraph: u32, text: &str) {
             "return [...document.querySelectorAll('[data-testid=note] .note__text')].some(e => e.textContent === {});",
             json!(text)
         ),
-    );
-}
-
-fn open_panel(page: &Page) {
-    page.js("document.querySelector('[data-testid=notes-open]').click();");
-    page.driver.wait_for(
-        "我的意见",
-        "return document.querySelector('[data-testid=notes-panel]')?.open === true;",
     );
 }
 
@@ -162,10 +151,7 @@ fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
     // 我的意见, from the phone's outline drawer: reading order, links to the passages.
     page.open_drawer();
     page.driver.click("[data-testid=notes-open]");
-    page.driver.wait_for(
-        "我的意见",
-        "return document.querySelector('[data-testid=notes-panel]')?.open === true;",
-    );
+    page.wait_dialog("notes-panel");
     let items = page.js(
         "return [...document.querySelectorAll('[data-testid=notes-item]')].map(li =>
             [li.querySelector('.note__text').textContent, li.querySelector('a').getAttribute('href')]);",
@@ -197,7 +183,7 @@ fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
         json!("true"),
         "the drawer stays open"
     );
-    open_panel(&page);
+    page.open_notes_panel();
 
     // Delete asks once more, then deletes.
     page.js("document.querySelector('[data-testid=notes-panel] .note__delete').click();");
@@ -250,7 +236,7 @@ fn notes_export_as_text_markdown_and_json_and_import_on_another_browser_without_
     page.open("/");
     write_note(&page, "sec-1-2-1", 0, "招商引资要更透明");
     write_note(&page, "sec-1-4-1", 0, "民生数据请分村列出");
-    open_panel(&page);
+    page.open_notes_panel();
 
     // Plain text, to the clipboard (caught here, the test browser's own may be refused)…
     page.js("window.__copied = null;
@@ -303,7 +289,7 @@ fn notes_export_as_text_markdown_and_json_and_import_on_another_browser_without_
     let other = Page::phone(env);
     other.open("/");
     write_note(&other, "sec-1-1-1", 0, "这台设备上的意见");
-    open_panel(&other);
+    other.open_notes_panel();
     let path = file_with("审议意见.json", exported_json.as_bytes());
     for round in 1..=2 {
         other
@@ -373,7 +359,7 @@ fn a_note_whose_passage_is_gone_is_detached_and_damaged_storage_is_kept_and_repo
         "the note found by its quote",
         "return document.querySelectorAll('[data-testid=note]').length === 1;",
     );
-    open_panel(&page);
+    page.open_notes_panel();
     assert_eq!(page.count("[data-testid=notes-item]"), 1);
     assert_eq!(
         page.texts("[data-testid=notes-detached] .note__text"),
@@ -402,11 +388,8 @@ fn a_note_whose_passage_is_gone_is_detached_and_damaged_storage_is_kept_and_repo
         "the message",
         "return document.querySelector('[data-testid=notes-alert]') !== null;",
     );
-    let saved = page
-        .attr("[data-testid=notes-alert-save]", "href")
-        .unwrap_or_default();
     assert_eq!(
-        percent_decode(saved.split_once(',').map(|(_, d)| d).unwrap_or_default()),
+        exported(&page, "notes-alert-save"),
         raw,
         "the raw data offered as a file"
     );

@@ -361,4 +361,34 @@ impl Page {
         self.driver.screenshot(&path);
         eprintln!("screenshot: {}", path.display());
     }
+
+    /// Opens 字号 (unless open) and chooses `value` in its group `name` (`text-size`, `theme`).
+    pub fn choose_display(&self, name: &str, value: &str) {
+        if self.js("return document.querySelector('[data-testid=display-settings]').open;")
+            != json!(true)
+        {
+            self.driver.click("[data-testid=display-settings-toggle]");
+        }
+        self.driver
+            .click(&format!("[data-testid=display-{name}-{value}]"));
+    }
+
+    /// Closes 字号's panel.
+    pub fn close_display(&self) {
+        self.js("document.querySelector('[data-testid=display-settings]').open = false;");
+    }
+
+    /// Waits until the dialog with test id `testid` (`note-editor`, `notes-panel`) is open.
+    pub fn wait_dialog(&self, testid: &str) {
+        self.driver.wait_for(
+            &format!("the {testid} dialog open"),
+            &format!("return document.querySelector('[data-testid={testid}]')?.open === true;"),
+        );
+    }
+
+    /// Opens 我的意见 (the outline's button, pressed wherever the outline is) and waits for it.
+    pub fn open_notes_panel(&self) {
+        self.js("document.querySelector('[data-testid=notes-open]').click();");
+        self.wait_dialog("notes-panel");
+    }
 }

@@ -33,7 +33,7 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, SystemTime};
 
-use crate::{cmd, output_of, release_build, root, run, setup_build_tools, step, Result};
+use crate::{cmd, npm_package, release_build, root, setup_build_tools, step, Result};
 use crate::{ReportChoice, CHROMIUM};
 
 const LIGHTHOUSE_VERSION: &str = "12.8.2";
@@ -218,39 +218,12 @@ pub fn bench(runs: usize) -> Result {
 
 /// The Lighthouse CLI script, installed from npm into target/lighthouse-tool when missing.
 fn install_lighthouse() -> Result<PathBuf> {
-    let prefix = root().join("target/lighthouse-tool");
-    let package = prefix.join("node_modules/lighthouse");
-    let cli = package.join("cli/index.js");
-    let installed = fs::read_to_string(package.join("package.json"))
-        .ok()
-        .and_then(|text| parse_json(&text).ok())
-        .and_then(|json| {
-            json.get("version")
-                .and_then(Json::as_str)
-                .map(str::to_owned)
-        });
-    if installed.as_deref() == Some(LIGHTHOUSE_VERSION) && cli.is_file() {
-        eprintln!("lighthouse {LIGHTHOUSE_VERSION}");
-        return Ok(cli);
-    }
-    if output_of("npm", &["--version"]).is_none() {
-        return Err(
-            "npm is not on PATH: install Node.js 20 and npm (Debian: apt-get install nodejs npm), \
-                    then run this again; it is needed for Lighthouse"
-                .into(),
-        );
-    }
-    fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
-    run(cmd("npm").args([
-        "install",
-        "--prefix",
+    npm_package(
         "target/lighthouse-tool",
-        "--no-audit",
-        "--no-fund",
-        "--no-save",
-        &format!("lighthouse@{LIGHTHOUSE_VERSION}"),
-    ]))?;
-    Ok(cli)
+        "lighthouse",
+        LIGHTHOUSE_VERSION,
+        "cli/index.js",
+    )
 }
 
 /// One Lighthouse run of `url` in a fresh Chromium profile; its JSON report is kept at `out`.

@@ -242,31 +242,39 @@ fn setup_browser() -> Result {
 /// axe-core from npm into [`AXE_DIR`] (git ignores `target/`), unless that version is there.
 fn setup_axe() -> Result {
     step("axe-core for the accessibility gate");
-    let package = root().join(AXE_DIR).join("node_modules/axe-core");
+    npm_package(AXE_DIR, "axe-core", AXE_VERSION, "axe.min.js").map(|_| ())
+}
+
+/// The npm package `name` at `version` under `prefix` (a folder of the project that git
+/// ignores), installed when that version is not there yet; gives the path of its file `file`,
+/// which must exist. For the test and bench tools that come from npm (axe-core, Lighthouse).
+fn npm_package(prefix: &str, name: &str, version: &str, file: &str) -> Result<PathBuf> {
+    let package = root().join(prefix).join("node_modules").join(name);
     let installed = fs::read_to_string(package.join("package.json"))
         .ok()
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .and_then(|json| json["version"].as_str().map(str::to_owned));
-    if installed.as_deref() == Some(AXE_VERSION) && package.join("axe.min.js").is_file() {
-        eprintln!("axe-core {AXE_VERSION}");
-        return Ok(());
+    if installed.as_deref() == Some(version) && package.join(file).is_file() {
+        eprintln!("{name} {version}");
+        return Ok(package.join(file));
     }
     if output_of("npm", &["--version"]).is_none() {
         return Err(format!(
             "npm is not on PATH: install Node.js 20 and npm (Debian: apt-get install nodejs npm), \
-             then run this again; it is needed for axe-core@{AXE_VERSION}"
+             then run this again; it is needed for {name}@{version}"
         ));
     }
-    fs::create_dir_all(root().join(AXE_DIR)).map_err(|e| e.to_string())?;
+    fs::create_dir_all(root().join(prefix)).map_err(|e| e.to_string())?;
     run(cmd("npm").args([
         "install",
         "--prefix",
-        AXE_DIR,
+        prefix,
         "--no-audit",
         "--no-fund",
         "--no-save",
-        &format!("axe-core@{AXE_VERSION}"),
-    ]))
+        &format!("{name}@{version}"),
+    ]))?;
+    Ok(package.join(file))
 }
 
 fn setup_chromium() -> Result {
