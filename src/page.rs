@@ -199,19 +199,9 @@ pub fn with_report_data_file(
     json: &str,
     base: &str,
 ) -> Result<(String, String), String> {
-    if html.contains(&format!("id=\"{REPORT_DATA_ID}\"")) {
-        return Err("the page already holds a report".into());
-    }
-    let end = html
-        .rfind("</body>")
-        .ok_or_else(|| "the page has no </body>".to_string())?;
     let name = format!("report-data-{:016x}.json", fnv1a(json.as_bytes()));
-    let block = format!(
-        "<script type=\"application/json\" id=\"{REPORT_DATA_ID}\" data-base=\"{}\" data-src=\"{}{name}\"></script>",
-        attribute(base),
-        attribute(base),
-    );
-    Ok((format!("{}{block}{}", &html[..end], &html[end..]), name))
+    let html = with_data_block(html, base, Some(&format!("{base}{name}")), "")?;
+    Ok((html, name))
 }
 
 /// `html` with the report file `json` written before `</body>`. Every `<` of the JSON becomes
@@ -219,16 +209,29 @@ pub fn with_report_data_file(
 /// `base` is the site's public address (`/` or `/sub/path/`), kept as the block's `data-base`
 /// for what the app loads later (the reading worker).
 pub fn with_report_data(html: &str, json: &str, base: &str) -> Result<String, String> {
+    with_data_block(html, base, None, &json.replace('<', "\\u003c"))
+}
+
+/// `html` with the data block before `</body>`: `content` inside, or (`src`) empty and naming
+/// the file that holds it.
+fn with_data_block(
+    html: &str,
+    base: &str,
+    src: Option<&str>,
+    content: &str,
+) -> Result<String, String> {
     if html.contains(&format!("id=\"{REPORT_DATA_ID}\"")) {
         return Err("the page already holds a report".into());
     }
     let end = html
         .rfind("</body>")
         .ok_or_else(|| "the page has no </body>".to_string())?;
+    let src = src
+        .map(|src| format!(" data-src=\"{}\"", attribute(src)))
+        .unwrap_or_default();
     let block = format!(
-        "<script type=\"application/json\" id=\"{REPORT_DATA_ID}\" data-base=\"{}\">{}</script>",
+        "<script type=\"application/json\" id=\"{REPORT_DATA_ID}\" data-base=\"{}\"{src}>{content}</script>",
         attribute(base),
-        json.replace('<', "\\u003c")
     );
     Ok(format!("{}{block}{}", &html[..end], &html[end..]))
 }
@@ -495,10 +498,10 @@ pub fn on_demand(name: &str) -> bool {
         || name == READ_ALOUD_SCRIPT
 }
 
-/// The review notes' script (static/notes.js, copied as it is).
+/// The review notes' script (static/notes.js; a release drops its comment lines).
 pub const NOTES_SCRIPT: &str = "notes.js";
 
-/// Reading aloud's script (static/read-aloud.js, copied as it is).
+/// Reading aloud's script (static/read-aloud.js; likewise).
 pub const READ_ALOUD_SCRIPT: &str = "read-aloud.js";
 
 /// The home-screen icons the build draws from the SVG favicon: Android's two manifest sizes
