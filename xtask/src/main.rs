@@ -470,8 +470,8 @@ fn print_sizes() -> Result {
 /// assert nothing (targets in benches/*.rs and in the closing notes).
 fn bench() -> Result {
     step("benchmarks: search and import (print, assert nothing)");
-    run(cmd("cargo").args(["bench", "--bench", "search"]))?;
-    run(cmd("cargo").args(["bench", "--bench", "import"]))?;
+    run(cmd("cargo").args(["bench", "-p", "report-core", "--bench", "search"]))?;
+    run(cmd("cargo").args(["bench", "-p", "report-core", "--bench", "import"]))?;
     // In the browser, against the release dist/ (they print a notice and pass when there is no
     // browser or no build): a keystroke to the highlights, and a long report from the file
     // chosen to painted.
@@ -482,7 +482,9 @@ fn bench() -> Result {
         ("e2e_open", "opening_a_long_report_is_timed"),
     ] {
         run(cmd("cargo")
-            .args(["test", "--quiet", "--test", test, "--", "--exact", name])
+            .args([
+                "test", "--quiet", "-p", "e2e", "--test", test, "--", "--exact", name,
+            ])
             .env("TMPDIR", &tmp))?;
     }
     Ok(())
@@ -508,6 +510,10 @@ fn test() -> Result {
     ]))?;
     run(cmd("cargo").args([
         "clippy",
+        "--package",
+        "report-core",
+        "--package",
+        "report-app",
         "--all-targets",
         "--target",
         WASM_TARGET,
@@ -551,7 +557,7 @@ fn test() -> Result {
 
     step("component tests: wasm-bindgen-test in headless Chromium");
     run(cmd("cargo")
-        .args(["test", "--target", WASM_TARGET])
+        .args(["test", "--package", "report-app", "--target", WASM_TARGET])
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("TMPDIR", &tmp))?;
 

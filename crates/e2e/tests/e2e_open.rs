@@ -1,0 +1,464 @@
+//! End-to-end tests of 打开报告: a reader opens another report in the page — a text in UTF-8 or
+//! GBK, a report file (.json), by the button or by dropping it on the page — and everything the
+//! viewer does works on it; a file that is no report is refused in Chinese and the shown report
+//! stays; reports opened before are remembered, can be opened again and forgotten, and damaged
+//! stored data never breaks the page. The files are made-up reports of `tests/reports/`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use report_core::search::terms::Terms;
+use report_core::{file, Content};
+use serde_json::json;
+use support::fidelity::assert_same_text;
+use support::{env, file_with, serial, Page, OTHER_PATH};
+
+const COUNTY: &str = include_str!("../../../tests/reports/county-2030.txt");
+const TOWN_PDF: &str = include_str!("../../../tests/reports/town-pdf-2030.txt");
+const COUNTY_TITLE: &str = "二〇三〇年某县政府工作报告";
+const EMBEDDED_TITLE: &str = "2024年嵩市镇政府工作报告";
+const TOWN_TITLE: &str = "某镇2030年政府工作报告";
+
+macro_rules! setup {
+    () => {{
+        let Some(env) = env() else { return };
+        (env, serial())
+    }};
+}
+
+trait Opening {
+    fn wait_opened(&self, name: &str);
+    fn title(&self) -> String;
+}
+
+impl Opening for Page {
+    /// Waits until the file `name` is shown.
+    fn wait_opened(&self, name: &str) {
+        self.driver.wait_for(
+            &format!("{name} to be shown"),
+            &format!(
+                "const n = document.querySelector('[data-testid=opened-notice]');
+                 return n !== null && n.textContent.includes({});",
+                json!(name)
+            ),
+        );
+    }
+
+    fn title(&self) -> String {
+        self.texts("[data-testid=report-title]").join("")
+    }
+}
+
+#[test]
+fn a_text_file_opens_with_its_outline_figures_cards_and_search() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/#sec-1-1");
+    assert_eq!(page.title(), EMBEDDED_TITLE);
+    page.choose_file(&file_with("某县报告.txt", COUNTY.as_bytes()));
+    page.wait_opened("某县报告.txt");
+    assert_eq!(page.title(), COUNTY_TITLE);
+    // Every character of the file, nothing of the last report.
+    assert_same_text(&page.page_report_text(), COUNTY);
+    assert!(
+        !page
+            .js("return location.hash;")
+            .as_str()
+            .unwrap_or("")
+            .contains("sec-1-1"),
+        "the last report's address is forgotten"
+    );
+    assert_eq!(
+        page.js("return document.activeElement.id;"),
+        json!("report-title"),
+        "focus moves to the new title"
+    );
+    let title = page.js("return document.title;");
+    assert!(title.as_str().unwrap_or("").contains("某县"), "{title}");
+    assert_eq!(page.count(".section--part"), 2);
+    assert_eq!(page.count(".section--annex"), 1);
+    // Its address would open the built-in report anywhere else: no link to share, and none in
+    // the exports.
+    assert_eq!(page.count("[data-testid^=link-]"), 0);
+    page.driver.click("[data-testid=figures-toggle]");
+    let links = page.js(
+        "const href = document.querySelector('[data-testid=export-json]').getAttribute('href');
+         return JSON.parse(decodeURIComponent(href.split(',')[1])).figures.map(f => f.link);",
+    );
+    assert!(
+        links
+            .as_array()
+            .is_some_and(|l| !l.is_empty() && l.iter().all(|v| v.is_null())),
+        "{links}"
+    );
+    assert!(page.count("[data-testid=outline] a") >= 8);
+    assert!(page.count("[data-testid=report] data.figure") >= 10);
+    assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 6);
+    page.search("低保");
+    page.driver.wait_for(
+        "低保 to be found in the opened report",
+        "return document.querySelector('[data-testid=search-status]').textContent.startsWith('共3处');",
+    );
+    // A link inside the opened report goes to its own section.
+    page.driver
+        .click("[data-testid=outline] a[href='#annex-1']");
+    page.wait_heading_at_top("annex-1");
+    page.screenshot("desktop-opened-report");
+    page.driver.click("[data-testid=show-embedded]");
+    page.driver.wait_for(
+        "the built-in report to come back",
+        &format!(
+            "return document.querySelector('[data-testid=report-title]').textContent === {};",
+            json!(EMBEDDED_TITLE)
+        ),
+    );
+    assert_eq!(page.count("[data-testid=opened-notice]"), 0);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_gbk_text_and_a_report_file_open_too() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let (gbk, _, _) = encoding_rs::GBK.encode(TOWN_PDF);
+    page.choose_file(&file_with("镇报告-gbk.txt", &gbk));
+    page.wait_opened("镇报告-gbk.txt");
+    assert_same_text(&page.page_report_text(), TOWN_PDF);
+    // The text stops mid-sentence: the reader is told what to check.
+    assert!(page.count("[data-testid=import-notes] li") >= 1);
+    page.driver.click("[data-testid=import-notes] summary");
+    page.screenshot("phone-opened-gbk");
+
+    let (content, _) = Content::from_text(COUNTY, None, Terms::default()).unwrap();
+    page.choose_file(&file_with(
+        "county.json",
+        file::to_json(&content).as_bytes(),
+    ));
+    page.wait_opened("county.json");
+    assert_eq!(page.title(), COUNTY_TITLE);
+    assert_same_text(&page.page_report_text(), COUNTY);
+    assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 6);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_file_that_is_no_report_is_refused_in_chinese_and_the_report_stays() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let refused = |name: &str, bytes: &[u8], says: &str| {
+        page.choose_file(&file_with(name, bytes));
+        page.driver.wait_for(
+            &format!("{name} to be refused"),
+            &format!(
+                "const e = document.querySelector('[data-testid=open-error]');
+                 return e !== null && e.textContent.includes({});",
+                json!(name)
+            ),
+        );
+        let message = page.texts("[data-testid=open-error]").join("");
+        assert!(
+            message.contains(name) && message.contains(says),
+            "{name}: {message}"
+        );
+        assert_eq!(page.title(), EMBEDDED_TITLE);
+        assert_eq!(page.count("[data-testid=opened-notice]"), 0);
+    };
+    refused("照片.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG 图片");
+    page.screenshot("phone-open-refused");
+    page.driver.click("[data-testid=open-error] button");
+    assert_eq!(page.count("[data-testid=open-error]"), 0);
+    assert_eq!(
+        page.js("return document.activeElement.id;"),
+        json!("open-report"),
+        "the keyboard is back on 打开报告"
+    );
+    refused("压缩包.zip", b"PK\x03\x04....", "压缩包");
+    page.driver.keys("\u{E00C}");
+    page.driver.wait_for(
+        "Esc to close the message",
+        "return document.querySelector('[data-testid=open-error]') === null;",
+    );
+    refused("坏.json", b"{\"schema\": 1, \"meta\": {", "报告文件");
+    refused("新版.json", br#"{"schema": 9, "meta": {}}"#, "版本是9");
+    refused("空.txt", b"  \n ", "空的");
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn opened_reports_are_remembered_opened_again_and_forgotten() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    page.js("localStorage.clear();");
+    page.choose_file(&file_with("某县报告.txt", COUNTY.as_bytes()));
+    page.wait_opened("某县报告.txt");
+    page.choose_file(&file_with("镇.txt", TOWN_PDF.as_bytes()));
+    page.wait_opened("镇.txt");
+    // A reload shows the opened report again, at the same place.
+    page.js("location.hash = '#sec-1';");
+    page.driver.refresh();
+    page.wait_opened("镇.txt");
+    assert_eq!(page.title(), TOWN_TITLE);
+    page.wait_heading_at_top("sec-1");
+    assert_eq!(page.count("[data-testid=not-found]"), 0);
+    // Back to the built-in report, which a reload keeps.
+    page.driver.click("[data-testid=show-embedded]");
+    page.driver.refresh();
+    page.open("/");
+    assert_eq!(page.title(), EMBEDDED_TITLE);
+    assert_eq!(page.count("[data-testid=opened-notice]"), 0);
+    // Both files are listed, newest first.
+    page.driver.click("[data-testid=recent-reports] summary");
+    let listed = page.texts("[data-testid=recent-report] .open-report__reopen");
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed[1], COUNTY_TITLE);
+    page.screenshot("phone-recent-reports");
+    page.driver
+        .click("[data-testid=recent-report]:nth-child(2) .open-report__reopen");
+    page.wait_opened("某县报告.txt");
+    assert_eq!(page.title(), COUNTY_TITLE);
+    // Opening it again put it first; forgetting it leaves the other.
+    page.driver.click("[data-testid=recent-reports] summary");
+    assert!(page
+        .texts("[data-testid=recent-report]:nth-child(1)")
+        .join("")
+        .contains("正在显示"));
+    page.driver
+        .click("[data-testid=recent-report]:nth-child(1) .open-report__forget");
+    assert_eq!(page.count("[data-testid=recent-report]"), 1);
+    assert_eq!(
+        page.js("return document.activeElement.id;"),
+        json!("recent-reports-summary"),
+        "never the next 删除"
+    );
+    assert!(page
+        .texts("[data-testid=open-status]")
+        .join("")
+        .contains("已从"));
+    let stored = page.js(
+        "return JSON.parse(localStorage.getItem('songshi-report.recent')).reports.map(r => r.name);",
+    );
+    assert_eq!(stored, json!(["镇.txt"]));
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn damaged_stored_data_never_breaks_the_page() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    for damaged in [
+        "{not json",
+        r#"{"version": 99, "reports": []}"#,
+        r#"{"version": 1, "reports": [{"title": "x", "name": "x.txt", "opened": "今天", "file": "{\"schema\":1}"}]}"#,
+    ] {
+        page.js(&format!(
+            "localStorage.setItem('songshi-report.recent', {});",
+            json!(damaged)
+        ));
+        page.driver.refresh();
+        page.open("/");
+        assert_eq!(page.title(), EMBEDDED_TITLE, "{damaged}");
+    }
+    // A stored report that cannot be read says so when opened; the page goes on.
+    page.driver.click("[data-testid=recent-reports] summary");
+    page.driver
+        .click("[data-testid=recent-report] .open-report__reopen");
+    page.driver.wait_for(
+        "the damaged report to be refused",
+        "return document.querySelector('[data-testid=open-error]') !== null;",
+    );
+    assert_eq!(page.title(), EMBEDDED_TITLE);
+    // Damaged data is explained, and replaced only when the reader opens a report.
+    page.js("localStorage.setItem('songshi-report.recent', '{not json');");
+    page.driver.refresh();
+    page.open("/");
+    assert!(page
+        .texts("[data-testid=recent-note]")
+        .join("")
+        .contains("损坏"));
+    assert_eq!(
+        page.js("return localStorage.getItem('songshi-report.recent');"),
+        json!("{not json")
+    );
+    page.choose_file(&file_with("镇.txt", TOWN_PDF.as_bytes()));
+    page.wait_opened("镇.txt");
+    let stored =
+        page.js("return JSON.parse(localStorage.getItem('songshi-report.recent')).reports.length;");
+    assert_eq!(stored, json!(1));
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_file_dropped_on_the_page_opens() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    // WebDriver cannot drag a file from the desktop: the test makes the events a browser
+    // makes, with a real File in a real DataTransfer.
+    page.driver.js(
+        "const t = new DataTransfer();
+         t.items.add(new File([arguments[0]], '拖进来的.txt', {type: 'text/plain'}));
+         window.__drop = t;
+         document.querySelector('main').dispatchEvent(new DragEvent('dragenter', {dataTransfer: t, bubbles: true, cancelable: true}));
+         document.querySelector('main').dispatchEvent(new DragEvent('dragover', {dataTransfer: t, bubbles: true, cancelable: true}));",
+        json!([COUNTY]),
+    );
+    page.driver.wait_for(
+        "the drop zone to show",
+        "return document.querySelector('[data-testid=drop-zone]') !== null;",
+    );
+    page.screenshot("desktop-drop-zone");
+    page.js(
+        "document.querySelector('main').dispatchEvent(new DragEvent('drop', {dataTransfer: window.__drop, bubbles: true, cancelable: true}));",
+    );
+    page.wait_opened("拖进来的.txt");
+    assert_eq!(page.title(), COUNTY_TITLE);
+    assert_eq!(page.count("[data-testid=drop-zone]"), 0);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_file_opens_under_a_sub_path() {
+    let (env, _serial) = setup!();
+    if !env.has_other {
+        return;
+    }
+    let page = Page::phone(env);
+    page.open(OTHER_PATH);
+    page.choose_file(&file_with("镇.txt", TOWN_PDF.as_bytes()));
+    page.wait_opened("镇.txt");
+    assert_same_text(&page.page_report_text(), TOWN_PDF);
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn a_report_without_numbered_parts_says_so_in_the_outline() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let text = "某村2030年工作报告\n各位代表：\n今年村里修路3公里，新建文化广场1个。\n明年计划再修路5公里。\n";
+    page.choose_file(&file_with("村.txt", text.as_bytes()));
+    page.wait_opened("村.txt");
+    assert_same_text(&page.page_report_text(), text);
+    page.open_drawer();
+    assert!(page
+        .texts("[data-testid=outline-empty]")
+        .join("")
+        .contains("没有分出编号的部分"));
+    assert_eq!(page.count("[data-testid=expand-all]"), 0);
+    page.screenshot("phone-opened-no-parts");
+    page.assert_no_console_errors();
+}
+
+#[path = "../../report-core/benches/support/generated.rs"]
+mod generated;
+
+/// Prints (asserts nothing: speed targets live in benchmarks) the time from choosing a long
+/// report to its text painted: read, decoded and parsed in the worker, read back and rendered.
+#[test]
+fn opening_a_long_report_is_timed() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let text = generated::generated_report(14);
+    // The worker's share: from the file posted to it to its answer.
+    page.js("const W = window.Worker;
+         window.Worker = function (url) {
+           const w = new W(url);
+           const post = w.postMessage.bind(w);
+           w.postMessage = (m) => { window.__posted = performance.now(); post(m); };
+           w.addEventListener('message', (e) => {
+             if (typeof e.data !== 'string') window.__worker = performance.now() - window.__posted;
+           });
+           return w;
+         };");
+    let mut times = Vec::new();
+    let mut worker = Vec::new();
+    for run in 0..6 {
+        let name = format!("长报告-{run}.txt");
+        let path = file_with(&name, text.as_bytes());
+        page.driver.js(
+            "window.__opened = null;
+             const name = arguments[0];
+             document.querySelector('[data-testid=open-report-input]')
+               .addEventListener('change', () => { window.__chosen = performance.now(); }, {capture: true, once: true});
+             new MutationObserver((_, o) => {
+               const n = document.querySelector('[data-testid=opened-notice]');
+               if (n && n.textContent.includes(name)) {
+                 o.disconnect();
+                 requestAnimationFrame(() => { window.__opened = performance.now() - window.__chosen; });
+               }
+             }).observe(document.body, {subtree: true, childList: true, characterData: true});",
+            json!([name]),
+        );
+        page.choose_file(&path);
+        page.driver.wait_for(
+            "the long report to be painted",
+            "return window.__opened !== null;",
+        );
+        times.push(
+            page.js("return window.__opened;")
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+        worker.push(
+            page.js("return window.__worker;")
+                .as_f64()
+                .unwrap_or(f64::NAN),
+        );
+    }
+    let first = times[0];
+    let mut rest = times[1..].to_vec();
+    rest.sort_by(f64::total_cmp);
+    let mut worker = worker[1..].to_vec();
+    worker.sort_by(f64::total_cmp);
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "\nfile chosen → report painted ({} characters, phone viewport): first {first:.0} ms (worker loaded), then median {:.0} ms of {} (min {:.0}, max {:.0}); of which the worker (read, decode, parse, figures, cards, report file) median {:.0} ms",
+        text.chars().count(),
+        rest[rest.len() / 2],
+        rest.len(),
+        rest[0],
+        rest[rest.len() - 1],
+        worker[worker.len() / 2]
+    );
+    page.assert_no_console_errors();
+}
+
+#[test]
+fn the_whole_report_file_is_offered_for_the_built_in_report_only() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    page.open("/");
+    page.driver.click("[data-testid=figures-toggle]");
+    page.js(
+        "window.__file = undefined;
+         fetch(document.querySelector('[data-testid=export-report]').href)
+           .then(r => r.json()).then(f => { window.__file = f; }, e => { window.__file = String(e); });",
+    );
+    page.driver.wait_for(
+        "the report file to download",
+        "return window.__file !== undefined;",
+    );
+    let file = page.js("return window.__file;");
+    assert_eq!(file["schema"], json!(1), "{file}");
+    assert_eq!(file["meta"]["title"], json!(EMBEDDED_TITLE));
+    assert!(file["figures"].as_array().is_some_and(|f| f.len() >= 40));
+    assert!(page
+        .attr("[data-testid=export-report]", "download")
+        .is_some_and(|d| d.ends_with("报告文件.json")));
+    page.choose_file(&file_with("某县报告.txt", COUNTY.as_bytes()));
+    page.wait_opened("某县报告.txt");
+    page.driver.click("[data-testid=figures-toggle]");
+    assert!(
+        page.count("[data-testid=export-json]") == 1,
+        "the panel is open"
+    );
+    assert_eq!(page.count("[data-testid=export-report]"), 0);
+    page.assert_no_console_errors();
+}

@@ -1,0 +1,138 @@
+//! The figures at a glance: a headline row of the most important figures, then (on request)
+//! every figure as a card grouped by theme, with a theme filter, charts of the comparable
+//! figures, and CSV / JSON exports.
+
+use yew::prelude::*;
+
+use super::bar_chart::bar_chart;
+use super::metric_card::metric_card;
+use super::use_app_state;
+use crate::state::Action;
+use report_core::chart::{comparison, year_on_year};
+use report_core::export::{data_url, to_csv, to_json};
+
+#[component]
+pub fn FiguresPanel() -> Html {
+    let state = use_app_state();
+    let cards = match state.cards {
+        Ok(cards) => cards,
+        Err(problem) => {
+            return html! {
+                <section class="figures" aria-labelledby="figures-title">
+                    <h2 id="figures-title" class="figures__title">{ "数据一览" }</h2>
+                    <p class="figures__error" role="alert">{ format!("数据卡片无法显示：{problem}") }</p>
+                </section>
+            };
+        }
+    };
+    let open = state.figures_open;
+    let toggle = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleFigures))
+    };
+    let filter = |theme: Option<String>| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::FilterTheme(theme.clone())))
+    };
+    let shown_themes: Vec<&(String, String)> = cards
+        .themes
+        .iter()
+        .filter(|(id, _)| state.theme_filter.as_ref().is_none_or(|f| f == id))
+        .collect();
+    let report = state.report;
+    // Made when the panel is open (only ever in the browser): for a long report they are
+    // large, and most readers never look at them. Their links point at the page's own
+    // address; a report opened from a file has none, and its exports carry no links.
+    let exports = use_memo(
+        (state.shareable, state.figures_open),
+        move |&(shareable, open)| {
+            if !open {
+                return (String::new(), String::new());
+            }
+            let address = if shareable && !crate::hooks::page_is_a_file() {
+                crate::hooks::page_address()
+            } else {
+                String::new()
+            };
+            let address = &address;
+            (
+                data_url("text/csv", &to_csv(cards, address)),
+                data_url("application/json", &to_json(cards, report, address)),
+            )
+        },
+    );
+    // Results first; an estimate or a target never sits among them unmarked.
+    let (mut headline, others): (Vec<&report_core::cards::Card>, Vec<_>) = cards
+        .cards
+        .iter()
+        .filter(|c| c.headline)
+        .partition(|c| c.kind == report_core::figures::meaning::Kind::Result);
+    headline.extend(others);
+    let mut charts: Vec<_> = cards
+        .comparisons
+        .iter()
+        .filter_map(|(id, title, ids)| comparison(cards, id, title, ids))
+        .collect();
+    charts.extend(cards.cards.iter().filter_map(year_on_year));
+
+    html! {
+        <section id="figures" class="figures" aria-labelledby="figures-title" data-testid="figures">
+            <h2 id="figures-title" class="figures__title">{ "数据一览" }</h2>
+            // Referenced by aria-describedby, never read in the flow of the page.
+            <span id="figure-link-hint" hidden=true>{ "查看数据卡片" }</span>
+            <p class="figures__intro">
+                { format!("报告中共有{}项数据。点卡片上的“看原文”可跳到原句；正文中带下划线的数字可打开对应卡片。", cards.cards.len()) }
+            </p>
+            <div class="figures__grid figures__grid--headline" data-testid="headline-row">
+                { for headline.into_iter().map(|card| metric_card(&state, card, false, 3)) }
+            </div>
+            <button type="button" class="control figures__toggle" aria-expanded={open.to_string()}
+                aria-controls="figures-all" onclick={toggle} data-testid="figures-toggle">
+                { if open { "收起全部数据".to_string() } else { format!("查看全部{}项数据、图表与下载", cards.cards.len()) } }
+            </button>
+            // Rendered only while open: a long report has hundreds of cards (a link to one opens
+            // the panel first, see `Action::Navigate`).
+            <div id="figures-all" class="figures__all" hidden={!open}>
+            if open {
+                <div class="figures__filter" role="group" aria-label="按主题筛选">
+                    <button type="button" class="control figures__chip" aria-pressed={state.theme_filter.is_none().to_string()}
+                        onclick={filter(None)} data-testid="filter-all">{ "全部" }</button>
+                    { for cards.themes.iter().map(|(id, name)| html! {
+                        <button type="button" class="control figures__chip"
+                            aria-pressed={(state.theme_filter.as_deref() == Some(id.as_str())).to_string()}
+                            onclick={filter(Some(id.clone()))} data-testid={format!("filter-{id}")}>
+                            { name }
+                        </button>
+                    }) }
+                </div>
+                { for shown_themes.iter().map(|(id, name)| html! {
+                    <section class="figures__theme" aria-labelledby={format!("figures-{id}")}
+                        data-testid={format!("theme-{id}")}>
+                        <h3 id={format!("figures-{id}")} class="figures__theme-title">{ name }</h3>
+                        <div class="figures__grid">
+                            { for cards.of_theme(id).map(|card| metric_card(&state, card, true, 4)) }
+                        </div>
+                    </section>
+                }) }
+                <section class="figures__charts" aria-labelledby="figures-charts">
+                    <h3 id="figures-charts" class="figures__theme-title">{ "图表" }</h3>
+                    <p class="figures__note">{ "只比较单位和含义相同的数据。" }</p>
+                    { for charts.iter().map(bar_chart) }
+                </section>
+                <p class="figures__downloads">
+                    <a class="control figures__download" href={exports.0.clone()} download={format!("{}·数据.csv", state.report.title)}
+                        data-testid="export-csv">{ "下载 CSV（表格）" }</a>
+                    <a class="control figures__download" href={exports.1.clone()} download={format!("{}·数据.json", state.report.title)}
+                        data-testid="export-json">{ "下载 JSON" }</a>
+                    // The built-in report's whole file, written beside the page at build time.
+                    if state.shareable {
+                        <a class="control figures__download" href={crate::dom::REPORT_FILE_NAME}
+                            download={format!("{}·报告文件.json", state.report.title)}
+                            data-testid="export-report">{ "下载整份报告（JSON）" }</a>
+                    }
+                </p>
+            }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,87 @@
+//! The report itself: salutation, opening, the sections, and where the text stops.
+
+use yew::prelude::*;
+
+use report_core::cards::{paragraph_ranges, OPENING};
+use report_core::export::paragraph_citation;
+use report_core::search::SALUTATION;
+
+use super::copy_button::{copy_button, CopyText};
+use super::marked::{marked, unit_hits};
+use super::rich_text::rich_text;
+use super::section_view::SectionView;
+use super::truncation_notice::truncation_notice;
+use super::AppContext;
+
+/// The text of `state`'s report.
+///
+/// A plain function, not a component: it has no state of its own, and every component type
+/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+pub fn report_view(state: &AppContext) -> Html {
+    let report = state.report;
+    let shareable = state.shareable;
+    // The section whose text is cut off: the last one in reading order.
+    let cut_id: AttrValue = if report.truncated {
+        report
+            .sections()
+            .last()
+            .map(|s| s.id())
+            .unwrap_or_default()
+            .into()
+    } else {
+        AttrValue::default()
+    };
+    let opening = paragraph_ranges(&report.opening)
+        .into_iter()
+        .enumerate()
+        .map(|(n, range)| {
+            let cite = Callback::from(move |()| {
+                paragraph_citation(
+                    report,
+                    None,
+                    range,
+                    false,
+                    &crate::hooks::share_link(shareable, "report"),
+                )
+            });
+            let testid = if n == 0 {
+                "quote-opening".to_string()
+            } else {
+                format!("quote-opening-{}", n + 1)
+            };
+            html! {
+                <>
+                    <p class="report__text">
+                        { rich_text(state, OPENING, report.opening.as_str(), range) }
+                    </p>
+                    <p class="paragraph-actions" data-chrome="">
+                        { copy_button(state, CopyText {
+                            key: testid.clone(),
+                            label: "复制引用",
+                            name: "复制引用：开头一段".into(),
+                            text: cite,
+                            class: "paragraph-actions__button",
+                            testid: Some(testid),
+                        }) }
+                    </p>
+                </>
+            }
+        });
+    html! {
+        <article id="report" class="report" data-testid="report" aria-labelledby="report-title"
+            tabindex="-1">
+            if let Some(salutation) = &report.salutation {
+                <p class="report__salutation">
+                    { marked(salutation, 0, &unit_hits(state, SALUTATION), state.current_hit) }
+                </p>
+            }
+            { for opening }
+            { for report.top_level().map(|section| html! {
+                <SectionView {section} cut_id={cut_id.clone()} />
+            }) }
+            if let Some(tail) = report.cut_tail() {
+                { truncation_notice(&tail, state.meta.source.as_deref()) }
+            }
+        </article>
+    }
+}

@@ -1,0 +1,217 @@
+//! Opening a report in the browser (effects): a file chosen or dropped goes to the reading
+//! worker (`src/bin/report-reader.rs`), which reads its bytes, decodes them by the rules of
+//! `core/decode.rs` with the browser's `TextDecoder`, and checks a report file (`.json`) or
+//! parses the text of a report; this thread then reads the worker's report file with
+//! [`file::read`] (recognising the figures again: it trusts no file). Nothing is uploaded
+//! anywhere. Also the recent list's storage (`core/recent.rs`).
+//!
+//! A worker is started for each file and stopped when it has answered; the browser caches its
+//! script after the first time.
+
+use gloo::events::EventListener;
+use gloo::utils::{document, window};
+use wasm_bindgen::JsCast;
+use web_sys::{File, MessageEvent, Worker};
+use yew::prelude::*;
+
+use crate::dom::REPORT_DATA_ID;
+use crate::library::{Library, LibraryAction, Opened};
+use report_core::file;
+use report_core::recent::{self, Recent};
+use report_core::Content;
+
+/// The reading worker's loader script, under the site's public address.
+const WORKER_SCRIPT: &str = "report-reader-loader.js";
+
+/// Reads `file` in the reading worker and shows it, or says why it cannot be shown (the shown
+/// report stays).
+pub fn open_file(file: File, dispatch: UseReducerDispatcher<Library>) {
+    let name = file.name();
+    dispatch.dispatch(LibraryAction::Reading(name.clone()));
+    read_in_worker(file, move |answer| match answer {
+        Ok((json, notes)) => show(json, Some(notes), name, dispatch),
+        Err(message) => dispatch.dispatch(LibraryAction::Failed { name, message }),
+    });
+}
+
+/// Opens the recent report at `index` again.
+pub fn open_recent(recent: &Recent, index: usize, dispatch: UseReducerDispatcher<Library>) {
+    if let Some(report) = recent.reports.get(index) {
+        show(report.file.clone(), None, report.name.clone(), dispatch);
+    }
+}
+
+/// Reads the report file `json` and shows it, with the worker's notes (or, without them, the
+/// file check's own).
+fn show(
+    json: String,
+    notes: Option<Vec<String>>,
+    name: String,
+    dispatch: UseReducerDispatcher<Library>,
+) {
+    match file::read(&json, crate::data::terms()) {
+        Ok((content, own_notes)) => {
+            // Lives as long as the page (see `library.rs`).
+            let content: &'static Content = Box::leak(Box::new(content));
+            crate::hooks::clear_hash();
+            dispatch.dispatch(LibraryAction::Opened(Opened {
+                content,
+                name,
+                opened: today(),
+                notes: notes.unwrap_or(own_notes),
+                file: json,
+            }));
+        }
+        Err(error) => dispatch.dispatch(LibraryAction::Failed {
+            name,
+            message: error.0,
+        }),
+    }
+}
+
+/// Reads `file` in a reading worker; `done` gets the report file and the notes, or why not.
+fn read_in_worker(file: File, done: impl FnOnce(Result<(String, Vec<String>), String>) + 'static) {
+    const NOT_LOADED: &str = "读取程序没有加载成功，请检查网络后再试。";
+    let base = document()
+        .get_element_by_id(REPORT_DATA_ID)
+        .and_then(|block| block.get_attribute("data-base"))
+        .unwrap_or_else(|| "./".into());
+    let worker = match Worker::new(&format!("{base}{WORKER_SCRIPT}")) {
+        Ok(worker) => worker,
+        Err(_) => return done(Err(NOT_LOADED.into())),
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let worker = worker.clone();
+        move |answer: Result<(String, Vec<String>), String>| {
+            worker.terminate();
+            if let Some(done) = done.borrow_mut().take() {
+                done(answer);
+            }
+        }
+    };
+    let on_error = {
+        let finish = finish.clone();
+        EventListener::new(&worker, "error", move |_| finish(Err(NOT_LOADED.into())))
+    };
+    let mut file = Some(file);
+    let on_message = EventListener::new(&worker.clone(), "message", move |event| {
+        let Some(data) = event.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
+            return;
+        };
+        if data.as_string().as_deref() == Some("ready") {
+            if let Some(file) = file.take() {
+                if worker.post_message(&file).is_err() {
+                    finish(Err(NOT_LOADED.into()));
+                }
+            }
+            return;
+        }
+        let answer = js_sys::Array::from(&data);
+        let part = |i: u32| answer.get(i).as_string().unwrap_or_default();
+        finish(match part(0).as_str() {
+            "ok" => Ok((part(1), part(2).lines().map(String::from).collect())),
+            _ => Err(part(1)),
+        });
+    });
+    // The worker is stopped after its answer, so neither fires again; both stay registered
+    // for its short life (a few bytes per file opened).
+    on_error.forget();
+    on_message.forget();
+}
+
+/// Today in the reader's calendar, `2026年11月30日`.
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{}年{}月{}日",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The session storage key naming the opened report this tab shows, so that a reload shows it
+/// again (from the recent list) rather than the built-in one. One per page address: two sites
+/// under two sub-paths of one host share the tab's storage.
+fn shown_session_key() -> String {
+    let path = window().location().pathname().unwrap_or_default();
+    format!("songshi-report.shown {path}")
+}
+
+/// How the shown report is named in session storage: its file's name and its title.
+fn shown_key(name: &str, title: &str) -> String {
+    format!("{name}\u{1f}{title}")
+}
+
+/// What this browser remembers, read once at start-up (`main.rs`) before anything renders: the
+/// recent list (or why it cannot be read), and the opened report this tab showed before a
+/// reload, read again from that list. When that report cannot be had again (forgotten, too
+/// large to keep, damaged), the address's `#…` — a section of that report — is dropped, so the
+/// built-in report opens at its top instead of saying a part is missing.
+pub fn remembered() -> (Result<Recent, String>, Option<Opened>) {
+    let recent = match storage().and_then(|s| s.get_item(recent::KEY).ok().flatten()) {
+        Some(stored) => Recent::parse(&stored),
+        None => Ok(Recent::default()),
+    };
+    let Some(session) = window().session_storage().ok().flatten() else {
+        return (recent, None);
+    };
+    let Some(key) = session.get_item(&shown_session_key()).ok().flatten() else {
+        return (recent, None);
+    };
+    let restored = recent.as_ref().ok().and_then(|list| {
+        let r = list
+            .reports
+            .iter()
+            .find(|r| shown_key(&r.name, &r.title) == key)?;
+        let (content, _) = file::read(&r.file, crate::data::terms()).ok()?;
+        Some(Opened {
+            content: Box::leak(Box::new(content)),
+            name: r.name.clone(),
+            opened: r.opened.clone(),
+            notes: Vec::new(),
+            file: r.file.clone(),
+        })
+    });
+    if restored.is_none() {
+        let _ = session.remove_item(&shown_session_key());
+        crate::hooks::clear_hash();
+    }
+    (recent, restored)
+}
+
+/// Writes what the browser remembers when it changes: the recent list when the reader changed
+/// it (never just for having read it: damaged data stays until a report is opened or
+/// forgotten), and, in session storage, which opened report this tab shows (see
+/// [`remembered`]).
+#[hook]
+pub fn use_remember(library: UseReducerHandle<Library>) {
+    let shown = match (&library.origin, library.shown) {
+        (crate::library::Origin::File { name, .. }, Ok(content)) => {
+            Some(shown_key(name, &content.report.title))
+        }
+        _ => None,
+    };
+    let dispatch = library.dispatcher();
+    let recent = library.recent.clone();
+    use_effect_with((library.recent_changes, shown), move |(changes, shown)| {
+        if *changes > 0 {
+            let saved =
+                storage().is_some_and(|s| s.set_item(recent::KEY, &recent.to_json()).is_ok());
+            if !saved {
+                dispatch.dispatch(LibraryAction::NotSaved);
+            }
+        }
+        if let Some(session) = window().session_storage().ok().flatten() {
+            let _ = match shown {
+                Some(key) => session.set_item(&shown_session_key(), key),
+                None => session.remove_item(&shown_session_key()),
+            };
+        }
+    });
+}
