@@ -14,7 +14,7 @@ use report_core::{file, Content};
 
 #[cfg(target_arch = "wasm32")]
 static CONTENT: LazyLock<Result<Content, String>> = LazyLock::new(|| {
-    file::read(&report_file()?, terms())
+    file::read_own(&report_file()?, terms())
         .map(|(content, _)| content)
         .map_err(|e| e.to_string())
 });

@@ -1,9 +1,11 @@
 //! Opening a report in the browser (effects): a file chosen or dropped goes to the reading
 //! worker (`src/bin/report-reader.rs`), which reads its bytes, decodes them by the rules of
-//! `core/decode.rs` with the browser's `TextDecoder`, and checks a report file (`.json`) or
-//! parses the text of a report; this thread then reads the worker's report file with
-//! [`file::read`] (recognising the figures again: it trusts no file). Nothing is uploaded
-//! anywhere. Also the recent list's storage (`core/recent.rs`).
+//! `report_core::decode` with the browser's `TextDecoder`, and reads a report file (`.json`,
+//! trusting none of its figures) or parses the text of a report; it answers with a report file
+//! of its own, with the figures it found, which this thread reads with [`file::read_own`]
+//! (each figure checked against the text at its place). Nothing is uploaded anywhere. Also the
+//! recent list's storage (`report_core::recent`); a report kept there by an earlier version, in
+//! a file without its figures (schema 1), goes through the worker again when it is opened.
 //!
 //! A worker is started for each file and stopped when it has answered; the browser caches its
 //! script after the first time.
@@ -36,8 +38,21 @@ pub fn open_file(file: File, dispatch: UseReducerDispatcher<Library>) {
 
 /// Opens the recent report at `index` again.
 pub fn open_recent(recent: &Recent, index: usize, dispatch: UseReducerDispatcher<Library>) {
-    if let Some(report) = recent.reports.get(index) {
-        show(report.file.clone(), None, report.name.clone(), dispatch);
+    let Some(report) = recent.reports.get(index) else {
+        return;
+    };
+    if file::schema_of(&report.file).ok() == Some(u64::from(file::SCHEMA)) {
+        return show(report.file.clone(), None, report.name.clone(), dispatch);
+    }
+    // Kept by an earlier version: read again, as a file, by the worker.
+    let name = report.name.clone();
+    let parts = js_sys::Array::of1(&report.file.as_str().into());
+    match File::new_with_str_sequence(&parts, &name) {
+        Ok(kept) => open_file(kept, dispatch),
+        Err(_) => dispatch.dispatch(LibraryAction::Failed {
+            name,
+            message: "浏览器没能读取这份保存的报告，请重新打开原文件。".into(),
+        }),
     }
 }
 
@@ -49,7 +64,7 @@ fn show(
     name: String,
     dispatch: UseReducerDispatcher<Library>,
 ) {
-    match file::read(&json, crate::data::terms()) {
+    match file::read_own(&json, crate::data::terms()) {
         Ok((content, own_notes)) => {
             // Lives as long as the page (see `library.rs`).
             let content: &'static Content = Box::leak(Box::new(content));
@@ -169,7 +184,7 @@ pub fn remembered() -> (Result<Recent, String>, Option<Opened>) {
             .reports
             .iter()
             .find(|r| shown_key(&r.name, &r.title) == key)?;
-        let (content, _) = file::read(&r.file, crate::data::terms()).ok()?;
+        let (content, _) = file::read_own(&r.file, crate::data::terms()).ok()?;
         Some(Opened {
             content: Box::leak(Box::new(content)),
             name: r.name.clone(),

@@ -67,25 +67,59 @@ pub fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
-/// The figures recognised in each text unit of a report, in reading order: the opening, then
-/// every section's body. (Headings are short lead sentences without figures in these reports;
-/// they are left as plain text.)
+/// A figure where the report states it: what the recogniser read, with what its place says
+/// about it — its kind in the light of its section ([`kind_in_section`]) and the period it
+/// covers. Decided once, where the figures are found (the build, the importer, the reading
+/// worker), and carried by the report file, so that the page never reads the text again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedFigure {
+    pub figure: Figure,
+    /// A result, an estimate or a target.
+    pub kind: Kind,
+    /// The period the figure covers, where the text gives one.
+    pub period: Option<Period>,
+}
+
+impl std::ops::Deref for PlacedFigure {
+    type Target = Figure;
+
+    fn deref(&self) -> &Figure {
+        &self.figure
+    }
+}
+
+/// The figures of each text unit of a report, in reading order: the opening, then every
+/// section's body. (Headings are short lead sentences without figures in these reports; they
+/// are left as plain text.)
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureIndex {
-    pub units: Vec<(String, Vec<Figure>)>,
+    pub units: Vec<(String, Vec<PlacedFigure>)>,
 }
 
 impl FigureIndex {
+    /// Recognises the figures of `report` ([`recognise`]) and places them.
     pub fn new(report: &Report) -> Self {
-        let mut units = vec![(OPENING.to_string(), recognise(&report.opening))];
+        let mut units = Vec::new();
+        let mut add = |unit_id: String, text: &str| {
+            let placed = recognise(text)
+                .into_iter()
+                .map(|figure| PlacedFigure {
+                    kind: kind_in_section(report, &unit_id, text, &figure),
+                    period: period_of(report, &unit_id, text, figure.start),
+                    figure,
+                })
+                .collect();
+            units.push((unit_id, placed));
+        };
+        add(OPENING.to_string(), &report.opening);
         for section in report.sections() {
-            units.push((section.id(), recognise(&section.body)));
+            add(section.id(), &section.body);
         }
         Self { units }
     }
 
     /// The figures of one text unit (empty when it has none).
-    pub fn of(&self, unit_id: &str) -> &[Figure] {
+    pub fn of(&self, unit_id: &str) -> &[PlacedFigure] {
         self.units
             .iter()
             .find(|(id, _)| id == unit_id)
@@ -100,6 +134,26 @@ impl FigureIndex {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// The period of the figure at byte `start` of unit `unit_id`'s `text`: the nearest period
+/// written before it in its sentence, else the period that opens the heading of a section
+/// holding it ("今年来，我们…").
+fn period_of(report: &Report, unit_id: &str, text: &str, start: usize) -> Option<Period> {
+    period_in(text, start)
+        .map(|text| Period {
+            text,
+            from_section: None,
+        })
+        .or_else(|| {
+            report.path_to(unit_id).iter().rev().find_map(|id| {
+                let section = report.find(id)?;
+                period_of_heading(&section.heading).map(|text| Period {
+                    text,
+                    from_section: Some(id.clone()),
+                })
+            })
+        })
 }
 
 /// What `data/figures.tsv` holds, as written.
@@ -326,21 +380,10 @@ pub fn make_card(
         .and_then(|(s, e)| text.get(s..e))
         .unwrap_or(text)
         .to_string();
-    let change = figure.changed_by.and_then(|i| figures.get(i)).cloned();
-    let period = period_in(text, figure.start)
-        .map(|text| Period {
-            text,
-            from_section: None,
-        })
-        .or_else(|| {
-            path.iter().rev().find_map(|id| {
-                let section = report.find(id)?;
-                period_of_heading(&section.heading).map(|text| Period {
-                    text,
-                    from_section: Some(id.clone()),
-                })
-            })
-        });
+    let change = figure
+        .changed_by
+        .and_then(|i| figures.get(i))
+        .map(|c| c.figure.clone());
     let section_heading = report
         .find(unit_id)
         .map_or_else(|| "开头".to_string(), |s| s.full_heading());
@@ -356,14 +399,14 @@ pub fn make_card(
             .and_then(|c| text.get(c.start..c.end))
             .map(String::from),
         change,
-        figure: figure.clone(),
+        figure: figure.figure.clone(),
         theme_id: theme.0,
         theme_name: theme.1,
         section_heading,
         sentence,
         meaning: figure.meaning(),
-        kind: kind_in_section(report, unit_id, text, figure),
-        period,
+        kind: figure.kind,
+        period: figure.period.clone(),
     })
 }
 

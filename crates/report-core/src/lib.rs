@@ -86,10 +86,10 @@ impl Content {
     }
 }
 
-/// What the browser's reading worker does with a text a reader opened (`src/bin/report-reader.rs`):
-/// the whole pipeline without curation, then the report file in its compact form (the app
-/// reads it back with [`file::read`], recognising the figures again) and the warnings as
-/// sentences. An error is a sentence in Chinese.
+/// What the browser's reading worker does with a text a reader opened
+/// (`report-app/src/bin/report-reader.rs`): the whole pipeline without curation, then the
+/// report file in its compact form, with the figures found (the page reads it back with
+/// [`file::read_own`]), and the warnings as sentences. An error is a sentence in Chinese.
 pub fn text_to_file(text: &str) -> Result<(String, Vec<String>), String> {
     let (content, warnings) = Content::from_text(text, None, Terms::default())?;
     Ok((

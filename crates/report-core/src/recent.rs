@@ -2,7 +2,8 @@
 //! JSON, so that a report a reader opened can be opened again without its file.
 //!
 //! Each entry keeps the report file (the compact JSON of `file.rs`), not the text it came
-//! from: opening it again needs no parsing, only [`super::file::read`]. The list is small on
+//! from: opening it again needs no parsing, only [`super::file::read_own`] (a file kept by an
+//! earlier version, without its figures, is read again by the reading worker). The list is small on
 //! purpose — at most [`MOST_REPORTS`] reports and [`MOST_CHARS`] bytes of UTF-8 in all (a town's
 //! report file is about 30,000, a province's about 300,000), newest first; the oldest go first, and
 //! a report too large for the list alone is not kept (the reader is told).
@@ -32,7 +33,7 @@ pub struct RecentReport {
     pub name: String,
     /// The day it was last opened, as shown (`2026年11月30日`, the reader's own calendar).
     pub opened: String,
-    /// The report file (JSON, schema 1).
+    /// The report file (JSON; schema 2, or 1 when kept by an earlier version).
     pub file: String,
 }
 
@@ -63,11 +64,14 @@ impl Recent {
         Ok(recent)
     }
 
-    /// Puts `report` first (in place of the same report file opened before), then drops the
-    /// oldest beyond the limits. False when the report alone is too large to keep.
+    /// Puts `report` first (in place of the same report file opened before, or of the same
+    /// file name and title kept in an older form), then drops the oldest beyond the limits.
+    /// False when the report alone is too large to keep.
     pub fn add(&mut self, report: RecentReport) -> bool {
         self.version = VERSION;
-        self.reports.retain(|r| r.file != report.file);
+        self.reports.retain(|r| {
+            r.file != report.file && (r.name != report.name || r.title != report.title)
+        });
         if report.chars() > MOST_CHARS {
             return false;
         }

@@ -48,6 +48,49 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// Every qualifier, for [`Qualifier::from_key`].
+    const ALL: [Qualifier; 13] = [
+        Qualifier::Exact,
+        Qualifier::About,
+        Qualifier::MoreThan,
+        Qualifier::AboutMoreThan,
+        Qualifier::Passed,
+        Qualifier::Several,
+        Qualifier::Around,
+        Qualifier::AtLeast,
+        Qualifier::AtMost,
+        Qualifier::LessThan,
+        Qualifier::Nearly,
+        Qualifier::Range,
+        Qualifier::Ratio,
+    ];
+
+    /// Its name in the report file: "exact", "about", "more_than", "about_more_than",
+    /// "passed", "several", "around", "at_least", "at_most", "less_than", "nearly", "range",
+    /// "ratio".
+    pub fn key(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AboutMoreThan => "about_more_than",
+            Qualifier::Passed => "passed",
+            Qualifier::Several => "several",
+            Qualifier::Around => "around",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Range => "range",
+            Qualifier::Ratio => "ratio",
+        }
+    }
+
+    /// The qualifier named `key` ([`Qualifier::key`]).
+    pub fn from_key(key: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.key() == key)
+    }
+
     /// Human reading for a tooltip or hidden text, put before the value: "" (exact), "约",
     /// "多于", "约多于", "超过", "数（几）", "约" (左右), "不少于", "不超过", "少于", "接近",
     /// "区间下限" (a range's value is its low end), "比例首项" (a ratio's value is its first
@@ -75,6 +118,24 @@ impl Qualifier {
 pub enum Direction {
     Up,
     Down,
+}
+
+impl Direction {
+    /// Its name in the report file: "up" or "down".
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Direction> {
+        match key {
+            "up" => Some(Direction::Up),
+            "down" => Some(Direction::Down),
+            _ => None,
+        }
+    }
 }
 
 /// The change a percentage states: "同比增长14.5%", "下降3%", "-22.2%".

@@ -26,6 +26,26 @@ impl Amount {
         Amount { mantissa, scale }
     }
 
+    /// An amount written as [`Amount`]'s `Display` writes it: ASCII digits with at most one
+    /// "." between digits ("16870000", "14.5", "0.05"); `None` for anything else or too many
+    /// digits. For report files: no float parsing, so every value stays exact.
+    pub fn parse(text: &str) -> Option<Amount> {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty()
+            || !digits_only(whole)
+            || !digits_only(fraction)
+            || (text.contains('.') && fraction.is_empty())
+        {
+            return None;
+        }
+        let mut mantissa: u64 = 0;
+        for b in whole.bytes().chain(fraction.bytes()) {
+            mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        }
+        Some(Amount::new(mantissa, u32::try_from(fraction.len()).ok()?))
+    }
+
     /// The nearest `f64` (for charts and sorting; figures themselves stay exact).
     pub fn as_f64(self) -> f64 {
         // Dividing by a power of ten may be off in the last bit, which is fine for charts and
@@ -583,6 +603,36 @@ mod tests {
         match parse_quantity(s) {
             Ok(a) => a,
             Err(e) => panic!("{s}: {e}"),
+        }
+    }
+
+    #[test]
+    fn amounts_read_back_what_they_write() {
+        for (text, mantissa, scale) in [
+            ("16870000", 16870000, 0),
+            ("14.5", 145, 1),
+            ("0.05", 5, 2),
+            ("14.50", 145, 1),
+            ("0", 0, 0),
+        ] {
+            let a = Amount::parse(text).unwrap();
+            assert_eq!((a.mantissa, a.scale), (mantissa, scale), "{text}");
+            assert_eq!(Amount::parse(&a.to_string()), Some(a));
+        }
+        for bad in [
+            "",
+            ".",
+            "1.",
+            ".5",
+            "1.2.3",
+            "-1",
+            "1e5",
+            "１",
+            "1,000",
+            " 1",
+            "99999999999999999999",
+        ] {
+            assert_eq!(Amount::parse(bad), None, "{bad:?}");
         }
     }
 

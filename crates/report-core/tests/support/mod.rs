@@ -15,7 +15,7 @@ pub const CURATION: &str = include_str!("../../../../data/figures.tsv");
 
 static CONTENT: LazyLock<Result<Content, String>> = LazyLock::new(|| {
     let (built, _) = Content::from_text(SOURCE, Some(CURATION), Terms::builtin())?;
-    file::read(&file::to_embedded_json(&built), Terms::builtin())
+    file::read_own(&file::to_embedded_json(&built), Terms::builtin())
         .map(|(content, _)| content)
         .map_err(|e| e.to_string())
 });

@@ -101,7 +101,7 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
     // The page shows the report as its data block gives it: the same read as in the browser,
     // so that the server's render and the browser's first render are one render.
     let report_file = file::to_embedded_json(&built_content);
-    let (content, _) = file::read(&report_file, report_core::search::terms::Terms::builtin())
+    let (content, _) = file::read_own(&report_file, report_core::search::terms::Terms::builtin())
         .map_err(|e| e.to_string())?;
     let content: &'static report_core::Content = Box::leak(Box::new(content));
     let mut html = std::fs::read_to_string(page).map_err(|e| e.to_string())?;

@@ -1,28 +1,45 @@
-//! The report file: one documented JSON format (schema 1) for a whole report — its facts, its
-//! text as a tree of sections with paragraphs, the figures recognised in it, and its cards. The
-//! app embeds the default report in this form, the importer writes it, and a reader can open
-//! one in the browser. README.md documents it with an example.
+//! The report file: one documented JSON format (schema 2) for a whole report — its facts, its
+//! text as a tree of sections with paragraphs, the figures found in it with what they mean, and
+//! its cards. The build writes the page's report in this form, the importer writes it, the
+//! browser's reading worker writes it for a file a reader opened, and a reader can download it.
+//! README.md documents it with an example.
 //!
 //! Two phases, as everywhere in the core: [`ReportFile`] is the raw shape serde reads and
-//! writes; [`read`] checks it and builds the [`Content`] the app shows. Reading trusts no
-//! number in the file: figures are recognised again in the text, and a card whose figure is not
-//! found there as the file says is left out (with a note). A file of another schema version is
-//! refused with a message, never half-read.
+//! writes; reading checks it and builds the [`Content`] the app shows. There are two readers:
+//!
+//! - [`read`] trusts no file (the importer, the build, the reading worker with a file a reader
+//!   opened): it recognises the figures in the text again and ignores the file's own, so no
+//!   number of a file is shown unless the text says it. It reads schema 1 (written before files
+//!   carried their figures) and schema 2.
+//! - [`read_own`] (`own.rs`) reads a file that this program's build or reading worker wrote —
+//!   the page's own data block, a report the worker just read, the recent list — and takes
+//!   each figure's value, bounds, unit and kind from the file after checking that its written
+//!   text is the text at its place: a string comparison, so the page carries no recogniser.
+//!
+//! A file of another schema version is refused with a message, never half-read.
 
 use serde::{Deserialize, Serialize};
 
 use super::cards::{
     check_comparisons, figure_id, make_card, unit_of_figure, unit_text, Card, Cards, FigureIndex,
-    RawComparison, OPENING,
+    PlacedFigure, RawComparison, OPENING,
 };
-use super::export::change_text;
+use super::figures::Figure;
 use super::model::{FrontItem, FrontKind, Meta, Report, Section, SectionKind, SectionNumber};
 use super::search::terms::Terms;
 use super::search::Corpus;
 use super::Content;
 
-/// The version of the format this program writes and reads.
-pub const SCHEMA: u32 = 1;
+mod own;
+
+pub use own::read_own;
+
+/// The version of the format this program writes (and [`read_own`] reads).
+pub const SCHEMA: u32 = 2;
+
+/// The version written before report files carried their figures; [`read`] still reads it
+/// (recognising the figures in the text, as it always does).
+pub const SCHEMA_WITHOUT_FIGURES: u32 = 1;
 
 /// A whole report file (see the README for an example).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,10 +59,10 @@ pub struct ReportFile {
     pub sections: Vec<SectionRecord>,
     #[serde(default)]
     pub annexes: Vec<SectionRecord>,
-    /// The figures recognised in the text, for other programs. Reading ignores them: the app
-    /// recognises the figures again in the text, so no number of a file is shown unless the
-    /// text says it (and their reader stays out of the wasm).
-    #[serde(default, skip_deserializing)]
+    /// Every figure found in the text, in reading order, with what it means. [`read`] finds
+    /// them again in the text; [`read_own`] takes them from here after checking each against
+    /// the text at its place.
+    #[serde(default)]
     pub figures: Vec<FigureRecord>,
     /// Short names of the sections that group the cards.
     #[serde(default)]
@@ -117,22 +134,64 @@ pub struct FigureRecord {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
-    /// As written: "约2000万元".
+    /// As written: "约2000万元". Exactly the text at its place.
     pub written: String,
-    /// In base units (money in its currency's unit), exact decimals; `value` only for a point.
+    /// In base units (money in its currency's unit), exact decimals; `value` only for a point
+    /// (exact or approximate), `min` / `max` for a bound, a range or its ends.
     pub value: Option<String>,
     pub min: Option<String>,
     pub max: Option<String>,
-    /// "exact", "approximate", "lower_bound", "range", ….
+    /// "exact", "approximate", "lower_bound", "range", "at_least", "at_most", "upper_bound",
+    /// "between", "ratio".
     pub precision: String,
+    /// The words that qualify it, as the recogniser read them: "exact", "about", "around",
+    /// "more_than", "about_more_than", "passed", "several", "at_least", "at_most",
+    /// "less_than", "nearly", "range", "ratio" (schema 2).
+    #[serde(default)]
+    pub qualifier: String,
+    /// The terms of a ratio ("11.8", "48.3", "39.9"); empty for anything else.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<String>,
+    /// The base unit: "元", "%", "百分点", "亩", "人次" …; "" for a ratio.
     pub unit: String,
-    /// "CNY" for money in 元.
+    /// The unit as written: "万元", "亿美元", "％", "个百分点" … (schema 2).
+    #[serde(default)]
+    pub written_unit: String,
+    /// "CNY" for money in 元, "USD" for 美元, …; null for anything that is not money.
     pub currency: Option<String>,
-    /// "result", "estimate" or "target".
+    /// "result", "estimate" or "target": one kind for the figure everywhere (page, card,
+    /// exports).
     pub kind: String,
+    /// The period it covers as written ("1-8月", "今年以来", "2024年"), where the text gives
+    /// one.
     pub period: Option<String>,
-    /// The change stated for it ("同比增长14.5%").
+    /// When the period is not in its own sentence: the section whose heading opens with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_from: Option<String>,
+    /// A month range written right before it that the recogniser ties to it ("1-8月").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month_range: Option<String>,
+    /// The change stated for it, as written with its basis and verb ("同比增长14.5%").
     pub change: Option<String>,
+    /// The figure that states that change (`sec-1-fig-2`), when it is a figure of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: Option<String>,
+    /// When this figure itself is a change ("增长14.5%"): which way, on what basis, by which verb.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub states_change: Option<ChangeRecord>,
+}
+
+/// The change a figure states: "同比增长14.5%" → `up`, "同比", "增长".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeRecord {
+    /// "up" or "down".
+    pub direction: String,
+    /// "同比", "环比" or "".
+    #[serde(default)]
+    pub basis: String,
+    /// "增长", "下降" …; "" when only a sign states it.
+    #[serde(default)]
+    pub verb: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -203,40 +262,7 @@ fn place(text: &str, start: usize, end: usize) -> (usize, usize, usize) {
 pub fn to_file(content: &Content) -> ReportFile {
     let report = &content.report;
     let meta = &content.meta;
-    let mut figures = Vec::new();
-    for (unit, list) in &content.figures.units {
-        let Some(text) = unit_text(report, unit) else {
-            continue;
-        };
-        for (k, figure) in list.iter().enumerate() {
-            let (paragraph, start, end) = place(text, figure.start, figure.end);
-            let m = figure.meaning();
-            let card = content
-                .cards
-                .as_ref()
-                .ok()
-                .and_then(|c| c.for_figure(&figure_id(unit, k)));
-            figures.push(FigureRecord {
-                id: figure_id(unit, k),
-                section: unit.clone(),
-                paragraph,
-                start,
-                end,
-                written: text.get(figure.start..figure.end).unwrap_or("").to_string(),
-                value: m.value.map(|v| v.to_string()),
-                min: m.min.map(|v| v.to_string()),
-                max: m.max.map(|v| v.to_string()),
-                precision: m.precision.key().to_string(),
-                unit: figure.unit.clone(),
-                currency: (figure.unit == "元").then(|| "CNY".to_string()),
-                kind: super::figures::meaning::kind_of(text, figure)
-                    .key()
-                    .to_string(),
-                period: card.and_then(|c| c.period.as_ref().map(|p| p.text.clone())),
-                change: card.map(change_text).filter(|c| !c.is_empty()),
-            });
-        }
-    }
+    let figures = figure_records(report, &content.figures);
     let (themes, cards, comparisons) = match &content.cards {
         Ok(cards) => (
             cards
@@ -302,17 +328,79 @@ pub fn to_file(content: &Content) -> ReportFile {
     }
 }
 
+/// The records of every figure of `report`, in reading order.
+fn figure_records(report: &Report, figures: &FigureIndex) -> Vec<FigureRecord> {
+    let mut records = Vec::new();
+    for (unit, list) in &figures.units {
+        let Some(text) = unit_text(report, unit) else {
+            continue;
+        };
+        for (k, placed) in list.iter().enumerate() {
+            records.push(figure_record(text, unit, list, k, placed));
+        }
+    }
+    records
+}
+
+/// The record of figure `k` of the unit `unit`, whose text is `text` and figures `list`.
+fn figure_record(
+    text: &str,
+    unit: &str,
+    list: &[PlacedFigure],
+    k: usize,
+    placed: &PlacedFigure,
+) -> FigureRecord {
+    let figure = &placed.figure;
+    let (paragraph, start, end) = place(text, figure.start, figure.end);
+    let m = figure.meaning();
+    let written = |f: &Figure| text.get(f.start..f.end).unwrap_or("").to_string();
+    // The change stated for it: by itself ("增长14.5%"), or by the figure that qualifies it.
+    let change = match (&figure.change, figure.changed_by.and_then(|i| list.get(i))) {
+        (Some(c), _) => Some(format!("{}{}{}", c.basis, c.verb, written(figure))),
+        (None, Some(by)) => Some(match &by.change {
+            Some(c) => format!("{}{}{}", c.basis, c.verb, written(by)),
+            None => written(by),
+        }),
+        (None, None) => None,
+    };
+    FigureRecord {
+        id: figure_id(unit, k),
+        section: unit.to_string(),
+        paragraph,
+        start,
+        end,
+        written: written(figure),
+        value: m.value.map(|v| v.to_string()),
+        min: m.min.map(|v| v.to_string()),
+        max: m.max.map(|v| v.to_string()),
+        precision: m.precision.key().to_string(),
+        qualifier: figure.qualifier.key().to_string(),
+        terms: figure.terms.iter().map(|t| t.to_string()).collect(),
+        unit: figure.unit.clone(),
+        written_unit: figure.written_unit.clone(),
+        currency: figure.currency.clone(),
+        kind: placed.kind.key().to_string(),
+        period: placed.period.as_ref().map(|p| p.text.clone()),
+        period_from: placed.period.as_ref().and_then(|p| p.from_section.clone()),
+        month_range: figure.period.clone(),
+        change,
+        changed_by: figure.changed_by.map(|i| figure_id(unit, i)),
+        states_change: figure.change.as_ref().map(|c| ChangeRecord {
+            direction: c.direction.key().to_string(),
+            basis: c.basis.clone(),
+            verb: c.verb.clone(),
+        }),
+    }
+}
+
 /// The report file of a content as pretty JSON.
 pub fn to_json(content: &Content) -> String {
     serde_json::to_string_pretty(&to_file(content)).unwrap_or_default() + "\n"
 }
 
-/// The report file as the app embeds it: compact, and without the figures, which the app
-/// recognises again in the text anyway (a third of the file's size, kept out of the wasm).
+/// The report file as the page reads it ([`read_own`]): compact JSON.
 pub fn to_embedded_json(content: &Content) -> String {
-    let mut file = to_file(content);
-    file.figures.clear();
-    serde_json::to_string(&file).unwrap_or_default()
+    serde_json::to_string(&to_file(content)).unwrap_or_default()
 }
 
 /// Longest text a string of a file may hold (a paragraph, a heading): 1 MB.
@@ -409,11 +497,35 @@ pub fn read_with_cards(json: &str, terms: Terms) -> Result<(Content, Vec<String>
     Ok((content, notes))
 }
 
-/// Reads a report file (JSON text): checks it and builds the content, recognising the figures
-/// in the text again. Returns the content and notes on what was left out. A file without cards
-/// has the cards `Err(NO_CARDS)` ([`read_with_cards`] makes them).
+/// Reads a report file (JSON text, schema 1 or 2) that may come from anywhere: checks it and
+/// builds the content, recognising the figures in the text again (the file's own are not
+/// trusted). Returns the content and notes on what was left out or read differently. A file
+/// without cards has the cards `Err(NO_CARDS)` ([`read_with_cards`] makes them).
 pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileError> {
-    // The version first, so that a newer file is refused by its version, not by a field.
+    let file = parse(json, &[SCHEMA_WITHOUT_FIGURES, SCHEMA])?;
+    let (report, meta) = structure(&file)?;
+    let figures = FigureIndex::new(&report);
+    let mut notes = Vec::new();
+    if !file.figures.is_empty() && file.figures != figure_records(&report, &figures) {
+        notes.push("文件中记录的数据与正文中识别出的不一致，已按正文重新识别。".to_string());
+    }
+    let cards = cards_of(&file, &report, &figures, &mut notes);
+    let corpus = Corpus::new(&report, terms);
+    Ok((
+        Content {
+            report,
+            meta,
+            figures,
+            cards,
+            corpus,
+        },
+        notes,
+    ))
+}
+
+/// The schema version a report file states, read before anything else, so that a newer file
+/// is refused by its version, not by a field it does not have.
+pub fn schema_of(json: &str) -> Result<u64, FileError> {
     #[derive(Deserialize)]
     struct Version {
         schema: Option<u64>,
@@ -425,18 +537,19 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
             e.column()
         ))
     })?;
-    match version.schema {
-        Some(v) if v == u64::from(SCHEMA) => {}
-        Some(v) => {
-            return Err(FileError(format!(
-                "这份报告文件的格式版本是{v}，本程序只能读版本{SCHEMA}。"
-            )))
-        }
-        None => {
-            return Err(FileError(
-                "这不是本程序的报告文件：里面没有注明格式版本（schema）。".into(),
-            ))
-        }
+    version
+        .schema
+        .ok_or_else(|| FileError("这不是本程序的报告文件：里面没有注明格式版本（schema）。".into()))
+}
+
+/// The file, read and checked as far as its shape goes: a version in `accepted`, every field
+/// of the right type, no string over 1 MB.
+fn parse(json: &str, accepted: &[u32]) -> Result<ReportFile, FileError> {
+    let v = schema_of(json)?;
+    if !accepted.iter().any(|&a| u64::from(a) == v) {
+        return Err(FileError(format!(
+            "这份报告文件的格式版本是{v}，本程序只能读版本{SCHEMA}。"
+        )));
     }
     let file: ReportFile = serde_json::from_str(json).map_err(|e| {
         // Where, not serde's English words (their formatting costs the wasm a few KB).
@@ -450,6 +563,12 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
     if strings(&file).iter().any(|s| s.len() > LONGEST_STRING) {
         return Err(FileError("报告文件中有一段文字超过1MB，无法显示。".into()));
     }
+    Ok(file)
+}
+
+/// The report's text and facts: the tree of sections (each id checked against its place),
+/// the front matter, the opening.
+fn structure(file: &ReportFile) -> Result<(Report, Meta), FileError> {
     let mut front = Vec::new();
     for f in &file.front {
         let kind = FrontKind::from_key(&f.kind).unwrap_or(FrontKind::Other);
@@ -496,8 +615,18 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
         meeting: m.meeting.clone(),
         speaker: m.speaker.clone(),
     };
-    let figures = FigureIndex::new(&report);
-    let mut notes = Vec::new();
+    Ok((report, meta))
+}
+
+/// The file's cards over `figures`: a card whose figure is not there is left out with a note,
+/// and so are duplicates; comparisons of cards that are there. `Err(NO_CARDS)` when the file
+/// has no cards.
+fn cards_of(
+    file: &ReportFile,
+    report: &Report,
+    figures: &FigureIndex,
+    notes: &mut Vec<String>,
+) -> Result<Cards, String> {
     let themes: Vec<(String, String)> = file
         .themes
         .iter()
@@ -519,7 +648,7 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
         let found = figures
             .of(&unit)
             .get(k)
-            .and_then(|f| unit_text(&report, &unit).and_then(|t| t.get(f.start..f.end)));
+            .and_then(|f| unit_text(report, &unit).and_then(|t| t.get(f.start..f.end)));
         if found.is_none() {
             notes.push(format!(
                 "卡片“{}”的数据在正文中找不到，已略去。",
@@ -540,8 +669,8 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
             themes.clone()
         };
         match make_card(
-            &report,
-            &figures,
+            report,
+            figures,
             &themes_or_default,
             &record.id,
             &one_line(&record.label),
@@ -573,36 +702,24 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
             .collect(),
     )
     .unwrap_or_default();
-    let cards = if file.cards.is_empty() {
-        Err(NO_CARDS.to_string())
-    } else {
-        let mut used: Vec<(String, String)> = themes
-            .into_iter()
-            .filter(|(id, _)| cards.iter().any(|c| &c.theme_id == id))
-            .collect();
-        if used.is_empty() {
-            used = cards
-                .first()
-                .map(|c| vec![(c.theme_id.clone(), c.theme_name.clone())])
-                .unwrap_or_default();
-        }
-        Ok(Cards {
-            cards,
-            themes: used,
-            comparisons,
-        })
-    };
-    let corpus = Corpus::new(&report, terms);
-    Ok((
-        Content {
-            report,
-            meta,
-            figures,
-            cards,
-            corpus,
-        },
-        notes,
-    ))
+    if file.cards.is_empty() {
+        return Err(NO_CARDS.to_string());
+    }
+    let mut used: Vec<(String, String)> = themes
+        .into_iter()
+        .filter(|(id, _)| cards.iter().any(|c| &c.theme_id == id))
+        .collect();
+    if used.is_empty() {
+        used = cards
+            .first()
+            .map(|c| vec![(c.theme_id.clone(), c.theme_name.clone())])
+            .unwrap_or_default();
+    }
+    Ok(Cards {
+        cards,
+        themes: used,
+        comparisons,
+    })
 }
 
 #[cfg(test)]
@@ -640,7 +757,7 @@ mod tests {
     #[test]
     fn the_file_names_its_schema_sections_and_figures() {
         let file = to_file(&content());
-        assert_eq!(file.schema, 1);
+        assert_eq!(file.schema, 2);
         assert_eq!(file.meta.title, "二〇三〇年某县政府工作报告");
         assert!(file.meta.complete);
         assert_eq!(file.sections[0].id, "sec-1");
@@ -665,8 +782,8 @@ mod tests {
 
     #[test]
     fn a_newer_schema_is_refused_by_its_version() {
-        let err = read(r#"{"schema": 2, "meta": {}}"#, Terms::default()).unwrap_err();
-        assert!(err.0.contains("版本是2"), "{err}");
+        let err = read(r#"{"schema": 3, "meta": {}}"#, Terms::default()).unwrap_err();
+        assert!(err.0.contains("版本是3"), "{err}");
         let err = read(r#"{"meta": {}}"#, Terms::default()).unwrap_err();
         assert!(err.0.contains("没有注明格式版本"), "{err}");
     }
