@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod lighthouse;
+mod vendored;
 
 const TRUNK_VERSION: &str = "0.22.1";
 const BINARYEN_NPM: &str = "binaryen@132.0.0";
@@ -48,6 +49,7 @@ tasks:
   bench --lighthouse [--runs N]  instead: Lighthouse medians, dist/ against a plain HTML page
            of its text, N runs each (3 unless given)
   setup    only install what is missing
+  vendored check that vendor/yew is Yew as crates.io publishes it but one line (vendor/README.md)
 ";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
             .and_then(|r| setup_build_tools().map(|_| r))
             .and_then(|r| release_build(&r)),
         "setup" => setup_build_tools().and_then(|_| setup_browser()),
+        "vendored" => vendored::check(),
         "bench" => match &args[1..] {
             [] => bench(),
             [flag] if flag == "--lighthouse" => lighthouse::bench(lighthouse::RUNS),
@@ -493,6 +496,7 @@ fn bench() -> Result {
 fn test() -> Result {
     setup_build_tools()?;
     setup_browser()?;
+    vendored::check()?;
     let tmp = root().join("target/browser-tmp");
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
 

@@ -1,4 +1,3 @@
-//! Part of Yew 0.23.0, vendored unchanged but for one line (see vendor/yew/VENDORED.md).
 #![allow(clippy::needless_doctest_main)]
 #![doc(html_logo_url = "https://yew.rs/img/logo.png")]
 #![cfg_attr(documenting, feature(doc_cfg))]

@@ -1,3 +1,2 @@
-//! Part of Yew 0.23.0, vendored unchanged but for one line (see vendor/yew/VENDORED.md).
 /// Base traits for sealed traits.
 pub trait Sealed {}

@@ -1,4 +1,3 @@
-//! Part of Yew 0.23.0, vendored unchanged but for one line (see vendor/yew/VENDORED.md).
 mod use_callback;
 mod use_context;
 mod use_effect;

@@ -1,4 +1,3 @@
-//! Part of Yew 0.23.0, vendored unchanged but for one line (see vendor/yew/VENDORED.md).
 use std::cell::RefCell;
 
 use crate::functional::{hook, Effect, Hook, HookContext};

@@ -1,4 +1,3 @@
-//! Part of Yew 0.23.0, vendored unchanged but for one line (see vendor/yew/VENDORED.md).
 // Inspired by: http://package.elm-lang.org/packages/elm-lang/html/2.0.0/Html-Events
 
 macro_rules! impl_action {

@@ -1,4 +1,3 @@
-//! Part of Yew 0.23.0, vendored unchanged but for one line (see vendor/yew/VENDORED.md).
 #[cfg(feature = "hydration")]
 mod feat_hydration;
 #[cfg(all(feature = "ssr", feature = "hydration"))]
