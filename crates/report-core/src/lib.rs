@@ -1,19 +1,24 @@
-//! The pure core: cleaning, parsing, figures, cards, charts, exports, search. No web
-//! dependencies.
+//! The pure core: text → report. Cleaning, the outline, figures and what they mean, cards,
+//! charts, exports, search, the report file, the reader's notes and display choices, and
+//! figures as spoken words. No web dependencies: everything here is plain Rust, tested natively
+//! (`cargo test -p report-core`), and used by the page, the reading worker and the build tools.
 
 pub mod cards;
 pub mod chart;
 pub mod clean;
 pub mod decode;
+pub mod display;
 pub mod export;
 pub mod figures;
 pub mod file;
 pub mod model;
+pub mod notes;
 pub mod order;
 pub mod parse;
 pub mod recent;
 pub mod route;
 pub mod search;
+pub mod spoken;
 
 pub use model::{Meta, Report, Section, SectionKind, SectionNumber};
 

@@ -1,0 +1,1 @@
+//! Review notes (审议意见): placeholder, being written.

@@ -1,0 +1,1 @@
+//! Figures as spoken words (朗读): placeholder, being written.
