@@ -1,12 +1,12 @@
 //! The app: thin Yew components over the pure core (`report-core`), two pure reducers
-//! (`state.rs`: how the report is read; `library.rs`: which report is shown) and the browser
+//! (`state.rs`: how the report is read; `shown.rs`: which report is shown) and the browser
 //! effects that react to them. The same components render in the browser (the page's wasm,
 //! `src/main.rs`, hydrating the built page) and on the server (the build step, `report-site`).
 
 pub mod components;
 pub mod data;
 pub mod dom;
-pub mod hooks;
-pub mod library;
+pub mod effects;
 pub mod open_file;
+pub mod shown_report;
 pub mod state;

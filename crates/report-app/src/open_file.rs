@@ -10,6 +10,8 @@
 //! A worker is started for each file and stopped when it has answered; the browser caches its
 //! script after the first time.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use gloo::utils::{document, window};
 use wasm_bindgen::JsCast;
@@ -17,7 +19,7 @@ use web_sys::{File, MessageEvent, Worker};
 use yew::prelude::*;
 
 use crate::dom::REPORT_DATA_ID;
-use crate::library::{Library, LibraryAction, Opened};
+use crate::shown_report::{Opened, ShownAction, ShownReport};
 use report_core::file;
 use report_core::recent::{self, Recent};
 use report_core::Content;
@@ -27,17 +29,17 @@ const WORKER_SCRIPT: &str = "report-reader-loader.js";
 
 /// Reads `file` in the reading worker and shows it, or says why it cannot be shown (the shown
 /// report stays).
-pub fn open_file(file: File, dispatch: UseReducerDispatcher<Library>) {
+pub fn open_file(file: File, dispatch: UseReducerDispatcher<ShownReport>) {
     let name = file.name();
-    dispatch.dispatch(LibraryAction::Reading(name.clone()));
+    dispatch.dispatch(ShownAction::Reading(name.clone()));
     read_in_worker(file, move |answer| match answer {
         Ok((json, notes)) => show(json, Some(notes), name, dispatch),
-        Err(message) => dispatch.dispatch(LibraryAction::Failed { name, message }),
+        Err(message) => dispatch.dispatch(ShownAction::Failed { name, message }),
     });
 }
 
 /// Opens the recent report at `index` again.
-pub fn open_recent(recent: &Recent, index: usize, dispatch: UseReducerDispatcher<Library>) {
+pub fn open_recent(recent: &Recent, index: usize, dispatch: UseReducerDispatcher<ShownReport>) {
     let Some(report) = recent.reports.get(index) else {
         return;
     };
@@ -49,7 +51,7 @@ pub fn open_recent(recent: &Recent, index: usize, dispatch: UseReducerDispatcher
     let parts = js_sys::Array::of1(&report.file.as_str().into());
     match File::new_with_str_sequence(&parts, &name) {
         Ok(kept) => open_file(kept, dispatch),
-        Err(_) => dispatch.dispatch(LibraryAction::Failed {
+        Err(_) => dispatch.dispatch(ShownAction::Failed {
             name,
             message: "浏览器没能读取这份保存的报告，请重新打开原文件。".into(),
         }),
@@ -62,14 +64,14 @@ fn show(
     json: String,
     notes: Option<Vec<String>>,
     name: String,
-    dispatch: UseReducerDispatcher<Library>,
+    dispatch: UseReducerDispatcher<ShownReport>,
 ) {
     match file::read_own(&json, crate::data::terms()) {
         Ok((content, own_notes)) => {
-            // Lives as long as the page (see `library.rs`).
+            // Lives as long as the page (see `shown.rs`).
             let content: &'static Content = Box::leak(Box::new(content));
-            crate::hooks::clear_hash();
-            dispatch.dispatch(LibraryAction::Opened(Opened {
+            crate::effects::clear_hash();
+            dispatch.dispatch(ShownAction::Opened(Opened {
                 content,
                 name,
                 opened: today(),
@@ -77,7 +79,7 @@ fn show(
                 file: json,
             }));
         }
-        Err(error) => dispatch.dispatch(LibraryAction::Failed {
+        Err(error) => dispatch.dispatch(ShownAction::Failed {
             name,
             message: error.0,
         }),
@@ -195,7 +197,7 @@ pub fn remembered() -> (Result<Recent, String>, Option<Opened>) {
     });
     if restored.is_none() {
         let _ = session.remove_item(&shown_session_key());
-        crate::hooks::clear_hash();
+        crate::effects::clear_hash();
     }
     (recent, restored)
 }
@@ -205,21 +207,21 @@ pub fn remembered() -> (Result<Recent, String>, Option<Opened>) {
 /// forgotten), and, in session storage, which opened report this tab shows (see
 /// [`remembered`]).
 #[hook]
-pub fn use_remember(library: UseReducerHandle<Library>) {
-    let shown = match (&library.origin, library.shown) {
-        (crate::library::Origin::File { name, .. }, Ok(content)) => {
+pub fn use_remember(shown: UseReducerHandle<ShownReport>) {
+    let key = match (&shown.origin, shown.shown) {
+        (crate::shown_report::Origin::File { name, .. }, Ok(content)) => {
             Some(shown_key(name, &content.report.title))
         }
         _ => None,
     };
-    let dispatch = library.dispatcher();
-    let recent = library.recent.clone();
-    use_effect_with((library.recent_changes, shown), move |(changes, shown)| {
+    let dispatch = shown.dispatcher();
+    let recent = shown.recent.clone();
+    use_effect_with((shown.recent_changes, key), move |(changes, shown)| {
         if *changes > 0 {
             let saved =
                 storage().is_some_and(|s| s.set_item(recent::KEY, &recent.to_json()).is_ok());
             if !saved {
-                dispatch.dispatch(LibraryAction::NotSaved);
+                dispatch.dispatch(ShownAction::NotSaved);
             }
         }
         if let Some(session) = window().session_storage().ok().flatten() {
@@ -229,4 +231,83 @@ pub fn use_remember(library: UseReducerHandle<Library>) {
             };
         }
     });
+}
+
+/// Files dragged over the page: true while they are, and `open` gets the first file dropped.
+/// Other drags (text, links) are left to the browser.
+#[hook]
+pub fn use_file_drop(open: Callback<web_sys::File>) -> bool {
+    let dragging = use_state(|| false);
+    {
+        let dragging = dragging.setter();
+        use_effect_with(open, move |open| {
+            use gloo::events::EventListenerOptions;
+            fn transfer(event: &Event) -> Option<web_sys::DataTransfer> {
+                event.dyn_ref::<web_sys::DragEvent>()?.data_transfer()
+            }
+            fn has_files(event: &Event) -> bool {
+                transfer(event).is_some_and(|t| t.types().includes(&"Files".into(), 0))
+            }
+            // dragenter / dragleave come for every element crossed: count them.
+            let depth = Rc::new(std::cell::Cell::new(0));
+            let listen = |name: &'static str, on: Box<dyn Fn(&Event)>| {
+                EventListener::new_with_options(
+                    &window(),
+                    name,
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| on(e),
+                )
+            };
+            let listeners = [
+                listen("dragenter", {
+                    let (depth, dragging) = (depth.clone(), dragging.clone());
+                    Box::new(move |e| {
+                        if has_files(e) {
+                            e.prevent_default();
+                            depth.set(depth.get() + 1);
+                            dragging.set(true);
+                        }
+                    })
+                }),
+                listen(
+                    "dragover",
+                    Box::new(|e| {
+                        if let Some(t) = transfer(e).filter(|_| has_files(e)) {
+                            e.prevent_default();
+                            t.set_drop_effect("copy");
+                        }
+                    }),
+                ),
+                listen("dragleave", {
+                    let (depth, dragging) = (depth.clone(), dragging.clone());
+                    Box::new(move |e| {
+                        if has_files(e) {
+                            depth.set((depth.get() - 1).max(0));
+                            if depth.get() == 0 {
+                                dragging.set(false);
+                            }
+                        }
+                    })
+                }),
+                listen("drop", {
+                    let open = open.clone();
+                    Box::new(move |e| {
+                        if !has_files(e) {
+                            return;
+                        }
+                        e.prevent_default();
+                        depth.set(0);
+                        dragging.set(false);
+                        if let Some(file) =
+                            transfer(e).and_then(|t| t.files()).and_then(|f| f.get(0))
+                        {
+                            open.emit(file);
+                        }
+                    })
+                }),
+            ];
+            move || drop(listeners)
+        });
+    }
+    *dragging
 }

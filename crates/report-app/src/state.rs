@@ -2,7 +2,7 @@
 //!
 //! `AppState::apply` is plain Rust and tested natively; `impl Reducible` is only the adapter
 //! that Yew's `use_reducer` needs. Browser side effects (scrolling, history, focus) live in
-//! `hooks.rs` and react to the state, never the other way round.
+//! `effects/` and react to the state, never the other way round.
 
 use std::rc::Rc;
 

@@ -26,7 +26,7 @@ pub fn root() -> PathBuf {
 }
 
 /// The report is on the page and the app runs on it (it has hydrated the built page, or drawn
-/// it: `app-ready` on `<html>`, see `use_started` in src/hooks.rs). The built page shows its
+/// it: `app-ready` on `<html>`, see `use_started` in report-app/src/effects/lifecycle.rs). The built page shows its
 /// text long before: a test that pressed a button then would press one that does nothing yet.
 pub const APP_READY: &str = "return document.documentElement.classList.contains('app-ready')
      && document.querySelector('[data-testid=report] .section') !== null;";

@@ -1,4 +1,4 @@
-//! The root component: provides the library (which report is shown, `library.rs`) and, per
+//! The root component: provides the shown (which report is shown, `shown.rs`) and, per
 //! report, the reader's state; lays out header, outline and report; runs the effects. Opening
 //! another report re-creates the reader (`key`), so nothing of the last report's state stays.
 
@@ -13,9 +13,9 @@ use super::report_header::report_header;
 use super::report_view::report_view;
 use super::top_bar::top_bar;
 use super::{use_library, AppContext, LibraryContext};
-use crate::hooks;
-use crate::library::{Library, LibraryAction, Opened, Origin};
+use crate::effects;
 use crate::open_file::{open_file, use_remember};
+use crate::shown_report::{Opened, Origin, ShownAction, ShownReport};
 use crate::state::{Action, AppState};
 use report_core::recent::Recent;
 use report_core::search::shorten;
@@ -35,39 +35,39 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let library = use_reducer(|| {
-        let mut library = Library::new(props.content);
+    let shown = use_reducer(|| {
+        let mut shown = ShownReport::new(props.content);
         if let Some(restored) = props.restored.clone() {
-            library.apply(LibraryAction::Restore(restored));
+            shown.apply(ShownAction::Restore(restored));
         }
-        library
+        shown
     });
     // The stored list changes what 打开报告 shows, so it comes after the first render: that
     // render must be the page as built (`src/main.rs` hydrates it).
-    hooks::use_started(library.dispatcher(), props.recent.clone());
-    use_remember(library.clone());
+    effects::use_started(shown.dispatcher(), props.recent.clone());
+    use_remember(shown.clone());
     let open = {
-        let dispatch = library.dispatcher();
+        let dispatch = shown.dispatcher();
         Callback::from(move |file| open_file(file, dispatch.clone()))
     };
-    let dragging = hooks::use_file_drop(open.clone());
-    hooks::use_new_report_from_the_top(library.serial);
-    let close = close_status(&library);
-    hooks::use_escape(
+    let dragging = crate::open_file::use_file_drop(open.clone());
+    effects::use_new_report_from_the_top(shown.serial);
+    let close = close_status(&shown);
+    effects::use_escape(
         close.clone(),
-        matches!(library.status, crate::library::Status::Failed { .. }),
+        matches!(shown.status, crate::shown_report::Status::Failed { .. }),
     );
-    let status = open_status(&library, close);
+    let status = open_status(&shown, close);
     let context = LibraryContext {
-        library: library.clone(),
+        shown: shown.clone(),
         open,
     };
     html! {
         <ContextProvider<LibraryContext> {context}>
-            { match library.shown {
+            { match shown.shown {
                 Ok(content) => html! {
-                    <Reader key={library.serial.to_string()} {content}
-                        shareable={library.origin == Origin::Embedded} />
+                    <Reader key={shown.serial.to_string()} {content}
+                        shareable={shown.origin == Origin::Embedded} />
                 },
                 Err(message) => html! {
                     <main id="main" class="load-error" role="alert">
@@ -102,18 +102,18 @@ fn Reader(props: &ReaderProps) -> Html {
         ..AppState::new(content)
     });
 
-    let pinned: hooks::Pinned = use_mut_ref(|| None);
-    hooks::use_page_listeners(state.dispatcher(), pinned.clone());
-    hooks::use_scroll_to(state.scroll.clone(), pinned);
+    let pinned: effects::Pinned = use_mut_ref(|| None);
+    effects::use_page_listeners(state.dispatcher(), pinned.clone());
+    effects::use_scroll_to(state.scroll.clone(), pinned);
     // Esc closes the outline drawer.
     let close_outline = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| dispatch.dispatch(Action::CloseOutline))
     };
-    hooks::use_escape(close_outline, state.outline_open);
-    hooks::use_current_entry_visible(state.active.clone());
-    hooks::use_query_in_url(state.query.clone());
-    hooks::use_document_title(state.report.title.clone());
+    effects::use_escape(close_outline, state.outline_open);
+    effects::use_current_entry_visible(state.active.clone());
+    effects::use_query_in_url(state.query.clone());
+    effects::use_document_title(state.report.title.clone());
 
     // While the phone drawer is open, everything else is inert: Tab stays in the drawer.
     let inert = state.outline_open;
@@ -123,13 +123,13 @@ fn Reader(props: &ReaderProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotFound))
     };
 
-    let library = use_library();
+    let shown = use_library();
     let bar = use_node_ref();
-    hooks::use_publish_bar_height(bar.clone());
+    effects::use_publish_bar_height(bar.clone());
     let top = top_bar(&state, inert, bar);
     let field = use_manual_copy(&state);
     let copy_box = manual_copy(&state, field);
-    let header = report_header(&state, &library, inert);
+    let header = report_header(&state, &shown, inert);
     let text = report_view(&state);
     let footer = print_footer(&state);
     html! {

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::AppContext;
-use crate::hooks::copy_text;
+use crate::effects::copy_text;
 use crate::state::Action;
 
 /// What a copy button shows and copies.

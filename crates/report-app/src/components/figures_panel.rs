@@ -49,8 +49,8 @@ pub fn FiguresPanel() -> Html {
             if !open {
                 return (String::new(), String::new());
             }
-            let address = if shareable && !crate::hooks::page_is_a_file() {
-                crate::hooks::page_address()
+            let address = if shareable && !crate::effects::page_is_a_file() {
+                crate::effects::page_address()
             } else {
                 String::new()
             };

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::AppContext;
-use crate::hooks::{use_dialog_focus, use_escape};
+use crate::effects::{use_dialog_focus, use_escape};
 use crate::state::Action;
 
 /// The box's behaviour, for the component that shows it: focus goes into the box when it

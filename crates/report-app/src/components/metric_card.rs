@@ -78,7 +78,7 @@ pub fn metric_card(state: &AppContext, card: &'static Card, anchored: bool, leve
         let title = state.report.title.clone();
         let shareable = state.shareable;
         Callback::from(move |()| {
-            let link = crate::hooks::share_link(shareable, &card.figure_id());
+            let link = crate::effects::share_link(shareable, &card.figure_id());
             citation(card, &title, &link)
         })
     };

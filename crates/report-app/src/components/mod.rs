@@ -29,7 +29,7 @@ pub mod truncation_notice;
 
 use yew::prelude::*;
 
-use crate::library::Library;
+use crate::shown_report::ShownReport;
 use crate::state::AppState;
 
 /// The app state as handed to components by `App`'s context provider.
@@ -38,15 +38,15 @@ pub type AppContext = UseReducerHandle<AppState>;
 /// Which report is shown and how to open another, as handed down by `App`.
 #[derive(Clone, PartialEq)]
 pub struct LibraryContext {
-    pub library: UseReducerHandle<Library>,
+    pub shown: UseReducerHandle<ShownReport>,
     /// Opens a file the reader chose.
     pub open: Callback<web_sys::File>,
 }
 
-/// The library from `App`'s provider (every component here is rendered inside `App`).
+/// The shown from `App`'s provider (every component here is rendered inside `App`).
 #[hook]
 pub fn use_library() -> LibraryContext {
-    use_context::<LibraryContext>().expect("components are rendered inside App's library provider")
+    use_context::<LibraryContext>().expect("components are rendered inside App's shown provider")
 }
 
 /// The app state from the nearest provider. Every component here is rendered inside `App`,

@@ -1,18 +1,18 @@
 //! 打开报告: choose a report file (.txt or .json) to read in this page, and the reports opened
 //! before, to open again or forget. Reading itself is `open_file.rs`; dropping a file anywhere
-//! on the page does the same (`hooks::use_file_drop`).
+//! on the page does the same (`crate::open_file::use_file_drop`).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{use_library, LibraryContext};
-use crate::hooks::focus_id;
-use crate::library::{LibraryAction, Origin};
+use crate::effects::focus_id;
 use crate::open_file::open_recent;
+use crate::shown_report::{Origin, ShownAction};
 
 #[component]
 pub fn OpenReport() -> Html {
-    let LibraryContext { library, open } = use_library();
+    let LibraryContext { shown, open } = use_library();
     let input = use_node_ref();
     let choose = {
         let input = input.clone();
@@ -30,26 +30,26 @@ pub fn OpenReport() -> Html {
         // The same file can be chosen again.
         input.set_value("");
     });
-    let recent = library.recent.clone();
+    let recent = shown.recent.clone();
     // The report on screen, when it was opened from a file, is always first in the list.
-    let showing_first = matches!(library.origin, Origin::File { .. });
+    let showing_first = matches!(shown.origin, Origin::File { .. });
     let count = recent.reports.len();
     let entries = recent.reports.iter().enumerate().map(|(i, report)| {
         let reopen = {
-            let (recent, dispatch) = (recent.clone(), library.dispatcher());
+            let (recent, dispatch) = (recent.clone(), shown.dispatcher());
             Callback::from(move |_: MouseEvent| open_recent(&recent, i, dispatch.clone()))
         };
         // The keyboard goes to the list's summary, or to 打开报告 when the list goes away: never
         // to the next 删除, where a second Enter would delete another report.
         let forget = {
-            let dispatch = library.dispatcher();
+            let dispatch = shown.dispatcher();
             Callback::from(move |_: MouseEvent| {
                 focus_id(if count > 1 {
                     "recent-reports-summary"
                 } else {
                     "open-report"
                 });
-                dispatch.dispatch(LibraryAction::Forget(i))
+                dispatch.dispatch(ShownAction::Forget(i))
             })
         };
         let showing = i == 0 && showing_first;
@@ -90,7 +90,7 @@ pub fn OpenReport() -> Html {
                     <ul class="open-report__list">{ for entries }</ul>
                 </details>
             }
-            if let Some(note) = &library.recent_note {
+            if let Some(note) = &shown.recent_note {
                 <p class="open-report__note" data-testid="recent-note">{ note.clone() }</p>
             }
         </div>

@@ -4,26 +4,26 @@
 
 use yew::prelude::*;
 
-use crate::hooks::focus_id;
-use crate::library::{Library, LibraryAction, Status};
+use crate::effects::focus_id;
+use crate::shown_report::{ShownAction, ShownReport, Status};
 
 /// Closes the message (知道了, or Esc through `use_escape` in `App`) and puts the keyboard back
 /// on 打开报告.
-pub fn close_status(library: &UseReducerHandle<Library>) -> Callback<()> {
-    let dispatch = library.dispatcher();
+pub fn close_status(shown: &UseReducerHandle<ShownReport>) -> Callback<()> {
+    let dispatch = shown.dispatcher();
     Callback::from(move |()| {
-        dispatch.dispatch(LibraryAction::DismissStatus);
+        dispatch.dispatch(ShownAction::DismissStatus);
         focus_id("open-report");
     })
 }
 
-/// The status of `library`; `close` from [`close_status`].
+/// The status of `shown`; `close` from [`close_status`].
 ///
 /// A plain function, not a component: every component type costs the wasm its own copy of
 /// Yew's lifecycle code (about 0.7 KB gzip).
-pub fn open_status(library: &UseReducerHandle<Library>, close: Callback<()>) -> Html {
+pub fn open_status(shown: &UseReducerHandle<ShownReport>, close: Callback<()>) -> Html {
     let dismiss = close.reform(|_: MouseEvent| ());
-    let (visible, text) = match &library.status {
+    let (visible, text) = match &shown.status {
         Status::Idle => (false, String::new()),
         Status::Reading(name) => (true, format!("正在读取“{name}”……")),
         Status::Said(sentence) => (false, sentence.clone()),
@@ -35,7 +35,7 @@ pub fn open_status(library: &UseReducerHandle<Library>, close: Callback<()>) -> 
                 role="status" data-testid="open-status">
                 { text }
             </p>
-            if let Status::Failed { name, message } = &library.status {
+            if let Status::Failed { name, message } = &shown.status {
                 <div class="open-status open-status--failed floating-box" role="alert" data-testid="open-error">
                     <p class="open-status__text">
                         <strong>{ format!("无法打开“{name}”。") }</strong>

@@ -3,36 +3,36 @@
 
 use yew::prelude::*;
 
-use crate::hooks::clear_hash;
-use crate::library::{Library, LibraryAction, Origin};
+use crate::effects::clear_hash;
+use crate::shown_report::{Origin, ShownAction, ShownReport};
 
-/// The notice for the report `library` shows; nothing for the built-in report.
+/// The notice for the report `shown` shows; nothing for the built-in report.
 ///
 /// A plain function, not a component: it has no state of its own, and every component type
 /// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
-pub fn opened_notice(library: &UseReducerHandle<Library>) -> Html {
-    let Origin::File { name, opened } = &library.origin else {
+pub fn opened_notice(shown: &UseReducerHandle<ShownReport>) -> Html {
+    let Origin::File { name, opened } = &shown.origin else {
         return html! {};
     };
     let back = {
-        let dispatch = library.dispatcher();
+        let dispatch = shown.dispatcher();
         Callback::from(move |_: MouseEvent| {
             clear_hash();
-            dispatch.dispatch(LibraryAction::ShowEmbedded)
+            dispatch.dispatch(ShownAction::ShowEmbedded)
         })
     };
-    let embedded = library.embedded.ok().map(|c| c.report.title.clone());
+    let embedded = shown.embedded.ok().map(|c| c.report.title.clone());
     html! {
         <div class="opened-notice" data-testid="opened-notice">
             <p class="opened-notice__text">
                 <strong>{ format!("本页显示的是你打开的文件“{name}”") }</strong>
                 { format!("（{}打开）。文件只在这台设备上读取，没有上传到任何地方。", opened) }
             </p>
-            if !library.notes.is_empty() {
+            if !shown.notes.is_empty() {
                 <details class="opened-notice__notes link-summary" data-testid="import-notes">
-                    <summary>{ format!("读取时发现{}处需要核对", library.notes.len()) }</summary>
+                    <summary>{ format!("读取时发现{}处需要核对", shown.notes.len()) }</summary>
                     <ul>
-                        { for library.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
+                        { for shown.notes.iter().map(|note| html! { <li>{ note.clone() }</li> }) }
                     </ul>
                 </details>
             }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::{use_app_state, AppContext};
-use crate::hooks::{set_hash, use_drawer_focus};
+use crate::effects::{set_hash, use_drawer_focus};
 use crate::state::Action;
 use report_core::Section;
 

@@ -21,7 +21,7 @@ enum FrontPlace {
 ///
 /// A plain function, not a component: it has no state of its own, and every component type
 /// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
-pub fn report_header(state: &AppContext, library: &LibraryContext, inert: bool) -> Html {
+pub fn report_header(state: &AppContext, shown: &LibraryContext, inert: bool) -> Html {
     let report = state.report;
     let meta = state.meta;
     let byline = meta.byline();
@@ -54,7 +54,7 @@ pub fn report_header(state: &AppContext, library: &LibraryContext, inert: bool) 
     };
     html! {
         <header class="report-header" inert={inert}>
-            { opened_notice(&library.library) }
+            { opened_notice(&shown.shown) }
             { for front(FrontPlace::Before) }
             <h1 id="report-title" class="report-header__title" tabindex="-1" data-testid="report-title">
                 { marked(&report.title, 0, &unit_hits(state, TITLE), state.current_hit) }

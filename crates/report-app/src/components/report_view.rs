@@ -41,7 +41,7 @@ pub fn report_view(state: &AppContext) -> Html {
                     None,
                     range,
                     false,
-                    &crate::hooks::share_link(shareable, "report"),
+                    &crate::effects::share_link(shareable, "report"),
                 )
             });
             let testid = if n == 0 {

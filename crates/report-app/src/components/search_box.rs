@@ -8,7 +8,7 @@ use web_sys::{HtmlInputElement, InputEvent, KeyboardEvent};
 use yew::prelude::*;
 
 use super::use_app_state;
-use crate::hooks::{
+use crate::effects::{
     focus_in_place, set_hash, use_input_value, use_narrow_in_em, use_search_on_composition_end,
     use_search_shortcuts,
 };

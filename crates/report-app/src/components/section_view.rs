@@ -67,7 +67,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
 
     let link = {
         let id = id.clone();
-        Callback::from(move |()| crate::hooks::link_to(&id))
+        Callback::from(move |()| crate::effects::link_to(&id))
     };
     let cut_here = props.cut_id.as_str() == id;
     let mut content = Vec::new();
@@ -90,7 +90,7 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                     Some(section),
                     range,
                     cut,
-                    &crate::hooks::share_link(shareable, &id),
+                    &crate::effects::share_link(shareable, &id),
                 )
             })
         };

@@ -1,9 +1,9 @@
 //! Which report the page shows, as a pure reducer: the embedded one or one a reader opened, the
 //! file being read, what went wrong, and the reports opened before.
 //!
-//! Like `state.rs`, `Library::apply` is plain Rust tested natively and `impl Reducible` is the
+//! Like `state.rs`, `ShownReport::apply` is plain Rust tested natively and `impl Reducible` is the
 //! adapter. Reading files, the reading worker and local storage are effects
-//! (`src/open_file.rs`) that dispatch [`LibraryAction`]s.
+//! (`src/open_file.rs`) that dispatch [`ShownAction`]s.
 //!
 //! A report read from a file lives as long as the page (`Box::leak` in `open_file.rs`): the
 //! components borrow reports as `&'static`, and a reader opens a handful at most. Showing
@@ -41,7 +41,7 @@ pub enum Status {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Library {
+pub struct ShownReport {
     /// The report built into the page, or why it could not be read.
     pub embedded: Result<&'static Content, &'static str>,
     /// The report shown.
@@ -76,7 +76,7 @@ pub struct Opened {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum LibraryAction {
+pub enum ShownAction {
     /// Started reading a file with this name.
     Reading(String),
     /// Show this report and put it first in the recent list.
@@ -100,7 +100,7 @@ pub enum LibraryAction {
     DismissStatus,
 }
 
-impl Library {
+impl ShownReport {
     pub fn new(embedded: Result<&'static Content, &'static str>) -> Self {
         Self {
             embedded,
@@ -115,10 +115,10 @@ impl Library {
         }
     }
 
-    pub fn apply(&mut self, action: LibraryAction) {
+    pub fn apply(&mut self, action: ShownAction) {
         match action {
-            LibraryAction::Reading(name) => self.status = Status::Reading(name),
-            LibraryAction::Opened(opened) => {
+            ShownAction::Reading(name) => self.status = Status::Reading(name),
+            ShownAction::Opened(opened) => {
                 let title = opened.content.report.title.clone();
                 self.status = Status::Said(format!("已打开“{}”：{title}", opened.name));
                 let mut recent = (*self.recent).clone();
@@ -140,7 +140,7 @@ impl Library {
                 self.notes = Rc::new(opened.notes);
                 self.serial += 1;
             }
-            LibraryAction::Restore(opened) => {
+            ShownAction::Restore(opened) => {
                 self.shown = Ok(opened.content);
                 self.origin = Origin::File {
                     name: opened.name,
@@ -148,10 +148,8 @@ impl Library {
                 };
                 self.notes = Rc::new(opened.notes);
             }
-            LibraryAction::Failed { name, message } => {
-                self.status = Status::Failed { name, message }
-            }
-            LibraryAction::ShowEmbedded => {
+            ShownAction::Failed { name, message } => self.status = Status::Failed { name, message },
+            ShownAction::ShowEmbedded => {
                 if self.origin != Origin::Embedded {
                     self.shown = self.embedded;
                     self.origin = Origin::Embedded;
@@ -161,7 +159,7 @@ impl Library {
                 }
             }
             // A report opened before the list was read keeps its place at the top.
-            LibraryAction::RecentLoaded(loaded) => match loaded {
+            ShownAction::RecentLoaded(loaded) => match loaded {
                 Ok(stored) => {
                     let mut recent = stored;
                     for report in self.recent.reports.iter().rev() {
@@ -171,7 +169,7 @@ impl Library {
                 }
                 Err(why) => self.recent_note = Some(why),
             },
-            LibraryAction::Forget(index) => {
+            ShownAction::Forget(index) => {
                 let mut recent = (*self.recent).clone();
                 if let Some(report) = recent.reports.get(index) {
                     self.status = Status::Said(format!("已从“最近打开”中删除《{}》", report.title));
@@ -180,20 +178,20 @@ impl Library {
                 self.recent = Rc::new(recent);
                 self.recent_changes += 1;
             }
-            LibraryAction::NotSaved => {
+            ShownAction::NotSaved => {
                 self.recent_note = Some(
                     "“最近打开”没有保存：这个浏览器不允许本页保存数据，或存储空间已满。".into(),
                 )
             }
-            LibraryAction::DismissStatus => self.status = Status::Idle,
+            ShownAction::DismissStatus => self.status = Status::Idle,
         }
     }
 }
 
-impl Reducible for Library {
-    type Action = LibraryAction;
+impl Reducible for ShownReport {
+    type Action = ShownAction;
 
-    fn reduce(self: Rc<Self>, action: LibraryAction) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: ShownAction) -> Rc<Self> {
         let mut next = (*self).clone();
         next.apply(action);
         Rc::new(next)
@@ -210,8 +208,8 @@ mod tests {
         Box::leak(Box::new(Content::without_cards(report)))
     }
 
-    fn opened(name: &str, file: &str) -> LibraryAction {
-        LibraryAction::Opened(Opened {
+    fn opened(name: &str, file: &str) -> ShownAction {
+        ShownAction::Opened(Opened {
             content: content("报告 一、工作回顾 今年完成财税收入100万元。"),
             name: name.into(),
             opened: "2026年11月30日".into(),
@@ -223,78 +221,78 @@ mod tests {
     #[test]
     fn opening_a_file_shows_it_names_it_and_lists_it_first() {
         let embedded = content("报告 一、甲 乙。");
-        let mut library = Library::new(Ok(embedded));
-        library.apply(LibraryAction::Reading("县.txt".into()));
-        assert_eq!(library.status, Status::Reading("县.txt".into()));
-        library.apply(opened("县.txt", "{1}"));
-        assert_eq!(library.serial, 1);
-        assert!(matches!(&library.origin, Origin::File { name, .. } if name == "县.txt"));
-        assert!(matches!(&library.status, Status::Said(s) if s.contains("县.txt")));
-        assert_eq!(library.recent.reports[0].name, "县.txt");
-        assert_eq!(library.notes.len(), 1);
-        library.apply(LibraryAction::ShowEmbedded);
-        assert_eq!(library.origin, Origin::Embedded);
-        assert!(std::ptr::eq(library.shown.unwrap(), embedded));
-        assert_eq!(library.serial, 2);
-        assert!(library.notes.is_empty());
-        library.apply(LibraryAction::ShowEmbedded);
-        assert_eq!(library.serial, 2, "showing what is shown changes nothing");
+        let mut shown = ShownReport::new(Ok(embedded));
+        shown.apply(ShownAction::Reading("县.txt".into()));
+        assert_eq!(shown.status, Status::Reading("县.txt".into()));
+        shown.apply(opened("县.txt", "{1}"));
+        assert_eq!(shown.serial, 1);
+        assert!(matches!(&shown.origin, Origin::File { name, .. } if name == "县.txt"));
+        assert!(matches!(&shown.status, Status::Said(s) if s.contains("县.txt")));
+        assert_eq!(shown.recent.reports[0].name, "县.txt");
+        assert_eq!(shown.notes.len(), 1);
+        shown.apply(ShownAction::ShowEmbedded);
+        assert_eq!(shown.origin, Origin::Embedded);
+        assert!(std::ptr::eq(shown.shown.unwrap(), embedded));
+        assert_eq!(shown.serial, 2);
+        assert!(shown.notes.is_empty());
+        shown.apply(ShownAction::ShowEmbedded);
+        assert_eq!(shown.serial, 2, "showing what is shown changes nothing");
     }
 
     #[test]
     fn a_report_restored_after_a_reload_is_shown_without_touching_the_list() {
-        let mut library = Library::new(Ok(content("报告 一、甲 乙。")));
-        let LibraryAction::Opened(o) = opened("县.txt", "{1}") else {
+        let mut shown = ShownReport::new(Ok(content("报告 一、甲 乙。")));
+        let ShownAction::Opened(o) = opened("县.txt", "{1}") else {
             unreachable!()
         };
-        library.apply(LibraryAction::Restore(o));
-        assert!(matches!(&library.origin, Origin::File { name, .. } if name == "县.txt"));
+        shown.apply(ShownAction::Restore(o));
+        assert!(matches!(&shown.origin, Origin::File { name, .. } if name == "县.txt"));
         assert_eq!(
-            library.serial, 0,
+            shown.serial, 0,
             "the first render shows it: nothing to scroll back"
         );
-        assert_eq!(library.recent_changes, 0);
-        assert!(library.recent.reports.is_empty());
+        assert_eq!(shown.recent_changes, 0);
+        assert!(shown.recent.reports.is_empty());
     }
 
     #[test]
     fn a_failure_keeps_the_shown_report() {
-        let mut library = Library::new(Ok(content("报告 一、甲 乙。")));
-        library.apply(LibraryAction::Failed {
+        let mut shown = ShownReport::new(Ok(content("报告 一、甲 乙。")));
+        shown.apply(ShownAction::Failed {
             name: "图.png".into(),
             message: "这不是文本文件".into(),
         });
-        assert_eq!(library.serial, 0);
-        assert_eq!(library.origin, Origin::Embedded);
-        assert!(matches!(library.status, Status::Failed { .. }));
-        library.apply(LibraryAction::DismissStatus);
-        assert_eq!(library.status, Status::Idle);
+        assert_eq!(shown.serial, 0);
+        assert_eq!(shown.origin, Origin::Embedded);
+        assert!(matches!(shown.status, Status::Failed { .. }));
+        shown.apply(ShownAction::DismissStatus);
+        assert_eq!(shown.status, Status::Idle);
     }
 
     #[test]
     fn the_stored_list_is_read_once_and_a_damaged_one_is_explained() {
-        let mut library = Library::new(Err("无"));
-        library.apply(LibraryAction::RecentLoaded(Err(
-            "最近打开的记录已损坏".into()
-        )));
+        let mut shown = ShownReport::new(Err("无"));
+        shown.apply(ShownAction::RecentLoaded(
+            Err("最近打开的记录已损坏".into()),
+        ));
         assert_eq!(
-            library.recent_changes, 0,
+            shown.recent_changes, 0,
             "nothing to write over the damaged data yet"
         );
-        assert!(library.recent.reports.is_empty());
-        assert!(library.recent_note.as_deref().unwrap().contains("损坏"));
-        library.apply(opened("a.txt", "{1}"));
-        library.apply(opened("b.txt", "{2}"));
-        library.apply(LibraryAction::Forget(0));
-        assert_eq!(library.recent.reports.len(), 1);
-        assert_eq!(library.recent.reports[0].name, "a.txt");
-        assert_eq!(library.recent_changes, 3);
+        assert!(shown.recent.reports.is_empty());
+        assert!(shown.recent_note.as_deref().unwrap().contains("损坏"));
+        shown.apply(opened("a.txt", "{1}"));
+        shown.apply(opened("b.txt", "{2}"));
+        shown.apply(ShownAction::Forget(0));
+        assert_eq!(shown.recent.reports.len(), 1);
+        assert_eq!(shown.recent.reports[0].name, "a.txt");
+        assert_eq!(shown.recent_changes, 3);
     }
 
     #[test]
     fn a_report_opened_before_the_list_is_read_stays_first() {
-        let mut library = Library::new(Err("无"));
-        library.apply(opened("new.txt", "{new}"));
+        let mut shown = ShownReport::new(Err("无"));
+        shown.apply(opened("new.txt", "{new}"));
         let mut stored = Recent::default();
         stored.add(RecentReport {
             title: "旧".into(),
@@ -302,8 +300,8 @@ mod tests {
             opened: "2026年11月1日".into(),
             file: "{old}".into(),
         });
-        library.apply(LibraryAction::RecentLoaded(Ok(stored)));
-        let names: Vec<&str> = library
+        shown.apply(ShownAction::RecentLoaded(Ok(stored)));
+        let names: Vec<&str> = shown
             .recent
             .reports
             .iter()
