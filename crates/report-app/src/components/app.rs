@@ -1,4 +1,4 @@
-//! The root component: provides the shown (which report is shown, `shown.rs`) and, per
+//! The root component: provides which report is shown (`shown_report.rs`) and, per
 //! report, the reader's state; lays out header, outline and report; runs the effects. Opening
 //! another report re-creates the reader (`key`), so nothing of the last report's state stays.
 
@@ -12,7 +12,7 @@ use super::print_footer::print_footer;
 use super::report_header::report_header;
 use super::report_view::report_view;
 use super::top_bar::top_bar;
-use super::{use_library, AppContext, LibraryContext};
+use super::{use_shown_report, AppContext, ShownContext};
 use crate::effects;
 use crate::open_file::{open_file, use_remember};
 use crate::shown_report::{Opened, Origin, ShownAction, ShownReport};
@@ -58,12 +58,12 @@ pub fn App(props: &AppProps) -> Html {
         matches!(shown.status, crate::shown_report::Status::Failed { .. }),
     );
     let status = open_status(&shown, close);
-    let context = LibraryContext {
+    let context = ShownContext {
         shown: shown.clone(),
         open,
     };
     html! {
-        <ContextProvider<LibraryContext> {context}>
+        <ContextProvider<ShownContext> {context}>
             { match shown.shown {
                 Ok(content) => html! {
                     <Reader key={shown.serial.to_string()} {content}
@@ -82,7 +82,7 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="drop-zone__text">{ "松开鼠标，打开这份报告" }</p>
                 </div>
             }
-        </ContextProvider<LibraryContext>>
+        </ContextProvider<ShownContext>>
     }
 }
 
@@ -123,7 +123,7 @@ fn Reader(props: &ReaderProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotFound))
     };
 
-    let shown = use_library();
+    let shown = use_shown_report();
     let bar = use_node_ref();
     effects::use_publish_bar_height(bar.clone());
     let top = top_bar(&state, inert, bar);

@@ -37,16 +37,16 @@ pub type AppContext = UseReducerHandle<AppState>;
 
 /// Which report is shown and how to open another, as handed down by `App`.
 #[derive(Clone, PartialEq)]
-pub struct LibraryContext {
+pub struct ShownContext {
     pub shown: UseReducerHandle<ShownReport>,
     /// Opens a file the reader chose.
     pub open: Callback<web_sys::File>,
 }
 
-/// The shown from `App`'s provider (every component here is rendered inside `App`).
+/// Which report is shown, from `App`'s provider (every component here is rendered inside `App`).
 #[hook]
-pub fn use_library() -> LibraryContext {
-    use_context::<LibraryContext>().expect("components are rendered inside App's shown provider")
+pub fn use_shown_report() -> ShownContext {
+    use_context::<ShownContext>().expect("components are rendered inside App's provider")
 }
 
 /// The app state from the nearest provider. Every component here is rendered inside `App`,

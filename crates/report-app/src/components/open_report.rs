@@ -5,14 +5,14 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{use_library, LibraryContext};
+use super::{use_shown_report, ShownContext};
 use crate::effects::focus_id;
 use crate::open_file::open_recent;
 use crate::shown_report::{Origin, ShownAction};
 
 #[component]
 pub fn OpenReport() -> Html {
-    let LibraryContext { shown, open } = use_library();
+    let ShownContext { shown, open } = use_shown_report();
     let input = use_node_ref();
     let choose = {
         let input = input.clone();

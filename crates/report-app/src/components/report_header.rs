@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::marked::{marked, unit_hits};
 use super::open_report::OpenReport;
 use super::opened_notice::opened_notice;
-use super::{AppContext, LibraryContext};
+use super::{AppContext, ShownContext};
 use report_core::model::FrontKind;
 use report_core::search::{front_unit, TITLE};
 
@@ -21,7 +21,7 @@ enum FrontPlace {
 ///
 /// A plain function, not a component: it has no state of its own, and every component type
 /// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
-pub fn report_header(state: &AppContext, shown: &LibraryContext, inert: bool) -> Html {
+pub fn report_header(state: &AppContext, shown: &ShownContext, inert: bool) -> Html {
     let report = state.report;
     let meta = state.meta;
     let byline = meta.byline();

@@ -32,7 +32,7 @@ pub fn use_page_listeners(dispatch: UseReducerDispatcher<AppState>, pinned: Pinn
     });
 }
 
-/// Once, after the first render: hands the stored list of reports to the shown, and marks
+/// Once, after the first render: hands the stored list of reports to `ShownReport`, and marks
 /// the page as running (`app-ready` on `<html>`: the controls that need the app show, see
 /// `base.css`).
 #[hook]
