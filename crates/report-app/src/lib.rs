@@ -10,3 +10,4 @@ pub mod effects;
 pub mod open_file;
 pub mod shown_report;
 pub mod state;
+pub mod tools;

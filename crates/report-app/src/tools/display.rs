@@ -1,0 +1,3 @@
+//! 字号: placeholder.
+
+pub fn start() {}
