@@ -1,1 +1,0 @@
-//! Review notes (审议意见): placeholder, being written.
