@@ -3,15 +3,23 @@
 //! Quantities are read the way ripgrep reads human sizes (`crates/cli/src/human.rs`): a number,
 //! then a magnitude that maps like K/M/G (万 = 10^4, 亿 = 10^8), with overflow checked and every
 //! failure a typed [`FigureError`]. [`recognise`] documents which words around a number make it
-//! a figure; [`parse_quantity`] reads one quantity on its own.
+//! a figure; [`parse_quantity`] reads one quantity on its own; [`integer_in_words`] and
+//! [`number_in_words`] write a number given in digits as the Chinese words it is read with
+//! (what [`crate::spoken`] says for a figure).
+//!
+//! The modules depend one way: `words` (the word lists) ← `numerals` (reading and writing
+//! numbers) ← `recognise` (figures in a text) ← `meaning`.
 
 pub mod meaning;
 mod numerals;
 mod recognise;
 mod words;
 
-pub(crate) use numerals::read_chinese;
-pub use numerals::{parse_quantity, Amount, FigureError};
+pub use numerals::{
+    digit_by_digit, integer_in_words, number_in_words, parse_quantity, year_in_words, Amount,
+    FigureError, MAX_PLACE_DIGITS,
+};
+pub(crate) use numerals::{read_chinese, unit_at};
 
 /// How a figure qualifies its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,11 @@
 //! Numerals: exact [`Amount`]s, reading Arabic and Chinese numbers and their magnitudes
-//! (万, 亿, …), and [`parse_quantity`] with its typed [`FigureError`].
+//! (万, 亿, …), and [`parse_quantity`] with its typed [`FigureError`]; and the other way,
+//! writing a number given in digits as the Chinese words it is read aloud with
+//! ([`integer_in_words`], [`number_in_words`], [`digit_by_digit`], [`year_in_words`]).
+//!
+//! This is the core's one place for numerals: the recogniser, the outline parser (section
+//! markers 一、 （十二） 二十三是), search and the spoken text ([`crate::spoken`]) all read or write
+//! them here, and what [`integer_in_words`] writes [`read_chinese`] reads back to the same value.
 
 use std::fmt;
 
@@ -226,15 +232,15 @@ fn is_full_width_digit(c: char) -> bool {
     matches!(c, '０'..='９')
 }
 
+/// The Chinese digits by value, as a number is written and read: 零 一 二 … 九.
+const DIGIT_WORDS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
 /// The value of a Chinese digit (零〇一二两三…九), not of 十百千万亿.
 fn chinese_digit(c: char) -> Option<u64> {
     match c {
-        '零' | '〇' => Some(0),
+        '〇' => Some(0),
         '两' => Some(2),
-        _ => "一二三四五六七八九"
-            .chars()
-            .position(|x| x == c)
-            .map(|p| p as u64 + 1),
+        _ => DIGIT_WORDS.iter().position(|&x| x == c).map(|p| p as u64),
     }
 }
 
@@ -275,6 +281,12 @@ fn magnitude_at(chars: &[char], at: usize) -> Option<(usize, u32)> {
         .filter(|(w, _)| word_at(chars, at, w))
         .map(|(w, exp)| (w.chars().count(), *exp))
         .max_by_key(|(len, _)| *len)
+}
+
+/// The unit of a figure written at `at` (the recogniser's list, longest first: "人次" before
+/// "人"), if one is.
+pub(crate) fn unit_at(chars: &[char], at: usize) -> Option<&'static str> {
+    longest_at(chars, at, UNITS).map(|(unit, _)| unit)
 }
 
 /// Reads `[数|几] number [余|多|几] [magnitude] [余|多]` at `at`; see [`parse_quantity`].
@@ -480,7 +492,9 @@ pub(super) fn read_arabic(chars: &[char], at: usize) -> Result<(Amount, usize), 
 /// Reads a Chinese numeral at `at`, as far as it is well formed: "两千" = 2000, "一千零五" =
 /// 1005, "三万五千" = 35000, "百" = 100, "十四" = 14 (and "五" of "十四五" is left over); a
 /// last digit right after 百/千/万/亿 counts one place lower, as spoken: "一百二" = 120,
-/// "两千六" = 2600, "三万五" = 35000. Returns the value and where it ends.
+/// "两千六" = 2600, "三万五" = 35000. A bare 千 or 百 that starts a unit ends the numeral:
+/// "四百亿千瓦时" is 四百亿 千瓦时, "十二亿千瓦" 十二亿 千瓦. Returns the value and where it
+/// ends.
 pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), FigureErrorKind> {
     const OVERFLOW: FigureErrorKind = FigureErrorKind::Overflow;
     // value = yi_part + wan_part + section + pending digit.
@@ -528,6 +542,11 @@ pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), Fi
                 empty = false;
             }
             '十' | '百' | '千' => {
+                // A place with no digit before it, after 万 or 亿, that starts a unit is that
+                // unit, as after an Arabic number: "四百亿千瓦时" is 四百亿 千瓦时.
+                if pending.is_none() && i > at && longest_at(chars, i, UNITS).is_some() {
+                    break;
+                }
                 let m = match c {
                     '十' => 10,
                     '百' => 100,
@@ -593,6 +612,160 @@ pub(crate) fn read_chinese(chars: &[char], at: usize) -> Result<(u64, usize), Fi
         .and_then(|v| v.checked_add(last))
         .ok_or(OVERFLOW)?;
     Ok((value, i))
+}
+
+// ---- Writing: digits as the words they are read with ----
+
+/// The most digits a whole number is written out with places for (up to 万亿, the largest
+/// place); [`integer_in_words`] reads a longer one digit by digit.
+pub const MAX_PLACE_DIGITS: usize = 16;
+
+/// The big places of a number, one per group of four digits from the right.
+const BIG_PLACES: [&str; 4] = ["", "万", "亿", "万亿"];
+
+/// The values of `digits` (ASCII or full-width), or `None` when it is empty or holds anything
+/// else.
+fn digit_values(digits: &str) -> Option<Vec<u8>> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits
+        .chars()
+        .map(|c| arabic_digit(c).and_then(|d| u8::try_from(d).ok()))
+        .collect()
+}
+
+/// The digits as words one by one, with `zero` for 0.
+fn each_digit(values: &[u8], zero: char) -> String {
+    values
+        .iter()
+        .map(|&d| match d {
+            0 => zero,
+            d => DIGIT_WORDS[usize::from(d % 10)],
+        })
+        .collect()
+}
+
+/// A group of four digits (0–9999) as words, "" for 0: 1687 → 一千六百八十七, 105 → 一百零五,
+/// 1050 → 一千零五十. `leading`: the group opens the number, where 10–19 are 十, 十五 (not
+/// 一十五).
+fn group_in_words(n: u16, leading: bool) -> String {
+    const PLACES: [&str; 4] = ["千", "百", "十", ""];
+    let digits = [n / 1000 % 10, n / 100 % 10, n / 10 % 10, n % 10];
+    let mut out = String::new();
+    let mut zero = false;
+    for (i, &d) in digits.iter().enumerate() {
+        if d == 0 {
+            zero |= !out.is_empty();
+            continue;
+        }
+        if zero {
+            out.push('零');
+        }
+        zero = false;
+        if i == 2 && d == 1 && out.is_empty() && leading {
+            out.push('十');
+        } else {
+            out.push(DIGIT_WORDS[usize::from(d)]);
+            out.push_str(PLACES[i]);
+        }
+    }
+    out
+}
+
+/// A whole number written in digits (ASCII or full-width), as the Chinese words it is read
+/// with: "1687" → 一千六百八十七, "20000" → 两万, "105" → 一百零五, "110" → 一百一十, "10" → 十,
+/// "100010000" → 一亿零一万, "0" → 零.
+///
+/// - Leading zeros are dropped ("007" → 七).
+/// - 两 rather than 二 before 千, 万 or 亿 at the start of the number ("2000" → 两千, "22000" →
+///   两万二千); 二 elsewhere ("200" → 二百, "2" → 二).
+/// - Groups of four digits take the places 万, 亿, 万亿; a zero between groups is said once
+///   ("10005" → 一万零五, "100010000" → 一亿零一万). Above 亿 the 万 and 亿 join as spoken:
+///   "1200000000000" → 一万二千亿 (the page's former script said 一万亿二千亿, which no reader
+///   takes for one number), "1000000000000" → 一万亿.
+/// - A number of more than [`MAX_PLACE_DIGITS`] digits (leading zeros dropped) is read digit by
+///   digit, as [`digit_by_digit`].
+///
+/// What this writes, the core's reader of Chinese numerals ([`parse_quantity`], the recogniser)
+/// reads back to the same value. `None` when `digits` is empty or holds anything but digits.
+pub fn integer_in_words(digits: &str) -> Option<String> {
+    let values = digit_values(digits)?;
+    // Leading zeros dropped, one kept for zero itself.
+    let first = values
+        .iter()
+        .position(|&d| d != 0)
+        .unwrap_or(values.len() - 1);
+    let values = &values[first..];
+    if values.len() > MAX_PLACE_DIGITS {
+        return Some(each_digit(values, '零'));
+    }
+    if values == [0] {
+        return Some("零".to_string());
+    }
+    // Groups of four from the right, highest first.
+    let mut groups: Vec<u16> = values
+        .rchunks(4)
+        .map(|chunk| chunk.iter().fold(0u16, |n, &d| n * 10 + u16::from(d)))
+        .collect();
+    groups.reverse();
+    let mut out = String::new();
+    let mut need_zero = false;
+    for (g, &n) in groups.iter().enumerate() {
+        let place = match BIG_PLACES[groups.len() - 1 - g] {
+            // 一万二千亿, not 一万亿二千亿: the 亿 group's own 亿 follows.
+            "万亿" if groups.get(g + 1).is_some_and(|&yi| yi != 0) => "万",
+            place => place,
+        };
+        if n == 0 {
+            need_zero |= !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() && (need_zero || n < 1000) {
+            out.push('零');
+        }
+        need_zero = false;
+        let leading = out.is_empty();
+        out.push_str(&group_in_words(n, leading));
+        out.push_str(place);
+    }
+    // 两千, 两万, 两亿 rather than 二千, 二万, 二亿 at the start of a number.
+    if let Some(rest) = out.strip_prefix('二') {
+        if rest.starts_with(['千', '万', '亿']) {
+            out = format!("两{rest}");
+        }
+    }
+    Some(out)
+}
+
+/// A number written in digits with an optional fraction after `.` or `．`, as words: "14.5" →
+/// 十四点五, "0.35" → 零点三五, "3.05" → 三点零五, "1687" → 一千六百八十七. The whole part as
+/// [`integer_in_words`], the fraction digit by digit, every digit kept ("2.50" → 二点五零).
+/// `None` unless digits stand on both sides of the one point (when there is one).
+pub fn number_in_words(number: &str) -> Option<String> {
+    let (whole, fraction) = match number.split_once(['.', '．']) {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (number, None),
+    };
+    let mut words = integer_in_words(whole)?;
+    if let Some(fraction) = fraction {
+        words.push('点');
+        words.push_str(&each_digit(&digit_values(fraction)?, '零'));
+    }
+    Some(words)
+}
+
+/// Digits read one by one, as a code or a number too long for places is read: "0791" →
+/// 零七九一, "12345678901234567" → 一二三四五六七八九零一二三四五六七. `None` when `digits` is
+/// empty or holds anything but digits.
+pub fn digit_by_digit(digits: &str) -> Option<String> {
+    Some(each_digit(&digit_values(digits)?, '零'))
+}
+
+/// A year read digit by digit with 〇 for zero, as years are: "2024" → 二〇二四, "1949" →
+/// 一九四九. `None` when `year` is empty or holds anything but digits.
+pub fn year_in_words(year: &str) -> Option<String> {
+    Some(each_digit(&digit_values(year)?, '〇'))
 }
 
 #[cfg(test)]
@@ -798,6 +971,17 @@ mod tests {
             ("十几万", Amount::new(100_000, 0)),
             ("二十几", Amount::new(20, 0)),
         ];
+        // A unit that starts with a place after 万 or 亿 is the unit.
+        for (written, value, unit) in [
+            ("四百亿千瓦时", 40_000_000_000u64, "千瓦时"),
+            ("五百四十万千瓦", 5_400_000, "千瓦"),
+            ("一百千米", 100, "千米"),
+        ] {
+            let chars: Vec<char> = written.chars().collect();
+            let (read, end) = read_chinese(&chars, 0).unwrap_or_default();
+            let rest: String = chars.get(end..).unwrap_or_default().iter().collect();
+            assert_eq!((read, rest.as_str()), (value, unit), "{written}");
+        }
         for (written, value) in table {
             assert_eq!(amount(written), *value, "{written}");
         }
@@ -872,6 +1056,130 @@ mod tests {
         assert!(e.to_string().contains("unknown magnitude"), "{e}");
         let e: Box<dyn std::error::Error> = Box::new(error(""));
         assert!(e.to_string().contains("does not start with a number"));
+    }
+
+    // ---- writing numbers as words ----
+
+    #[test]
+    fn integers_in_words() {
+        let table: &[(&str, &str)] = &[
+            ("0", "零"),
+            ("000", "零"),
+            ("7", "七"),
+            ("007", "七"),
+            ("10", "十"),
+            ("15", "十五"),
+            ("20", "二十"),
+            ("105", "一百零五"),
+            ("110", "一百一十"),
+            ("200", "二百"),
+            ("1000", "一千"),
+            ("1005", "一千零五"),
+            ("1050", "一千零五十"),
+            ("1687", "一千六百八十七"),
+            ("2000", "两千"),
+            ("2600", "两千六百"),
+            ("10000", "一万"),
+            ("10005", "一万零五"),
+            ("10500", "一万零五百"),
+            ("20000", "两万"),
+            ("22000", "两万二千"),
+            ("100010", "十万零一十"),
+            ("150000", "十五万"),
+            ("16870000", "一千六百八十七万"),
+            ("100000000", "一亿"),
+            ("100010000", "一亿零一万"),
+            ("200000000", "两亿"),
+            ("1000000000000", "一万亿"),
+            ("2000000000000", "两万亿"),
+            ("1000100000000", "一万零一亿"),
+            ("1200000000000", "一万二千亿"),
+            ("1000050000000", "一万亿零五千万"),
+            ("1000000000005", "一万亿零五"),
+            ("１６８７", "一千六百八十七"),
+            ("12345678901234567", "一二三四五六七八九零一二三四五六七"),
+        ];
+        for (digits, words) in table {
+            assert_eq!(
+                integer_in_words(digits).as_deref(),
+                Some(*words),
+                "{digits}"
+            );
+        }
+        for bad in ["", "1.5", "-1", "1,000", "一", " 1", "1a"] {
+            assert_eq!(integer_in_words(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_digits_and_years_in_words() {
+        let table: &[(&str, &str)] = &[
+            ("14.5", "十四点五"),
+            ("0.35", "零点三五"),
+            ("3.05", "三点零五"),
+            ("2.50", "二点五零"),
+            ("0.0", "零点零"),
+            ("２．４", "二点四"),
+            ("1687", "一千六百八十七"),
+        ];
+        for (number, words) in table {
+            assert_eq!(number_in_words(number).as_deref(), Some(*words), "{number}");
+        }
+        for bad in ["", ".5", "1.", "1.2.3", "1．2.3", "14.5%"] {
+            assert_eq!(number_in_words(bad), None, "{bad:?}");
+        }
+        assert_eq!(digit_by_digit("0791").as_deref(), Some("零七九一"));
+        assert_eq!(year_in_words("2024").as_deref(), Some("二〇二四"));
+        assert_eq!(year_in_words("２０３０").as_deref(), Some("二〇三〇"));
+        assert_eq!(year_in_words("二〇二四"), None);
+        assert_eq!(digit_by_digit(""), None);
+    }
+
+    /// Every number written as words reads back to itself with the reader.
+    fn reads_back(n: u64) {
+        let words = integer_in_words(&n.to_string()).unwrap_or_default();
+        let chars: Vec<char> = words.chars().collect();
+        assert_eq!(
+            read_chinese(&chars, 0),
+            Ok((n, chars.len())),
+            "{n}: {words}"
+        );
+    }
+
+    #[test]
+    fn what_is_written_in_words_reads_back() {
+        for n in 0..=120_000 {
+            reads_back(n);
+        }
+        // Every pattern of zero and non-zero digits up to sixteen places, and random values.
+        for places in 1..=MAX_PLACE_DIGITS {
+            for mask in 0u32..(1 << places.min(12)) {
+                let digits: String = (0..places)
+                    .map(|k| match (k == 0, mask >> (k % 12) & 1) {
+                        (true, _) | (false, 1) => char::from(b'1' + (k % 9) as u8),
+                        _ => '0',
+                    })
+                    .collect();
+                reads_back(digits.parse().unwrap_or(0));
+            }
+        }
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            reads_back(seed % 10u64.pow(16));
+            reads_back(seed % 10u64.pow(1 + (seed % 16) as u32));
+        }
+        // With a fraction, through parse_quantity.
+        for number in ["14.5", "0.35", "3.05", "1687.125", "100010000.01"] {
+            let words = number_in_words(number).unwrap_or_default();
+            assert_eq!(
+                parse_quantity(&words).ok(),
+                Amount::parse(number),
+                "{words}"
+            );
+        }
     }
 
     // ---- Amount ----

@@ -8,10 +8,9 @@ use super::numerals::{
     read_quantity, Quantity,
 };
 use super::words::{
-    is_sentence_end, longest_at, longest_before, may_start_set_phrase, word_at, Bound,
-    CHANGE_BASES, CHANGE_UNITS, CHANGE_VERBS, CURRENCIES, MINUS_SIGNS, NOT_AFTER, NOT_PREFIXES,
-    PERCENT_WORDS, PLUS_SIGNS, PREFIXES, RANGE_SEPARATORS, RATIO_SEPARATORS, SET_PHRASES, SUFFIXES,
-    UNITS,
+    is_sentence_end, longest_at, longest_before, word_at, Bound, CHANGE_BASES, CHANGE_UNITS,
+    CHANGE_VERBS, CURRENCIES, MINUS_SIGNS, NOT_AFTER, NOT_PREFIXES, PERCENT_WORDS, PLUS_SIGNS,
+    PREFIXES, RANGE_SEPARATORS, RATIO_SEPARATORS, SET_PHRASES, SUFFIXES, UNITS,
 };
 use super::{Amount, Change, Direction, Figure, Qualifier};
 
@@ -782,10 +781,24 @@ fn is_place(c: char) -> bool {
     matches!(c, '十' | '百' | '千' | '万' | '亿')
 }
 
+/// Whether a set phrase ([`SET_PHRASES`]) can start with `c`: a Chinese numeral or one of
+/// 首 第 最 (the fast path of [`Recogniser::run`] looks for set phrases only there).
+fn may_start_set_phrase(c: char) -> bool {
+    is_chinese_numeral(c) || matches!(c, '首' | '第' | '最')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::figures::{recognise, Direction};
+
+    #[test]
+    fn every_set_phrase_starts_where_the_fast_path_looks() {
+        for phrase in SET_PHRASES {
+            let first = phrase.chars().next().unwrap_or(' ');
+            assert!(may_start_set_phrase(first), "{phrase}");
+        }
+    }
 
     // ---- recognise ----
 

@@ -1,8 +1,10 @@
 //! Word lists of the recogniser: units and their currencies, words that make a number a date
 //! or an ordinal, set phrases, bounds written before and after a number, verbs and bases of
 //! change, range and ratio separators; and matching them in a text.
+//!
+//! The bottom of the figures modules: it uses none of the others (only [`Direction`]); the
+//! numerals use its unit list to tell a magnitude from a unit, the recogniser uses both.
 
-use super::numerals::is_chinese_numeral;
 use super::Direction;
 
 /// Units a figure can end with. The longest one that matches is taken ("人次" before "人").
@@ -256,11 +258,6 @@ pub(super) const CHANGE_BASES: &[&str] = &["同比", "环比"];
 /// figures ("10至500万元", "1万-5万元", "3—5%").
 pub(super) const RANGE_SEPARATORS: &[char] = &['-', '—', '–', '－', '~', '～', '〜', '至', '到'];
 
-/// Whether a set phrase can start with `c`: a Chinese numeral or one of these.
-pub(super) fn may_start_set_phrase(c: char) -> bool {
-    is_chinese_numeral(c) || matches!(c, '首' | '第' | '最')
-}
-
 pub(super) fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?')
 }
@@ -299,17 +296,4 @@ pub(super) fn longest_at<'w>(
         .filter(|w| word_at(chars, at, w))
         .map(|w| (*w, w.chars().count()))
         .max_by_key(|(_, len)| *len)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_set_phrase_starts_where_the_fast_path_looks() {
-        for phrase in SET_PHRASES {
-            let first = phrase.chars().next().unwrap_or(' ');
-            assert!(may_start_set_phrase(first), "{phrase}");
-        }
-    }
 }

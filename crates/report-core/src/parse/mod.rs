@@ -10,6 +10,7 @@ pub mod warnings;
 use std::fmt;
 
 use super::clean::{is_blank, is_boundary_space, Cleaned};
+use super::figures::read_chinese;
 use super::model::{FrontItem, FrontKind, Report, Section, SectionKind, SectionNumber};
 
 /// Why a report could not be parsed.
@@ -183,38 +184,29 @@ fn is_closing_quote(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』')
 }
 
-/// The value of a Chinese digit 一 … 九.
-fn digit_value(c: char) -> Option<u32> {
-    let value = match c {
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    };
-    Some(value)
+/// Whether `c` may be part of a marker's numeral: 一 … 九 or 十 (markers use no 零, 两 or 百).
+fn is_marker_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Reads a Chinese numeral from 1 to 99 at the start of `s`: its value and its length in bytes.
+/// The numeral is the run of (at most three) [`is_marker_numeral`] characters there, read whole
+/// by the core's numeral reader ([`read_chinese`]): "十" 10, "十二" 12, "二十" 20, "九十九" 99;
+/// a run it does not read to its end ("一二", "十十", "十二三") is no numeral.
 fn numeral(s: &str) -> Option<(u32, usize)> {
     let taken: Vec<char> = s
         .chars()
-        .take_while(|&c| c == '十' || digit_value(c).is_some())
+        .take_while(|&c| is_marker_numeral(c))
         .take(3)
         .collect();
-    let value = match taken.as_slice() {
-        ['十'] => 10,
-        [a] => digit_value(*a)?,
-        ['十', b] => 10 + digit_value(*b)?,
-        [a, '十'] => digit_value(*a)? * 10,
-        [a, '十', b] => digit_value(*a)? * 10 + digit_value(*b)?,
-        _ => return None,
-    };
+    let (value, end) = read_chinese(&taken, 0).ok()?;
+    if end != taken.len() {
+        return None;
+    }
+    let value = u32::try_from(value).ok().filter(|v| (1..=99).contains(v))?;
     Some((value, taken.iter().map(|c| c.len_utf8()).sum()))
 }
 
@@ -485,7 +477,7 @@ impl Parser<'_> {
             // 附件1, 附件一, 附件：, 附件 (then a title): the number belongs to the marker.
             let digits = after
                 .char_indices()
-                .find(|&(_, c)| !(c.is_ascii_digit() || digit_value(c).is_some() || c == '十'))
+                .find(|&(_, c)| !(c.is_ascii_digit() || is_marker_numeral(c)))
                 .map_or(after.len(), |(i, _)| i);
             let mut marker_end = at + "附件".len() + digits;
             if let Some(c) = self.char_at(marker_end).filter(|c| matches!(c, '：' | ':')) {
@@ -1251,6 +1243,50 @@ mod tests {
         assert_eq!(numeral("十十、"), None);
         assert_eq!(numeral("一二、"), None);
         assert_eq!(numeral("届"), None);
+    }
+
+    /// The marker numerals read by the core's numeral reader are exactly those the parser's
+    /// own table read before: 十, 一 … 九, 十 + digit, digit + 十, digit + 十 + digit.
+    #[test]
+    fn marker_numerals_read_as_the_former_table_did() {
+        fn digit(c: char) -> Option<u32> {
+            "一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .and_then(|p| u32::try_from(p + 1).ok())
+        }
+        fn table(s: &str) -> Option<(u32, usize)> {
+            let taken: Vec<char> = s
+                .chars()
+                .take_while(|&c| c == '十' || digit(c).is_some())
+                .take(3)
+                .collect();
+            let value = match taken.as_slice() {
+                ['十'] => 10,
+                [a] => digit(*a)?,
+                ['十', b] => 10 + digit(*b)?,
+                [a, '十'] => digit(*a)? * 10,
+                [a, '十', b] => digit(*a)? * 10 + digit(*b)?,
+                _ => return None,
+            };
+            Some((value, taken.iter().map(|c| c.len_utf8()).sum()))
+        }
+        // Every string of up to four of these characters.
+        let alphabet = [
+            '十', '一', '二', '五', '九', '零', '两', '百', '、', '是', 'x',
+        ];
+        let mut strings = vec![String::new()];
+        let mut longest = vec![String::new()];
+        for _ in 0..4 {
+            longest = longest
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longest.iter().cloned());
+        }
+        for s in &strings {
+            assert_eq!(numeral(s), table(s), "{s}");
+        }
     }
 
     #[test]
