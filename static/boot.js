@@ -9,10 +9,10 @@
 //   retry button, and the page falls back to what works without the app (no-app.css). A page
 //   without the report's HTML (`trunk serve`) also warns after 12 seconds without a start;
 // - registers the service worker of a release build;
-// - loads the reader's tools (a wasm module, report-app's src/tools/) when a reader first
-//   presses one of their buttons, or once the app runs when this browser holds notes, and
-//   hands it every press. <meta name="tools"> names the module and the attribute of those
-//   buttons and the storage key of notes, as the Rust code defines them: no name is kept here.
+// - loads the reader's tools (wasm modules of report-tools: 审议意见; 字号 and 朗读) when a
+//   reader first presses one of their buttons, or once the app runs when this browser holds
+//   notes, and hands them every press. <meta name="module"> names each module, its buttons and
+//   its storage key, as the Rust code defines them: no name of theirs is kept here.
 (function () {
   "use strict";
   var failed = false;
@@ -44,10 +44,10 @@
     boot.appendChild(retry);
   }
   function broken(event) {
-    // The tools failing is not the app failing: the report goes on working.
-    var from = event && (event.target || {});
-    if ((from.hasAttribute && from.hasAttribute("data-optional")) ||
-        /report-tools/.test((event && event.filename) || "")) return;
+    // A module of the reader's tools failing is not the app failing: the report goes on.
+    var file = (event && event.filename) || "";
+    if (file && Array.prototype.some.call(document.querySelectorAll('meta[name="module"]'),
+      function (meta) { return file.indexOf(meta.content) >= 0; })) return;
     show(built()
       ? "搜索、全部数据卡片等功能没有加载成功，下面的报告正文和目录仍可阅读。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。"
       : "报告没有加载成功。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。");
@@ -102,24 +102,18 @@
       { capture: true, passive: true, once: true });
   });
 
-  // The reader's tools: loaded once, then every press on one of their buttons goes to them.
-  var tools = meta("tools");
-  var loading = null;
-  function withTools(then) {
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = tools.content;
-        script.setAttribute("data-optional", "");
-        script.onload = function () {
-          // The module's glue (wasm-bindgen, no-modules) defines `wasm_bindgen`.
-          /* global wasm_bindgen */
-          wasm_bindgen({ module_or_path: tools.getAttribute("data-wasm") }).then(resolve, reject);
-        };
-        script.onerror = reject;
-        document.head.appendChild(script);
+  // The reader's tools: wasm modules, each loaded once, on the first press of one of its
+  // buttons, then handed every press (`activate`); a module whose data this browser holds is
+  // loaded once the app runs. The build writes each as <meta name="module" content="glue.js"
+  // data-wasm data-press data-stored>.
+  var modules = Array.prototype.slice.call(document.querySelectorAll('meta[name="module"]'));
+  function withModule(meta, then) {
+    if (!meta.loading) {
+      meta.loading = import(meta.content).then(function (module) {
+        return module.default({ module_or_path: meta.getAttribute("data-wasm") })
+          .then(function () { return module; });
       }).catch(function () {
-        loading = null;
+        meta.loading = null;
         var note = document.createElement("p");
         note.className = "boot boot--slow floating-box";
         note.setAttribute("role", "alert");
@@ -129,30 +123,32 @@
         return Promise.reject();
       });
     }
-    loading.then(then, function () {});
+    meta.loading.then(then, function () {});
   }
-  if (tools) {
-    document.addEventListener("click", function (event) {
-      var target = event.target.closest && event.target.closest(tools.getAttribute("data-press"));
-      if (target) withTools(function () { wasm_bindgen.activate(target); });
+  document.addEventListener("click", function (event) {
+    modules.forEach(function (meta) {
+      var target = event.target.closest && event.target.closest(meta.getAttribute("data-press"));
+      if (target) withModule(meta, function (module) { module.activate(target); });
     });
-    var holdsNotes = function () {
-      try {
-        var prefix = tools.getAttribute("data-stored");
-        for (var i = 0; i < localStorage.length; i++) {
-          if (String(localStorage.key(i)).indexOf(prefix) === 0) return true;
-        }
-      } catch (e) {
-        // storage refused: no notes
+  });
+  function holds(prefix) {
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        if (String(localStorage.key(i)).indexOf(prefix) === 0) return true;
       }
-      return false;
-    };
-    new MutationObserver(function (records, watcher) {
-      if (!root.classList.contains("app-ready")) return;
-      watcher.disconnect();
-      if (holdsNotes()) withTools(function () {});
-    }).observe(root, { attributes: true, attributeFilter: ["class"] });
+    } catch (e) {
+      // storage refused: nothing held
+    }
+    return false;
   }
+  new MutationObserver(function (records, watcher) {
+    if (!root.classList.contains("app-ready")) return;
+    watcher.disconnect();
+    modules.forEach(function (meta) {
+      var prefix = meta.getAttribute("data-stored");
+      if (prefix && holds(prefix)) withModule(meta, function () {});
+    });
+  }).observe(root, { attributes: true, attributeFilter: ["class"] });
 
   setTimeout(function () {
     if (!built()) {

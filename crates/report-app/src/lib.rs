@@ -5,9 +5,10 @@
 
 pub mod components;
 pub mod data;
-pub mod dom;
 pub mod effects;
 pub mod open_file;
 pub mod shown_report;
 pub mod state;
-pub mod tools;
+
+/// The names of the page's markup that others read (`report_core::markup`).
+pub use report_core::markup as dom;

@@ -11,6 +11,7 @@ pub mod display;
 pub mod export;
 pub mod figures;
 pub mod file;
+pub mod markup;
 pub mod model;
 pub mod notes;
 pub mod order;

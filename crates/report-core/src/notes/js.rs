@@ -199,43 +199,39 @@ fn repair_lone_surrogates(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `Number.prototype.toString()` of a finite number (JSON has no other).
+/// `Number.prototype.toString()` of a number read from JSON, for the one place it is shown (a
+/// version that is not ours, in a message). Whole numbers and decimals of up to 15 significant
+/// digits come out as JavaScript writes them; anything else (an exponent, more digits) as its
+/// nearest such decimal — no float formatting, which would cost the wasm of the reader's
+/// tools several KB for a message no real file produces.
 pub(crate) fn number_string(n: f64) -> String {
-    if n == 0.0 {
-        return "0".into();
+    if n.is_nan() {
+        return "NaN".into();
     }
-    if !n.is_finite() {
-        return if n.is_nan() {
-            "NaN".into()
-        } else if n > 0.0 {
-            "Infinity".into()
-        } else {
-            "-Infinity".into()
-        };
+    if n.is_infinite() {
+        return if n > 0.0 { "Infinity" } else { "-Infinity" }.into();
     }
     let sign = if n < 0.0 { "-" } else { "" };
-    // The shortest digits that read back as `n`, and their exponent: "1.5e-7".
-    let exp_form = format!("{:e}", n.abs());
-    let (mantissa, exponent) = exp_form.split_once('e').unwrap_or((&exp_form, "0"));
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let k = digits.len() as i64;
-    // n = 0.d1d2… × 10^point
-    let point = exponent.parse::<i64>().unwrap_or(0) + 1;
-    let body = if k <= point && point <= 21 {
-        format!("{digits}{}", "0".repeat((point - k) as usize))
-    } else if 0 < point && point <= 21 {
-        let (int, frac) = digits.split_at(point as usize);
-        format!("{int}.{frac}")
-    } else if -6 < point && point <= 0 {
-        format!("0.{}{digits}", "0".repeat((-point) as usize))
-    } else {
-        let (first, rest) = digits.split_at(digits.len().min(1));
-        let e = point - 1;
-        let dot = if rest.is_empty() { "" } else { "." };
-        let e_sign = if e >= 0 { "+" } else { "-" };
-        format!("{first}{dot}{rest}e{e_sign}{}", e.abs())
-    };
-    format!("{sign}{body}")
+    let a = n.abs();
+    if a >= 1e15 {
+        return format!("{sign}{}", a as u64);
+    }
+    // The fewest decimals that read back as the number.
+    for decimals in 0..=15u32 {
+        let scale = 10f64.powi(decimals as i32);
+        let scaled = (a * scale).round();
+        if scaled / scale == a || decimals == 15 {
+            let whole = (scaled / scale).trunc() as u64;
+            let fraction = (scaled - (whole as f64) * scale).round() as u64;
+            return if decimals == 0 {
+                format!("{sign}{whole}")
+            } else {
+                let digits = format!("{fraction:0width$}", width = decimals as usize);
+                format!("{sign}{whole}.{digits}")
+            };
+        }
+    }
+    String::new()
 }
 
 /// `s.length`: the length in UTF-16 code units (a character beyond U+FFFF counts two).
@@ -284,16 +280,17 @@ mod tests {
             (1.5, "1.5"),
             (150.0, "150"),
             (-3.25, "-3.25"),
-            (1e21, "1e+21"),
-            (1e20, "100000000000000000000"),
-            (123e-20, "1.23e-18"),
+            (1e15, "1000000000000000"),
             (0.000001, "0.000001"),
-            (1e-7, "1e-7"),
             (0.1, "0.1"),
             (12345.678, "12345.678"),
+            (f64::NAN, "NaN"),
         ] {
             assert_eq!(number_string(n), js, "{n}");
         }
+        // Where JavaScript writes an exponent, the nearest plain decimal.
+        assert_eq!(number_string(1e-7), "0.0000001");
+        assert_eq!(number_string(1e20), "100000000000000000000");
     }
 
     #[test]

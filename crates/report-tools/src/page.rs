@@ -1,4 +1,4 @@
-//! The report as the page shows it, read from the page's markup by the names of `crate::dom`:
+//! The report as the page shows it, read from the page's markup by the names of `report_core::markup`:
 //! the reader's tools run in their own wasm module, beside the page's app, so what is shown
 //! (the built-in report, or one opened from a file) is what the page's elements say.
 
@@ -6,7 +6,7 @@ use gloo::utils::document;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::dom;
+use report_core::markup as dom;
 
 /// Elements matching `selector` under `root`, in document order.
 pub fn all(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Element> {
@@ -152,4 +152,74 @@ pub fn focus(element: &Element) {
             let _ = e.focus();
         }
     }
+}
+
+/// The shown report's outline and paragraphs as a [`report_core::Report`], rebuilt from the
+/// page's markup: every section with its id, its heading as shown and its own paragraphs (the
+/// text of each `.section__text` without the app's words), nested as their ids say. What the
+/// notes need to be placed, listed and exported (`report_core::notes::Anchors`); the report's
+/// other parts (front matter, figures) are not read.
+pub fn shown_report() -> report_core::Report {
+    use report_core::{Report, Section, SectionKind, SectionNumber};
+    let mut flat: Vec<Section> = Vec::new();
+    for body in all(&document(), &format!("[{}]", dom::SECTION_BODY)) {
+        let Some(id) = body.get_attribute(dom::SECTION_BODY) else {
+            continue;
+        };
+        let Some(number) = SectionNumber::from_id(&id) else {
+            continue;
+        };
+        let heading = document()
+            .get_element_by_id(&id)
+            .and_then(|h| h.text_content())
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        let body: Vec<String> = paragraphs(&id)
+            .iter()
+            .map(|p| text_of(p).replace('\n', " "))
+            .collect();
+        flat.push(Section {
+            kind: SectionKind::Part,
+            number,
+            marker: String::new(),
+            heading,
+            body: body.join("\n"),
+            children: Vec::new(),
+        });
+    }
+    // Children into their parents, deepest first (document order keeps siblings in order).
+    let mut roots: Vec<Section> = Vec::new();
+    while let Some(section) = flat.pop() {
+        let parent = section.number.0.len().checked_sub(1).and_then(|n| {
+            let up = SectionNumber(section.number.0[..n].to_vec());
+            flat.iter_mut().rev().find(|s| s.number == up)
+        });
+        match parent {
+            Some(parent) => parent.children.insert(0, section),
+            None => roots.insert(0, section),
+        }
+    }
+    let (annexes, sections) = roots.into_iter().partition(|s| s.number.in_annex());
+    Report {
+        title: report_title(),
+        sections,
+        annexes,
+        ..Report::default()
+    }
+}
+
+/// Copies text to the clipboard, then reports whether it worked (browsers without the
+/// asynchronous clipboard — in-app browsers, plain HTTP — report failure instead of throwing).
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let navigator = gloo::utils::window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has_clipboard {
+        return done(false);
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    yew::platform::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
 }

@@ -21,7 +21,7 @@ use web_sys::{Element, KeyboardEvent, SpeechSynthesis, SpeechSynthesisUtterance}
 use yew::prelude::*;
 
 use super::page;
-use crate::dom;
+use report_core::markup as dom;
 
 /// What the bar shows.
 #[derive(Clone, PartialEq, Default)]
@@ -89,6 +89,24 @@ fn show(reading: Reading) {
     let show = ENGINE.with(|e| e.borrow().show.clone());
     if let Some(show) = show {
         show.emit(reading);
+    }
+}
+
+/// The id of the element the reading bar lives in.
+const ROOT_ID: &str = "reader-care";
+
+/// Starts the reading bar's app in its own element after the page's.
+pub fn start() {
+    if let Some(root) = crate::root(ROOT_ID) {
+        yew::Renderer::<ReadingBar>::with_root(root).render();
+    }
+}
+
+/// A press handed over by the page: 朗读 reads its section; 字号's summary needs nothing more
+/// (`display::start` listens to the panel).
+pub fn activate(target: Element) {
+    if let Ok(Some(button)) = target.closest(&format!("[{}]", dom::READ_SECTION)) {
+        read(button);
     }
 }
 
@@ -212,7 +230,9 @@ fn speak_next(session: u32) {
     let Some(synth) = synthesis() else {
         return;
     };
-    let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
+    let Ok(utterance) =
+        SpeechSynthesisUtterance::new_with_text(&report_core::spoken::spoken(&text))
+    else {
         return message(NO_SPEECH);
     };
     utterance.set_lang("zh-CN");

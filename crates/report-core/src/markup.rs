@@ -1,7 +1,8 @@
-//! The names the page, its tools, its build step and its tests share: element ids, classes and
-//! data attributes of the report's markup that something other than the component drawing it
-//! reads. Defined once here; the components write them, the reader's tools (`tools/`) and the
-//! build step (`report-site`) find them. Storage keys live with their models in `report-core`
+//! The names of the page's markup that more than one part of the product uses: element ids,
+//! classes and data attributes that something other than the component drawing them reads.
+//! Defined once here, as plain strings: the app's components (`report-app`) write them, the
+//! reader's tools (`report-tools`, a wasm module of their own) and the build step
+//! (`report-site`) find them, the tests look for them. Storage keys live with their models
 //! (`notes`, `display`, `recent`).
 
 /// The id of the element the app lives in (`index.html`); the build step writes the report's
@@ -50,7 +51,7 @@ pub const PARAGRAPH_ACTIONS: &str = "paragraph-actions";
 pub const CHROME: &str = "data-chrome";
 
 /// The attribute that hands a press to the reader's tools, loaded on first use
-/// (`static/boot.js` loads the module and passes the element to `tools::activate`).
+/// (`static/boot.js` loads the module and passes the element to `report_tools::activate`).
 pub const TOOLS: &str = "data-tools";
 
 /// 写意见 on a paragraph: `data-note-section` (its section's id) and `data-note-paragraph`

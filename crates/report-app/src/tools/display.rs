@@ -1,3 +1,0 @@
-//! 字号: placeholder.
-
-pub fn start() {}

@@ -1,0 +1,81 @@
+//! The reader's tools, in two wasm modules of their own, each loaded on first use: readers
+//! who never use them never download them, and the page's wasm stays within its budget.
+//!
+//! - **report-notes** (`src/bin/report-notes.rs`): 审议意见, the review notes ([`notes`]);
+//! - **report-care** (`src/bin/report-care.rs`): for older readers, 字号 (text size and
+//!   colours, [`display`]) and 朗读 (reading aloud, [`read_aloud`]).
+//!
+//! Two modules rather than one: each is a Yew app with its own copy of Yew, and the two
+//! together would be over the 120 KB gzip a module may weigh (docs/size-budget.md).
+//!
+//! The page's wasm carries only their buttons' markup. `static/boot.js` loads a module when one
+//! of its buttons is first pressed (the notes also at start when this browser holds notes),
+//! then hands it every press (`activate`, exported by each module); the build step names the
+//! modules, their buttons and the notes' storage key in `<meta name="module">` from the
+//! definitions here ([`MODULES`]).
+//!
+//! A module mounts its own Yew app in an element after the page's `#app`: it draws its
+//! dialogs and bars there, and the notes under their paragraphs through portals into hosts it
+//! places in the page (`notes/views.rs`). It reads the shown report from the page's markup
+//! (`page.rs`), starts only once the page's app runs (`app-ready`: the built page must be
+//! hydrated exactly as it was built), and keeps its state in pure models of `report-core`
+//! (`notes`, `display`, `spoken`).
+
+pub mod display;
+pub mod notes;
+pub mod page;
+pub mod read_aloud;
+
+use gloo::utils::document;
+use report_core::markup as dom;
+use web_sys::Element;
+
+/// A module of the reader's tools, as the build step announces it to `static/boot.js`.
+pub struct Module {
+    /// Its files: `{name}.js` (wasm-bindgen's glue, an ES module) and `{name}_bg.wasm`.
+    pub name: &'static str,
+    /// The buttons it handles: a press on one loads it and is handed to it.
+    pub press: fn() -> String,
+    /// When this browser holds a storage key starting with this, it is loaded at start.
+    pub stored: Option<&'static str>,
+}
+
+/// The modules of the reader's tools.
+pub const MODULES: [Module; 2] = [
+    Module {
+        name: "report-notes",
+        press: || format!("[{}],[{}]", dom::NOTE_SECTION, dom::NOTES_OPEN),
+        stored: Some(report_core::notes::KEY_PREFIX),
+    },
+    Module {
+        name: "report-care",
+        press: || {
+            format!(
+                "[{}],.{} > summary",
+                dom::READ_SECTION,
+                dom::DISPLAY_SETTINGS
+            )
+        },
+        stored: None,
+    },
+];
+
+/// The element a module's app lives in (after `#app`), made when it is not there yet.
+pub fn root(id: &str) -> Option<Element> {
+    if let Some(root) = document().get_element_by_id(id) {
+        return Some(root);
+    }
+    let root = document().create_element("div").ok()?;
+    root.set_id(id);
+    document().body()?.append_child(&root).ok()?;
+    Some(root)
+}
+
+/// The panic hook of a module: the page goes on working without it, and says so in the
+/// console only, without the panic's own words (formatting them would cost the module several
+/// KB).
+pub fn quiet_panics() {
+    yew::set_custom_panic_hook(Box::new(|_| {
+        web_sys::console::error_1(&"报告工具出错，已停止（审议意见、朗读或字号）。".into());
+    }));
+}
