@@ -10,9 +10,11 @@
 //!
 //! How: `dist/` is copied to `target/lighthouse/app/` (a rebuild running meanwhile cannot change
 //! the copy), the baseline is written to `target/lighthouse/static/index.html`, every text,
-//! wasm, js, css, json and svg file is pre-compressed with `gzip -9 -k`, and a tiny HTTP/1.1
-//! server (std `TcpListener`, a thread per connection, keep-alive) serves each folder on its
-//! own free port of 127.0.0.1: `X.gz` with `Content-Encoding: gzip`, `Cache-Control: no-cache`. Lighthouse 12.8.2 (npm, installed into `target/lighthouse-tool/` when missing)
+//! wasm, js, css, json and svg file is pre-compressed with `gzip -9 -k`, and the workspace's
+//! static server (`crates/static-server`: HTTP/1.1, keep-alive, never a file outside its
+//! folder) serves each folder on its own free port of 127.0.0.1: `X.gz` with
+//! `Content-Encoding: gzip` to a client that accepts gzip, `Cache-Control: no-cache`.
+//! Lighthouse 12.8.2 (npm, installed into `target/lighthouse-tool/` when missing)
 //! runs in the test Chromium with its defaults: the mobile preset and simulated throttling.
 //! The two pages take turns (app, static, app, static, …), 3 runs each (`--runs N` for more), so that a slower
 //! moment of the machine falls on both; the table shows the medians of FCP, LCP, TBT, CLS,
@@ -21,17 +23,18 @@
 //! best-practices and SEO audit that failed (those of weight 0 marked) and the console errors.
 //! The JSON reports stay in `target/lighthouse/reports/`.
 //!
-//! The reports and `report.json` are read with serde_json, xtask's one dependency.
+//! The reports and `report.json` are read with serde_json; the server is `static-server`, a
+//! crate of this workspace with no dependencies.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread;
 use std::time::{Duration, SystemTime};
+
+use static_server::{Settings, StaticServer};
 
 use crate::{cmd, npm_package, release_build, root, setup_build_tools, step, Result};
 use crate::{ReportChoice, CHROMIUM};
@@ -181,11 +184,11 @@ pub fn bench(runs: usize) -> Result {
     let pages = [
         Page {
             name: "app",
-            url: format!("http://127.0.0.1:{}/", serve(app)?),
+            url: serve(app)?,
         },
         Page {
             name: "static",
-            url: format!("http://127.0.0.1:{}/", serve(baseline)?),
+            url: serve(baseline)?,
         },
     ];
     for p in &pages {
@@ -574,6 +577,18 @@ fn compressible(path: &Path) -> bool {
     )
 }
 
+/// Serves a folder on a free port of 127.0.0.1 until xtask exits, as a static host would: each
+/// file's gzip copy (made by [`precompress`]) to a client that accepts gzip, and
+/// `Cache-Control: no-cache` (Lighthouse starts every run with an empty cache: no validators,
+/// no 304). Returns the page's address.
+fn serve(site: PathBuf) -> Result<String> {
+    let settings = Settings::new(vec![("/".to_string(), site)])
+        .cache_control("no-cache")
+        .gzip(true);
+    let server = StaticServer::serve(settings).map_err(|e| format!("cannot listen: {e}"))?;
+    Ok(format!("{}/", server.base))
+}
+
 /// `gzip -9 -k` on every compressible file of a site.
 fn precompress(site: &Path) -> Result {
     let files: Vec<PathBuf> = snapshot(site)
@@ -696,302 +711,6 @@ fn escape(text: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The static server.
-
-/// Serves a folder on a free port of 127.0.0.1 until xtask exits; returns the port.
-fn serve(site: PathBuf) -> Result<u16> {
-    let listener =
-        TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot listen: {e}"))?;
-    let port = listener
-        .local_addr()
-        .map_err(|e| format!("cannot listen: {e}"))?
-        .port();
-    thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let site = site.clone();
-            thread::spawn(move || connection(stream, &site));
-        }
-    });
-    Ok(port)
-}
-
-struct Request {
-    method: String,
-    target: String,
-    http10: bool,
-    /// Header names in lower case.
-    headers: Vec<(String, String)>,
-}
-
-impl Request {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Whether a comma-separated header has this token (case-insensitive).
-    fn has_token(&self, name: &str, token: &str) -> bool {
-        self.headers
-            .iter()
-            .filter(|(n, _)| n == name)
-            .flat_map(|(_, v)| v.split(','))
-            .any(|t| t.trim().eq_ignore_ascii_case(token))
-    }
-}
-
-enum Incoming {
-    Request(Request),
-    /// The client closed the connection, or was idle too long.
-    Closed,
-    Malformed,
-}
-
-/// One connection: requests one after another (keep-alive) until either side closes.
-fn connection(stream: TcpStream, site: &Path) {
-    let _ = stream.set_nodelay(true);
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
-    let Ok(read_half) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(read_half);
-    let mut writer = stream;
-    loop {
-        let (response, keep_alive) = match read_request(&mut reader) {
-            Incoming::Closed => return,
-            Incoming::Malformed => (plain(400, "Bad Request", false, &[]), false),
-            Incoming::Request(request) => respond(&request, site),
-        };
-        if writer.write_all(&response).is_err() || !keep_alive {
-            return;
-        }
-    }
-}
-
-fn read_request(reader: &mut impl BufRead) -> Incoming {
-    const MAX_LINE: u64 = 16 * 1024;
-    const MAX_HEADERS: usize = 100;
-    let mut lines = Vec::new();
-    loop {
-        let mut line = Vec::new();
-        match reader.by_ref().take(MAX_LINE).read_until(b'\n', &mut line) {
-            Ok(0) | Err(_) => return Incoming::Closed,
-            Ok(_) if !line.ends_with(b"\n") => {
-                return if line.len() as u64 >= MAX_LINE {
-                    Incoming::Malformed
-                } else {
-                    Incoming::Closed
-                };
-            }
-            Ok(_) => {}
-        }
-        let line = String::from_utf8_lossy(&line)
-            .trim_end_matches(['\r', '\n'])
-            .to_owned();
-        if line.is_empty() {
-            if lines.is_empty() {
-                continue; // an empty line before the request line is allowed
-            }
-            break;
-        }
-        lines.push(line);
-        if lines.len() > MAX_HEADERS {
-            return Incoming::Malformed;
-        }
-    }
-    let mut parts = lines[0].split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Incoming::Malformed;
-    };
-    let http10 = match version {
-        "HTTP/1.1" => false,
-        "HTTP/1.0" => true,
-        _ => return Incoming::Malformed,
-    };
-    let mut headers = Vec::new();
-    for line in &lines[1..] {
-        let Some((name, value)) = line.split_once(':') else {
-            return Incoming::Malformed;
-        };
-        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-    }
-    Incoming::Request(Request {
-        method: method.to_owned(),
-        target: target.to_owned(),
-        http10,
-        headers,
-    })
-}
-
-/// The response to one request, and whether the connection stays open after it.
-fn respond(request: &Request, site: &Path) -> (Vec<u8>, bool) {
-    let mut keep_alive = if request.http10 {
-        request.has_token("connection", "keep-alive")
-    } else {
-        !request.has_token("connection", "close")
-    };
-    // A body is not read: close after the answer rather than misread it as the next request.
-    let has_body = request.header("transfer-encoding").is_some()
-        || request
-            .header("content-length")
-            .is_some_and(|n| n.trim() != "0");
-    if has_body {
-        keep_alive = false;
-    }
-    let head = match request.method.as_str() {
-        "GET" => false,
-        "HEAD" => true,
-        _ => {
-            let allow = [("Allow", "GET, HEAD".to_owned())];
-            return (
-                plain(405, "Method Not Allowed", keep_alive, &allow),
-                keep_alive,
-            );
-        }
-    };
-    let Some(file) = resolve(site, &request.target) else {
-        return (plain(404, "Not Found", keep_alive, &[]), keep_alive);
-    };
-
-    let gz = PathBuf::from(format!("{}.gz", file.display()));
-    let has_gz = gz.is_file();
-    let gzip = has_gz && accepts_gzip(request);
-    let sent = if gzip { &gz } else { &file };
-    // Lighthouse starts every run with an empty cache: no validators, no 304.
-    let mut headers = vec![
-        ("Content-Type", content_type(&file).to_owned()),
-        ("Cache-Control", "no-cache".to_owned()),
-    ];
-    if has_gz {
-        headers.push(("Vary", "Accept-Encoding".to_owned()));
-    }
-    if gzip {
-        headers.push(("Content-Encoding", "gzip".to_owned()));
-    }
-    let Ok(body) = fs::read(sent) else {
-        return (plain(404, "Not Found", keep_alive, &[]), keep_alive);
-    };
-    let body_len = body.len();
-    let body = if head { Vec::new() } else { body };
-    (
-        response(200, "OK", keep_alive, &headers, body_len, &body),
-        keep_alive,
-    )
-}
-
-/// The file a request target names under the site, `/` and folders meaning their index.html.
-fn resolve(site: &Path, target: &str) -> Option<PathBuf> {
-    let path = target.split(['?', '#']).next()?;
-    let path = match path.strip_prefix("http://") {
-        Some(absolute) => &absolute[absolute.find('/')?..],
-        None => path,
-    };
-    if !path.starts_with('/') {
-        return None;
-    }
-    let decoded = percent_decode(path)?;
-    let mut file = site.to_path_buf();
-    for segment in decoded.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => return None,
-            s if s.contains(['\\', '\0']) => return None,
-            s => file.push(s),
-        }
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    file.is_file().then_some(file)
-}
-
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// Whether Accept-Encoding allows gzip (`gzip` or `*`, with a q above 0).
-fn accepts_gzip(request: &Request) -> bool {
-    request
-        .headers
-        .iter()
-        .filter(|(n, _)| n == "accept-encoding")
-        .flat_map(|(_, v)| v.split(','))
-        .any(|coding| {
-            let mut parts = coding.split(';');
-            let name = parts.next().unwrap_or("").trim();
-            let q = parts
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .filter_map(|q| q.trim().parse::<f64>().ok())
-                .next()
-                .unwrap_or(1.0);
-            (name.eq_ignore_ascii_case("gzip") || name == "*") && q > 0.0
-        })
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "wasm" => "application/wasm",
-        "svg" => "image/svg+xml",
-        "txt" => "text/plain; charset=utf-8",
-        "xml" => "application/xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    }
-}
-
-/// A short text/plain answer (errors).
-fn plain(status: u16, reason: &str, keep_alive: bool, extra: &[(&str, String)]) -> Vec<u8> {
-    let body = format!("{status} {reason}\n").into_bytes();
-    let mut headers = vec![("Content-Type", "text/plain; charset=utf-8".to_owned())];
-    headers.extend(extra.iter().cloned());
-    response(status, reason, keep_alive, &headers, body.len(), &body)
-}
-
-/// Status line, headers and body; `length` is the body's (a HEAD answer sends none).
-fn response(
-    status: u16,
-    reason: &str,
-    keep_alive: bool,
-    headers: &[(&str, String)],
-    length: usize,
-    body: &[u8],
-) -> Vec<u8> {
-    let mut head = format!("HTTP/1.1 {status} {reason}\r\n");
-    for (name, value) in headers {
-        let _ = write!(head, "{name}: {value}\r\n");
-    }
-    let _ = write!(head, "Content-Length: {length}\r\n");
-    let connection = if keep_alive { "keep-alive" } else { "close" };
-    let _ = write!(head, "Connection: {connection}\r\n\r\n");
-    let mut bytes = head.into_bytes();
-    bytes.extend_from_slice(body);
-    bytes
-}
-
-// ---------------------------------------------------------------------------------------------
 // JSON: serde_json's `Value`, with the two lookups the reports need.
 
 type Json = serde_json::Value;
@@ -1038,20 +757,5 @@ mod tests {
         assert!(html.contains("<h1>T&lt;&amp;&gt;</h1>"));
         assert!(html.contains("content=\"开场&quot;白&quot;\""));
         assert!(html.contains("<h2>一、部分</h2>\n<p>段</p>\n<h3>主题</h3>"));
-    }
-
-    #[test]
-    fn paths_resolve_inside_the_site() {
-        let site = root().join("xtask");
-        assert_eq!(
-            resolve(&site, "/src/main.rs?x=1"),
-            Some(site.join("src/main.rs"))
-        );
-        assert_eq!(
-            resolve(&site, "/%73rc/main.rs"),
-            Some(site.join("src/main.rs"))
-        );
-        assert_eq!(resolve(&site, "/../Cargo.toml"), None);
-        assert_eq!(resolve(&site, "/missing"), None);
     }
 }

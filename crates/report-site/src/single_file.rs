@@ -9,34 +9,31 @@
 //!   holds the wasm-bindgen glue and starts the wasm from base64 bytes
 //!   (`WebAssembly.instantiate`, no fetch: a page opened from disk may fetch nothing).
 //! - Its Content-Security-Policy names each inline script and style by its SHA-256 hash
-//!   ([`policy`]) instead of `'self'`; nothing may be fetched (`default-src 'none'`, no
-//!   `connect-src`), images only as `data:`.
+//!   ([`crate::policy::single_file_policy`]) instead of `'self'`; nothing may be fetched
+//!   (`default-src 'none'`, no `connect-src`), images only as `data:`.
 //! - What cannot work from a file is left out: the manifest and service worker, preloads, and
 //!   (through the `single-file` class on `<html>` and a rule added to the stylesheet) 打开报告,
 //!   whose reading worker cannot start from `file://`, 下载整份报告, whose `report.json` is not
 //!   beside the file, and 复制链接: the file's address is a path on the reader's disk (the app
 //!   also leaves it out of citations and exports, `hooks::page_is_a_file`).
 //! - The prerendered report and every `<noscript>` stay as built: the text is there at once,
-//!   and without JavaScript too. The data block, which on a site names the report's file
+//!   and without JavaScript too (the no-script stylesheet, linked in a `<noscript>`, comes
+//!   inside it as a `<style>`). The data block, which on a site names the report's file
 //!   (`data-src`, fetched by boot.js), holds the report itself.
+//!
+//! The page is read with a real HTML tokenizer (lol_html, `crate::markup`), as the built page
+//! is rewritten ([`crate::built_page`]): only real `<link>`, `<script>` and `<meta>` elements
+//! are inlined, and the rest of the page stays byte for byte.
 
-/// A policy's sources for exactly these inline scripts or styles: `'sha256-…'` each, by a
-/// space.
-pub fn hash_sources(list: &[&str]) -> String {
-    list.iter()
-        .map(|s| format!("'sha256-{}'", base64(&sha256(s.as_bytes()))))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
-/// Inline scripts and styles of the file, and what the policy allows besides.
-pub fn policy(scripts: &[&str], styles: &[&str]) -> String {
-    format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; base-uri 'none'; form-action 'none'",
-        hash_sources(scripts),
-        hash_sources(styles)
-    )
-}
+use base64ct::{Base64, Encoding};
+
+use crate::built_page::{is_policy, APP_START};
+use crate::markup::{self, attribute_value, element, end_tag, noscript_content, text, ContentType};
+use crate::offline::{NOTES_SCRIPT, READ_ALOUD_SCRIPT};
+use crate::policy::single_file_policy;
 
 /// The single file of the built page `html`. `read` gives the bytes of a file the page names,
 /// by its path in the page (`/` or a sub-path prefix included).
@@ -47,106 +44,30 @@ pub fn assemble(
     let text = |name: &str| {
         read(name).and_then(|b| String::from_utf8(b).map_err(|e| format!("{name}: {e}")))
     };
-    let mut out = String::with_capacity(html.len());
-    let mut scripts = Vec::new();
-    let mut styles = Vec::new();
-    let mut rest = html;
-    // Tags are rewritten one at a time, in the order they come.
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let Some(tag_end) = rest.find('>') else {
-            break;
-        };
-        let tag = &rest[..=tag_end];
-        let lower = tag.to_ascii_lowercase();
-        if lower.starts_with("<link") {
-            let rel = attribute(tag, "rel").unwrap_or_default();
-            let href = attribute(tag, "href").unwrap_or_default();
-            match rel.as_str() {
-                "stylesheet" => {
-                    let mut css = text(&href)?;
-                    if styles.is_empty() {
-                        css.push_str(SINGLE_FILE_CSS);
-                    }
-                    out.push_str(&format!("<style>{css}</style>"));
-                    styles.push(css);
-                }
-                "icon" => {
-                    let svg = read(&href)?;
-                    out.push_str(&format!(
-                        "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml;base64,{}\">",
-                        base64(&svg)
-                    ));
-                }
-                // The manifest, preloads of what is now inside: nothing to fetch.
-                _ => {}
-            }
-            rest = &rest[tag_end + 1..];
-        } else if lower.starts_with("<script") {
-            let close = rest
-                .to_ascii_lowercase()
-                .find("</script>")
-                .ok_or("a <script> element does not end")?;
-            let kind = attribute(tag, "type").unwrap_or_default();
-            match (kind.as_str(), attribute(tag, "src")) {
-                ("module", Some(src)) => {
-                    let code = start_up(&text(&src)?, &text, &read)?;
-                    out.push_str(&format!("<script type=\"module\">{code}</script>"));
-                    scripts.push(code);
-                }
-                (_, Some(src)) => {
-                    let code = text(&src)?;
-                    out.push_str(&format!("<script>{code}</script>"));
-                    scripts.push(code);
-                }
-                // The report's data block naming its file: the file goes inside.
-                ("application/json", None) if attribute(tag, "data-src").is_some() => {
-                    let src = attribute(tag, "data-src").unwrap_or_default();
-                    let json = text(&src)?.replace('<', "\\u003c");
-                    let open = tag.replacen(&format!(" data-src=\"{src}\""), "", 1);
-                    out.push_str(&format!("{open}{json}</script>"));
-                }
-                // Inline already (字号's prefs.js): kept, and allowed by its hash when it runs.
-                (kind, None) => {
-                    if matches!(kind, "" | "module" | "text/javascript") {
-                        scripts.push(rest[tag_end + 1..close].to_string());
-                    }
-                    out.push_str(&rest[..close + "</script>".len()]);
-                }
-            }
-            rest = &rest[close + "</script>".len()..];
-        } else if lower.starts_with("<meta")
-            && attribute(tag, "name").as_deref() == Some(crate::page::APP_START)
-        {
-            // The start-up module, inline (a file cannot load it), started at once.
-            let src = attribute(tag, "content").unwrap_or_default();
-            let code = start_up(&text(&src)?, &text, &read)?;
-            out.push_str(&format!("<script type=\"module\">{code}</script>"));
-            scripts.push(code);
-            rest = &rest[tag_end + 1..];
-        } else if lower.starts_with("<meta") && lower.contains("content-security-policy") {
-            // Written again below, once the hashes are known.
-            out.push_str(POLICY_MARK);
-            rest = &rest[tag_end + 1..];
-        } else if lower.starts_with("<html") {
-            out.push_str("<html lang=\"zh-CN\" class=\"single-file\">");
-            rest = &rest[tag_end + 1..];
-        } else {
-            out.push_str(tag);
-            rest = &rest[tag_end + 1..];
-        }
-    }
-    out.push_str(rest);
+    let files = Files {
+        read: &read,
+        text: &text,
+    };
     // The scripts of the review notes and of reading aloud, which a page on a site loads when
-    // needed (static/boot.js), come inside: a file cannot load them. Notes wait for the app.
-    for name in [crate::page::NOTES_SCRIPT, crate::page::READ_ALOUD_SCRIPT] {
-        if let Ok(code) = text(name) {
-            if let Some(end) = out.rfind("</body>") {
-                out.insert_str(end, &format!("<script>{code}</script>"));
-                scripts.push(code);
-            }
-        }
+    // needed (static/boot.js), come inside, last in the body: a file cannot load them. Notes
+    // wait for the app.
+    let later: Vec<String> = [NOTES_SCRIPT, READ_ALOUD_SCRIPT]
+        .into_iter()
+        .filter_map(|name| text(name).ok())
+        .collect();
+    let at_body_end: String = later
+        .iter()
+        .map(|code| format!("<script>{code}</script>"))
+        .collect();
+    let inside = Rc::new(RefCell::new(Inside::default()));
+    let (out, body_ended) = inline(html, &files, &inside, &at_body_end)?;
+    let Inside {
+        mut scripts,
+        styles,
+        ..
+    } = inside.take();
+    if body_ended {
+        scripts.extend(later);
     }
     if scripts.is_empty() || styles.is_empty() {
         return Err("the page names no script or no stylesheet: is it a release build?".into());
@@ -158,9 +79,154 @@ pub fn assemble(
     let styles: Vec<&str> = styles.iter().map(String::as_str).collect();
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        policy(&scripts, &styles)
+        single_file_policy(&scripts, &styles)
     );
     Ok(out.replacen(POLICY_MARK, &meta, 1))
+}
+
+/// How the files the page names are read: as bytes, and as UTF-8 text.
+struct Files<'a> {
+    read: &'a dyn Fn(&str) -> Result<Vec<u8>, String>,
+    text: &'a dyn Fn(&str) -> Result<String, String>,
+}
+
+/// What the file holds inline so far, in the order of the page, for its policy.
+#[derive(Default)]
+struct Inside {
+    scripts: Vec<String>,
+    styles: Vec<String>,
+    /// The text of an inline script being read, while it is.
+    gathering: Option<String>,
+}
+
+/// `html` (the page, or the content of one of its `<noscript>`s) with what it names inside,
+/// and `at_body_end` before the end of its body; whether the body ended. Tags are rewritten
+/// in the order they come.
+fn inline(
+    html: &str,
+    files: &Files,
+    inside: &Rc<RefCell<Inside>>,
+    at_body_end: &str,
+) -> Result<(String, bool), String> {
+    let body_ended = Rc::new(Cell::new(false));
+    let out = markup::rewrite(
+        html,
+        vec![
+            element!("link", |el| {
+                let rel = attribute_value(el, "rel").unwrap_or_default();
+                let href = attribute_value(el, "href").unwrap_or_default();
+                match rel.as_str() {
+                    "stylesheet" => {
+                        let mut css = (files.text)(&href)?;
+                        let mut inside = inside.borrow_mut();
+                        if inside.styles.is_empty() {
+                            css.push_str(SINGLE_FILE_CSS);
+                        }
+                        el.replace(&format!("<style>{css}</style>"), ContentType::Html);
+                        inside.styles.push(css);
+                    }
+                    "icon" => {
+                        let svg = (files.read)(&href)?;
+                        el.replace(
+                            &format!(
+                                "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml;base64,{}\">",
+                                Base64::encode_string(&svg)
+                            ),
+                            ContentType::Html,
+                        );
+                    }
+                    // The manifest, preloads of what is now inside: nothing to fetch.
+                    _ => el.remove(),
+                }
+                Ok(())
+            }),
+            element!("script", |el| {
+                let kind = attribute_value(el, "type").unwrap_or_default();
+                match (kind.as_str(), attribute_value(el, "src")) {
+                    ("module", Some(src)) => {
+                        let code = start_up(&(files.text)(&src)?, files)?;
+                        el.replace(
+                            &format!("<script type=\"module\">{code}</script>"),
+                            ContentType::Html,
+                        );
+                        inside.borrow_mut().scripts.push(code);
+                    }
+                    (_, Some(src)) => {
+                        let code = (files.text)(&src)?;
+                        el.replace(&format!("<script>{code}</script>"), ContentType::Html);
+                        inside.borrow_mut().scripts.push(code);
+                    }
+                    // The report's data block naming its file: the file goes inside.
+                    ("application/json", None) => {
+                        if let Some(src) = attribute_value(el, "data-src") {
+                            let json = (files.text)(&src)?.replace('<', "\\u003c");
+                            el.remove_attribute("data-src");
+                            el.set_inner_content(&json, ContentType::Html);
+                        }
+                    }
+                    // Inline already (字号's prefs.js): kept, and allowed by its hash when it
+                    // runs, once its text is read.
+                    (kind, None) => {
+                        if matches!(kind, "" | "module" | "text/javascript") {
+                            inside.borrow_mut().gathering = Some(String::new());
+                            let inside = inside.clone();
+                            el.on_end_tag(end_tag!(move |_| {
+                                let mut inside = inside.borrow_mut();
+                                let code = inside.gathering.take().unwrap_or_default();
+                                inside.scripts.push(code);
+                                Ok(())
+                            }))?;
+                        }
+                    }
+                }
+                Ok(())
+            }),
+            text!("script", |chunk| {
+                if let Some(code) = inside.borrow_mut().gathering.as_mut() {
+                    code.push_str(chunk.as_str());
+                }
+                Ok(())
+            }),
+            element!("meta", |el| {
+                if attribute_value(el, "name").as_deref() == Some(APP_START) {
+                    // The start-up module, inline (a file cannot load it), started at once.
+                    let src = attribute_value(el, "content").unwrap_or_default();
+                    let code = start_up(&(files.text)(&src)?, files)?;
+                    el.replace(
+                        &format!("<script type=\"module\">{code}</script>"),
+                        ContentType::Html,
+                    );
+                    inside.borrow_mut().scripts.push(code);
+                } else if is_policy(el) {
+                    // Written again once the hashes are known.
+                    el.replace(POLICY_MARK, ContentType::Html);
+                }
+                Ok(())
+            }),
+            element!("html", |el| {
+                el.start_tag().replace(
+                    "<html lang=\"zh-CN\" class=\"single-file\">",
+                    ContentType::Html,
+                );
+                Ok(())
+            }),
+            element!("body", |el| {
+                let (ended, content) = (body_ended.clone(), at_body_end.to_string());
+                el.on_end_tag(end_tag!(move |end| {
+                    if !ended.replace(true) {
+                        end.before(&content, ContentType::Html);
+                    }
+                    Ok(())
+                }))
+            }),
+            // What a reader without JavaScript gets (the no-script stylesheet) comes inside too.
+            noscript_content(|content| inline(content, files, inside, "").map(|(out, _)| out)),
+        ],
+    )?;
+    if inside.borrow().gathering.is_some() {
+        return Err("a <script> element does not end".into());
+    }
+    Ok((out, body_ended.get()))
 }
 
 /// Where the policy goes until the hashes are known.
@@ -173,15 +239,11 @@ const SINGLE_FILE_CSS: &str =
 
 /// The inline start-up module: the wasm-bindgen glue that Trunk's start-up module imports,
 /// without its `export`, then the wasm started from base64 bytes, as Trunk's module does.
-fn start_up(
-    trunk_module: &str,
-    text: &impl Fn(&str) -> Result<String, String>,
-    read: &impl Fn(&str) -> Result<Vec<u8>, String>,
-) -> Result<String, String> {
+fn start_up(trunk_module: &str, files: &Files) -> Result<String, String> {
     let glue_path = quoted_after(trunk_module, "from").ok_or("Trunk's module imports no glue")?;
     let wasm_path =
         quoted_after(trunk_module, "module_or_path:").ok_or("Trunk's module names no wasm")?;
-    let glue = text(&glue_path)?;
+    let glue = (files.text)(&glue_path)?;
     let export = glue
         .rfind("export{")
         .or_else(|| glue.rfind("export {"))
@@ -192,14 +254,14 @@ fn start_up(
         + export
         + 1;
     let glue = format!("{}{}", &glue[..export], glue[end..].trim_start_matches(';'));
-    let wasm = read(&wasm_path)?;
+    let wasm = (files.read)(&wasm_path)?;
     Ok(format!(
         "{glue}\nconst bytes=Uint8Array.from(atob(\"{}\"),c=>c.charCodeAt(0));\nawait __wbg_init({{module_or_path:bytes}});\n",
-        base64(&wasm)
+        Base64::encode_string(&wasm)
     ))
 }
 
-/// The first quoted string (`"…"`, `'…'` or `` `…` ``) after `key` in `code`.
+/// The first quoted string (`"…"`, `'…'` or `` `…` ``) after `key` in `code` (JavaScript).
 fn quoted_after(code: &str, key: &str) -> Option<String> {
     let at = code.find(key)? + key.len();
     let rest = code[at..].trim_start();
@@ -211,166 +273,40 @@ fn quoted_after(code: &str, key: &str) -> Option<String> {
     Some(inner[..inner.find(quote)?].to_string())
 }
 
-/// An attribute's value in a start tag, quoted or not (as a minifier leaves it).
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let inner = tag.trim_start_matches('<').trim_end_matches('>');
-    crate::page::attribute_value(inner, name)
-}
-
-/// Standard base64 with padding.
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().fold(0u32, |n, &b| n << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// SHA-256 (FIPS 180-4), for the policy's hashes.
-pub fn sha256(data: &[u8]) -> [u8; 32] {
-    const K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2,
-    ];
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    let mut message = data.to_vec();
-    message.push(0x80);
-    while message.len() % 64 != 56 {
-        message.push(0);
-    }
-    message.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
-    for block in message.chunks(64) {
-        let mut w = [0u32; 64];
-        for (i, word) in block.chunks(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let mut v = h;
-        for i in 0..64 {
-            let s1 = v[4].rotate_right(6) ^ v[4].rotate_right(11) ^ v[4].rotate_right(25);
-            let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
-            let t1 = v[7]
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
-            let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
-            let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-            let t2 = s0.wrapping_add(maj);
-            v = [
-                t1.wrapping_add(t2),
-                v[0],
-                v[1],
-                v[2],
-                v[3].wrapping_add(t1),
-                v[4],
-                v[5],
-                v[6],
-            ];
-        }
-        for (a, b) in h.iter_mut().zip(v) {
-            *a = a.wrapping_add(b);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (i, word) in h.iter().enumerate() {
-        out[i * 4..i * 4 + 4].copy_from_slice(&word.to_be_bytes());
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::hash_source;
 
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    /// The files of a made-up release build, by their paths in its page.
+    fn read(name: &str) -> Result<Vec<u8>, String> {
+        Ok(match name {
+            "/favicon-1.svg" => b"<svg/>".to_vec(),
+            "/style-1.css" => b"p{color:red}".to_vec(),
+            "no-app.css" => b".x{}".to_vec(),
+            "/boot-1.js" => b"boot();".to_vec(),
+            "notes.js" => b"notes();".to_vec(),
+            "/report-data-1.json" => b"{\"a\":\"<\"}".to_vec(),
+            "/inline-1.js" => b"import init,*as bindings from\"/app-1.js\";const wasm=await init({module_or_path:`/app-1_bg.wasm`});".to_vec(),
+            "/app-1.js" => b"function __wbg_init(){}export{initSync,__wbg_init as default};".to_vec(),
+            "/app-1_bg.wasm" => vec![0, 97, 115, 109],
+            other => return Err(format!("no {other}")),
+        })
     }
 
-    #[test]
-    fn sha256_matches_the_standards_examples() {
-        assert_eq!(
-            hex(&sha256(b"")),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-        assert_eq!(
-            hex(&sha256(b"abc")),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        assert_eq!(
-            hex(&sha256(
-                b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
-            )),
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-        );
-        // A CSP hash as browsers compute it: base64 of the digest.
-        assert_eq!(
-            base64(&sha256(b"alert(1)")),
-            "bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="
-        );
-    }
-
-    #[test]
-    fn base64_pads() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64("嵩".as_bytes()), "5bWp");
-    }
+    const PAGE: &str = "<!doctype html><html lang=zh-CN><meta charset=utf-8>\
+        <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\
+        <link rel=\"manifest\" href=\"manifest.webmanifest\">\
+        <link href=/favicon-1.svg rel=icon><link rel=\"stylesheet\" href=\"/style-1.css\">\
+        <noscript><link rel=stylesheet href=no-app.css></noscript>\
+        <meta name=\"app-start\" content=\"/inline-1.js\">\
+        <script>prefs();</script>\
+        <body><div id=app><p>正文</p></div><script src=/boot-1.js></script>\
+        <script type=\"application/json\" id=\"report-data\" data-src=\"/report-data-1.json\"></script></body>";
 
     #[test]
     fn a_built_page_becomes_one_file_with_hashes_for_what_is_inside() {
-        let page = "<!doctype html><html lang=zh-CN><meta charset=utf-8>\
-            <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\
-            <link rel=\"manifest\" href=\"manifest.webmanifest\">\
-            <link href=/favicon-1.svg rel=icon><link rel=\"stylesheet\" href=\"/style-1.css\">\
-            <noscript><link rel=stylesheet href=no-app.css></noscript>\
-            <meta name=\"app-start\" content=\"/inline-1.js\">\
-            <script>prefs();</script>\
-            <body><div id=app><p>正文</p></div><script src=/boot-1.js></script>\
-            <script type=\"application/json\" id=\"report-data\" data-src=\"/report-data-1.json\"></script></body>";
-        let read = |name: &str| -> Result<Vec<u8>, String> {
-            Ok(match name {
-                "/favicon-1.svg" => b"<svg/>".to_vec(),
-                "/style-1.css" => b"p{color:red}".to_vec(),
-                "no-app.css" => b".x{}".to_vec(),
-                "/boot-1.js" => b"boot();".to_vec(),
-                "notes.js" => b"notes();".to_vec(),
-                "/report-data-1.json" => b"{\"a\":\"<\"}".to_vec(),
-                "/inline-1.js" => b"import init,*as bindings from\"/app-1.js\";const wasm=await init({module_or_path:`/app-1_bg.wasm`});".to_vec(),
-                "/app-1.js" => b"function __wbg_init(){}export{initSync,__wbg_init as default};".to_vec(),
-                "/app-1_bg.wasm" => vec![0, 97, 115, 109],
-                other => return Err(format!("no {other}")),
-            })
-        };
-        let file = assemble(page, read).unwrap();
+        let file = assemble(PAGE, read).unwrap();
         assert!(!file.contains("manifest"), "{file}");
         assert!(!file.contains("app-start"), "{file}");
         assert!(
@@ -390,13 +326,11 @@ mod tests {
             file.contains("<script>prefs();</script>"),
             "an inline script stays"
         );
-        let prefs_hash = base64(&sha256(b"prefs();"));
         assert!(
-            file.contains(&format!("'sha256-{prefs_hash}'")),
+            file.contains(&hash_source("prefs();")),
             "… allowed by its hash"
         );
-        let notes_hash = base64(&sha256(b"notes();"));
-        assert!(file.contains(&format!("'sha256-{notes_hash}' 'wasm-unsafe-eval'")));
+        assert!(file.contains(&format!("{} 'wasm-unsafe-eval'", hash_source("notes();"))));
         assert!(file
             .contains("function __wbg_init(){}\nconst bytes=Uint8Array.from(atob(\"AGFzbQ==\")"));
         assert!(!file.contains("export{"));
@@ -404,17 +338,69 @@ mod tests {
             file.contains("<div id=app><p>正文</p></div>"),
             "the text stays"
         );
-        assert!(file.contains("id=\"report-data\">{\"a\":\"\\u003c\"}</script>"));
-        let boot_hash = base64(&sha256(b"boot();"));
-        assert!(file.contains(&format!("'sha256-{boot_hash}' ")));
+        assert!(file.contains(
+            "<script type=\"application/json\" id=\"report-data\">{\"a\":\"\\u003c\"}</script>"
+        ));
+        assert!(file.contains(&format!("{} ", hash_source("boot();"))));
         assert!(file.contains("script-src 'sha256-"));
         assert!(file.contains("'wasm-unsafe-eval'; style-src 'sha256-"));
         assert_eq!(file.matches("Content-Security-Policy").count(), 1);
+        // The policy names exactly what is inside, in its order.
+        let policy = single_file_policy(
+            &[
+                &(start_up(
+                    &String::from_utf8(read("/inline-1.js").unwrap()).unwrap(),
+                    &Files {
+                        read: &read,
+                        text: &|n| Ok(String::from_utf8(read(n)?).unwrap()),
+                    },
+                )
+                .unwrap()),
+                "prefs();",
+                "boot();",
+                "notes();",
+            ],
+            &[&format!("p{{color:red}}{SINGLE_FILE_CSS}"), ".x{}"],
+        );
+        assert!(file.contains(&format!("content=\"{policy}\"")), "{file}");
+    }
+
+    #[test]
+    fn only_real_tags_are_inlined() {
+        // A tag in a comment, `<scripts>` and `<linkx>`, upper case, a `>` in a quoted value,
+        // and the no-script stylesheet in a noscript with other markup.
+        let page = PAGE
+            .replace(
+                "<script>prefs();</script>",
+                "<!-- <script src=/gone.js></script><link rel=stylesheet href=/gone.css> -->\
+                 <scripts src=/gone.js></scripts><linkx rel=stylesheet href=/gone.css>\
+                 <SCRIPT>prefs();</SCRIPT>",
+            )
+            .replace(
+                "<link href=/favicon-1.svg rel=icon>",
+                "<LINK TITLE=\"a>b\" HREF=/favicon-1.svg REL=icon>",
+            );
+        let file = assemble(&page, read).unwrap();
+        assert!(
+            file.contains(
+                "<!-- <script src=/gone.js></script><link rel=stylesheet href=/gone.css> -->\
+             <scripts src=/gone.js></scripts><linkx rel=stylesheet href=/gone.css>\
+             <SCRIPT>prefs();</SCRIPT>"
+            ),
+            "{file}"
+        );
+        assert!(file.contains(&hash_source("prefs();")));
+        assert!(file.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">"));
     }
 
     #[test]
     fn a_page_that_is_not_a_release_build_is_refused() {
-        let read = |_: &str| -> Result<Vec<u8>, String> { Err("none".into()) };
-        assert!(assemble("<html><body></body></html>", read).is_err());
+        let none = |_: &str| -> Result<Vec<u8>, String> { Err("none".into()) };
+        assert!(assemble("<html><body></body></html>", none).is_err());
+        // A file it names is missing.
+        assert!(assemble(&PAGE.replace("/boot-1.js", "/boot-2.js"), read).is_err());
+        // No policy to replace.
+        let no_policy = PAGE.replace("http-equiv=\"Content-Security-Policy\"", "name=x");
+        assert!(assemble(&no_policy, read).is_err());
     }
 }

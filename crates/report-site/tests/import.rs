@@ -53,7 +53,7 @@ fn json(run: &Run) -> serde_json::Value {
 fn a_county_report_is_imported_with_its_structure_and_figures() {
     let run = import_bytes("county.txt", COUNTY.as_bytes());
     let file = json(&run);
-    assert_eq!(file["schema"], 1);
+    assert_eq!(file["schema"], report_core::file::SCHEMA);
     assert_eq!(file["meta"]["title"], "二〇三〇年某县政府工作报告");
     assert_eq!(
         file["meta"]["meeting"],

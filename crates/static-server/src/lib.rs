@@ -1,102 +1,120 @@
-//! A tiny static file server on 127.0.0.1 for the end-to-end tests (std only).
+//! The one static file server of the end-to-end tests and the benchmarks (`cargo xtask bench
+//! --lighthouse`): folders served over HTTP/1.1 on a free port of 127.0.0.1. Std only, no
+//! dependencies, so that xtask builds in seconds on a fresh machine.
 //!
-//! Serves `dist/` at `/` and, when present, a build made with `--public-url /songshi/` at
-//! `/songshi/`, so that hosting under a sub-path is tested too. `.wasm` is `application/wasm`.
+//! - Several mounts, URL prefix → folder (`/` → `dist/`, `/songshi/` → a build made with
+//!   `--public-url /songshi/`); the longest prefix wins.
+//! - Never a file outside its folders ([`resolve`]): the path is percent-decoded (UTF-8) and
+//!   any `..` or `.` segment, backslash or NUL is refused, and the file found must lie inside
+//!   its folder once every symbolic link is followed. A folder's file is its `index.html`.
+//! - Content types as a static host sends them (`.wasm` is `application/wasm`).
+//! - Keep-alive (HTTP/1.1, and HTTP/1.0 when asked), `GET` and `HEAD`.
+//! - Settings ([`Settings`]): the `Cache-Control` sent (`no-store` unless told otherwise; the
+//!   Lighthouse bench sends `no-cache`), and, as static hosts do, a file's gzip copy made
+//!   ahead of time (`X.gz` beside `X`, by `gzip -k`) sent with `Content-Encoding: gzip` when
+//!   the request accepts gzip.
+//!
+//! The server runs on its own threads (one per connection) until the process ends.
 
-use std::fs;
-use std::io::{BufRead, BufReader, Write};
+mod request;
+pub mod resolve;
+mod response;
+
+use std::io::{self, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::thread;
+use std::time::Duration;
 
+use request::Incoming;
+
+/// What a server serves, and how.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// URL prefix (`/`, `/songshi/`) → folder.
+    pub mounts: Vec<(String, PathBuf)>,
+    /// The `Cache-Control` header of every file sent.
+    pub cache_control: String,
+    /// Whether a file's gzip copy made ahead of time (`X.gz` beside `X`) is sent, with
+    /// `Content-Encoding: gzip`, to a request that accepts gzip.
+    pub gzip: bool,
+}
+
+impl Settings {
+    /// `mounts` with `Cache-Control: no-store` (a test sees every build fresh) and no gzip.
+    pub fn new(mounts: Vec<(String, PathBuf)>) -> Settings {
+        Settings {
+            mounts,
+            cache_control: "no-store".to_string(),
+            gzip: false,
+        }
+    }
+
+    /// The `Cache-Control` header of every file sent.
+    pub fn cache_control(mut self, value: &str) -> Settings {
+        self.cache_control = value.to_string();
+        self
+    }
+
+    /// Whether gzip copies made ahead of time are sent (see [`Settings::gzip`]).
+    pub fn gzip(mut self, on: bool) -> Settings {
+        self.gzip = on;
+        self
+    }
+}
+
+/// A running server.
 pub struct StaticServer {
+    /// `http://127.0.0.1:<port>`, without a slash at the end.
     pub base: String,
+    /// Its port on 127.0.0.1.
+    pub port: u16,
 }
 
 impl StaticServer {
-    /// Starts serving `mounts` (URL prefix → folder) on a free loopback port.
+    /// Starts serving `mounts` (URL prefix → folder) on a free loopback port with the default
+    /// [`Settings`]; panics when no port can be had.
     pub fn start(mounts: Vec<(String, PathBuf)>) -> StaticServer {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-        let port = listener.local_addr().expect("local address").port();
+        StaticServer::serve(Settings::new(mounts)).expect("bind a loopback port")
+    }
+
+    /// Starts serving as `settings` say on a free loopback port.
+    pub fn serve(settings: Settings) -> io::Result<StaticServer> {
+        let listener = TcpListener::bind(("127.0.0.1", 0))?;
+        let port = listener.local_addr()?.port();
+        let settings = Arc::new(settings);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let mounts = mounts.clone();
-                thread::spawn(move || {
-                    let _ = serve(stream, &mounts);
-                });
+                let settings = settings.clone();
+                thread::spawn(move || connection(stream, &settings));
             }
         });
-        StaticServer {
+        Ok(StaticServer {
             base: format!("http://127.0.0.1:{port}"),
-        }
+            port,
+        })
     }
 }
 
-fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)]) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Drain the headers.
+/// One connection: requests one after another (keep-alive) until either side closes or it is
+/// idle for 30 s.
+fn connection(stream: TcpStream, settings: &Settings) {
+    let _ = stream.set_nodelay(true);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read_half);
+    let mut writer = stream;
     loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 || line == "\r\n" {
-            break;
+        let (answer, keep_alive) = match request::read(&mut reader) {
+            Incoming::Closed => return,
+            Incoming::Malformed => (response::plain(400, "Bad Request", false, &[]), false),
+            Incoming::Request(request) => response::respond(&request, settings),
+        };
+        if writer.write_all(&answer).is_err() || writer.flush().is_err() || !keep_alive {
+            return;
         }
-    }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let file = resolve(path, mounts);
-    match file.and_then(|f| fs::read(&f).ok().map(|body| (f, body))) {
-        Some((file, body)) => {
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-                mime(&file),
-                body.len()
-            );
-            stream.write_all(head.as_bytes())?;
-            stream.write_all(&body)?;
-        }
-        None => {
-            let body = b"not found";
-            let head = format!(
-                "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            stream.write_all(head.as_bytes())?;
-            stream.write_all(body)?;
-        }
-    }
-    stream.flush()
-}
-
-/// The file for a URL path: the longest matching mount prefix, `index.html` for a folder,
-/// nothing outside the mounted folder.
-fn resolve(path: &str, mounts: &[(String, PathBuf)]) -> Option<PathBuf> {
-    let (prefix, dir) = mounts
-        .iter()
-        .filter(|(prefix, _)| path.starts_with(prefix.as_str()))
-        .max_by_key(|(prefix, _)| prefix.len())?;
-    let rest = &path[prefix.len()..];
-    if rest.split('/').any(|part| part == "..") {
-        return None;
-    }
-    let mut file = dir.join(rest);
-    if rest.is_empty() || rest.ends_with('/') {
-        file = file.join("index.html");
-    }
-    file.is_file().then_some(file)
-}
-
-fn mime(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "json" => "application/json",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
     }
 }

@@ -1,36 +1,41 @@
 //! The build step after Trunk (`[[hooks]]` in `Trunk.toml`, stage `post_build`): puts the
 //! report into the built page, so that the wasm does not carry it.
 //!
-//! It reads `$TRUNK_STAGING_DIR/index.html` (or the file given as its one argument) and writes
-//! the report file (JSON, schema 1, the compact form without figures) before `</body>` as
+//! It reads `$TRUNK_STAGING_DIR/index.html` (or the file given as its one argument) and the
+//! report this build is for (`report_site::source`: the hook inherits `REPORT_SOURCE` /
+//! `REPORT_CURATION` from Trunk, so `cargo xtask build --report FILE` and a plain `trunk build
+//! --release` both get the right one). It writes the report file (compact JSON,
+//! `report_core::file::to_embedded_json`) before `</body>` as
 //! `<script type="application/json" id="report-data">`: a data block, which the browser never
-//! runs, read by `src/data.rs` at start-up. Every `<` in the JSON is written `\u003c`, so no
-//! text in a report can end the block or be read as markup. The report is the one `build.rs`
-//! made for this build, and the block's `data-base` is Trunk's public address (for the reading
-//! worker, `src/open_file.rs`): the hook inherits `REPORT_SOURCE` / `REPORT_CURATION` from Trunk, so
-//! `cargo xtask build --report FILE` and a plain `trunk build --release` both get the right one.
+//! runs, read by `report-app`'s `src/data.rs` at start-up. Every `<` in the JSON is written
+//! `\u003c`, so no text in a report can end the block or be read as markup. The block's
+//! `data-base` is Trunk's public address (for the reading worker, `report-app`'s
+//! `src/open_file.rs`). A release page's block is empty and names the file beside the page
+//! that holds the report (`built_page::with_report_data_file`).
 //!
 //! It draws the report into the page's `#app` element with the app's own components (Yew's
-//! server renderer, `page::with_prerendered`): the text is in the first paint, a reader
+//! server renderer, `built_page::with_prerendered`): the text is in the first paint, a reader
 //! without JavaScript reads the whole report, and the app hydrates what is there
-//! (`src/main.rs`). The first render in the browser is the same render: the state it starts
-//! from depends on nothing but the report (see `App`).
+//! (`report-app`'s `src/main.rs`). The first render in the browser is the same render: the
+//! state it starts from depends on nothing but the report (see `App`).
 //!
-//! Beside the page it writes `report.json`: the whole report file, pretty, with the figures
-//! recognised in it (the page offers it as 下载整份报告).
+//! Beside the page it writes `report.json`: the whole report file, pretty (the page offers it
+//! as 下载整份报告).
 //!
 //! It gives the page the report's own title, description (the start of its text) and Open
-//! Graph tags, so that a shared link previews the report.
+//! Graph tags, so that a shared link previews the report (`built_page::with_preview`).
 //!
-//! For a release it starts the app after the first paint (`page::with_deferred_start`: the
-//! start-up module becomes a `<meta>` that `static/boot.js` starts, and the preloads go), joins
-//! the stylesheets into one file (`page::with_one_stylesheet`), and makes
-//! the page run under a strict Content-Security-Policy
-//! (`page::strict`): Trunk's inline start-up script moves to a file named after its hash, and the
-//! policy goes first in `<head>`. And it makes the site work offline and installable: a web app
-//! manifest named after the report, with the SVG icon and PNGs of it drawn here (192 and 512 px,
-//! and Apple's 180 px touch icon), and a service worker (`sw.js`) whose precache list is the built files
-//! themselves, listed here, never by hand (`page::service_worker`).
+//! For a release it makes the page run under a strict Content-Security-Policy
+//! (`built_page::strict`): Trunk's inline start-up script moves to a file named after its
+//! hash, and the policy goes first in `<head>`; it starts the app after the first paint
+//! (`built_page::with_deferred_start`: the start-up module becomes a `<meta>` that
+//! `static/boot.js` starts, and the preloads go), joins the stylesheets into one file
+//! (`built_page::with_one_stylesheet`), puts 字号's prefs.js inline, allowed by its hash
+//! (`built_page::with_inline_script`), and drops the comment lines of the scripts loaded on
+//! demand. And it makes the site work offline and installable: a web app manifest named
+//! after the report, with the SVG icon and PNGs of it (192 and 512 px, and Apple's 180 px
+//! touch icon, `report_site::icons`), and a service worker (`sw.js`) whose precache list is
+//! the built files themselves, listed here, never by hand (`offline::service_worker`).
 //!
 //! `prerender --single-file DIST OUT` instead writes one self-contained file of the release
 //! build in `DIST` into the folder `OUT`, named after the report (`src/single_file.rs`;
@@ -88,7 +93,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String> {
     use report_core::file;
-    use report_site::{page as built, source};
+    use report_site::{built_page as built, icons, offline, source};
     let write = |name: &str, content: &[u8]| {
         std::fs::write(page.with_file_name(name), content).map_err(|e| format!("{name}: {e}"))
     };
@@ -128,7 +133,7 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
         std::fs::remove_file(dir.join(&prefs)).map_err(|e| format!("{prefs}: {e}"))?;
         html = inlined;
         // The scripts loaded on demand, without their comment lines (a third smaller).
-        for name in [built::NOTES_SCRIPT, built::READ_ALOUD_SCRIPT] {
+        for name in [offline::NOTES_SCRIPT, offline::READ_ALOUD_SCRIPT] {
             let code =
                 std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
             write(name, built::without_comment_lines(&code).as_bytes())?;
@@ -140,19 +145,19 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
     let mut pngs = Vec::new();
     if release {
         let dir = page.parent().ok_or("the page has no folder")?;
-        let svg = favicon(dir)?;
-        for size in built::ICON_SIZES {
-            let png = icon_png(
+        let svg = icons::favicon(dir)?;
+        for size in icons::ICON_SIZES {
+            let png = icons::icon_png(
                 &std::fs::read(dir.join(&svg)).map_err(|e| format!("{svg}: {e}"))?,
                 size,
             )?;
-            let name = built::icon_name(size, &png);
+            let name = icons::icon_name(size, &png);
             write(&name, &png)?;
             pngs.push((size, name));
         }
         let apple = pngs
             .iter()
-            .find(|(size, _)| *size == built::APPLE_ICON_SIZE)
+            .find(|(size, _)| *size == icons::APPLE_ICON_SIZE)
             .map(|(_, name)| name.as_str());
         html = built::with_manifest(&html, apple)?;
     }
@@ -178,21 +183,21 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
     let dir = page.parent().ok_or("the page has no folder")?;
     let mut files = Vec::new();
     built_files(dir, "", &mut files)?;
-    let manifest = built::manifest(&title, &favicon(dir)?, &pngs);
-    write(built::MANIFEST, manifest.as_bytes())?;
-    files.push((built::MANIFEST.to_string(), manifest.into_bytes()));
+    let manifest = offline::manifest(&title, &icons::favicon(dir)?, &pngs);
+    write(offline::MANIFEST, manifest.as_bytes())?;
+    files.push((offline::MANIFEST.to_string(), manifest.into_bytes()));
     files.sort();
-    let version = built::version_of(&files);
+    let version = offline::version_of(&files);
     // A first visit's files are precached; the ones loaded on demand are kept when first used.
     let (later, first): (Vec<String>, Vec<String>) = files
         .into_iter()
         .map(|(name, _)| name)
-        .partition(|name| built::on_demand(name));
+        .partition(|name| offline::on_demand(name));
     let mut precache = vec!["./".to_string()];
     precache.extend(first);
     write(
-        built::SERVICE_WORKER,
-        built::service_worker(&precache, &later, &version).as_bytes(),
+        offline::SERVICE_WORKER,
+        offline::service_worker(&precache, &later, &version).as_bytes(),
     )
 }
 
@@ -261,32 +266,6 @@ fn block_on<F: std::future::Future>(future: F) -> F::Output {
     }
 }
 
-/// The built SVG favicon's file name (`favicon-<hash>.svg`).
-#[cfg(not(target_arch = "wasm32"))]
-fn favicon(dir: &std::path::Path) -> Result<String, String> {
-    std::fs::read_dir(dir)
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
-        .find(|name| name.starts_with("favicon") && name.ends_with(".svg"))
-        .ok_or_else(|| "the build has no favicon-….svg for the icons".to_string())
-}
-
-/// The SVG icon drawn as a `size`×`size` PNG (resvg: shapes only, no text).
-#[cfg(not(target_arch = "wasm32"))]
-fn icon_png(svg: &[u8], size: u32) -> Result<Vec<u8>, String> {
-    use resvg::{tiny_skia, usvg};
-    let tree = usvg::Tree::from_data(svg, &usvg::Options::default())
-        .map_err(|e| format!("the favicon: {e}"))?;
-    let mut pixmap = tiny_skia::Pixmap::new(size, size).ok_or("an empty icon size")?;
-    let scale = size as f32 / tree.size().width().max(tree.size().height());
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    pixmap.encode_png().map_err(|e| e.to_string())
-}
-
 /// Every file under `dir` (but the service worker and hidden files), as paths relative to it,
 /// with contents.
 #[cfg(not(target_arch = "wasm32"))]
@@ -304,7 +283,7 @@ fn built_files(
         }
         if path.is_dir() {
             built_files(&path, &format!("{name}/"), out)?;
-        } else if name != report_site::page::SERVICE_WORKER {
+        } else if name != report_site::offline::SERVICE_WORKER {
             out.push((name, std::fs::read(&path).map_err(|e| e.to_string())?));
         }
     }
