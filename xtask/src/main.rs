@@ -445,8 +445,10 @@ fn part_of(name: &str) -> Part {
         Part::Report
     } else if name.starts_with("report-reader") {
         Part::Module("reading worker")
-    } else if name.starts_with("report-tools") {
-        Part::Module("reader's tools")
+    } else if name.starts_with("report-notes") {
+        Part::Module("review notes (report-notes)")
+    } else if name.starts_with("report-care") {
+        Part::Module("字号 and 朗读 (report-care)")
     } else if name.starts_with("icon-") {
         Part::OnDemand
     } else {
@@ -698,7 +700,14 @@ mod tests {
             part_of("report-reader_bg.wasm"),
             Part::Module("reading worker")
         );
-        assert_eq!(part_of("report-tools.js"), Part::Module("reader's tools"));
+        assert_eq!(
+            part_of("report-notes.js"),
+            Part::Module("review notes (report-notes)")
+        );
+        assert_eq!(
+            part_of("report-care_bg.wasm"),
+            Part::Module("字号 and 朗读 (report-care)")
+        );
         assert_eq!(part_of("icon-192-1.png"), Part::OnDemand);
         assert_eq!(part_of(".trunk-lock"), Part::None);
     }

@@ -50,10 +50,6 @@ pub const PARAGRAPH_ACTIONS: &str = "paragraph-actions";
 /// notes): not the report's text, so never quoted or searched.
 pub const CHROME: &str = "data-chrome";
 
-/// The attribute that hands a press to the reader's tools, loaded on first use
-/// (`static/boot.js` loads the module and passes the element to `report_tools::activate`).
-pub const TOOLS: &str = "data-tools";
-
 /// 写意见 on a paragraph: `data-note-section` (its section's id) and `data-note-paragraph`
 /// (its index among the section's own paragraphs).
 pub const NOTE_SECTION: &str = "data-note-section";
@@ -75,3 +71,59 @@ pub const TOP_BAR: &str = "top-bar";
 
 /// The `<html>` class the app adds once it runs (`effects::use_started`).
 pub const APP_READY: &str = "app-ready";
+
+/// A wasm module of the reader's tools (`report-tools`), loaded on first use: the build step
+/// announces each to `static/boot.js` in a `<meta name="module">` ([`MODULE_META`]).
+pub struct ToolsModule {
+    /// Its files beside the page: `{name}.js` (wasm-bindgen's ES-module glue) and
+    /// `{name}_bg.wasm`.
+    pub name: &'static str,
+    /// The attributes and classes of the buttons it handles: a press on one loads it and is
+    /// handed to it (`activate`). See [`ToolsModule::press`].
+    buttons: &'static [&'static str],
+    /// When this browser holds a local storage key starting with this, it is loaded once the
+    /// app runs.
+    pub stored: Option<&'static str>,
+}
+
+impl ToolsModule {
+    /// The CSS selector of its buttons.
+    pub fn press(&self) -> String {
+        self.buttons.join(",")
+    }
+}
+
+/// The `name` of the `<meta>` that announces a module of the reader's tools.
+pub const MODULE_META: &str = "module";
+
+/// The modules of the reader's tools: 审议意见 (review notes), and 字号 / 朗读 (text size and
+/// colours, reading aloud; for older readers).
+pub const TOOLS_MODULES: [ToolsModule; 2] = [
+    ToolsModule {
+        name: "report-notes",
+        buttons: &["[data-note-section]", "[data-notes-open]"],
+        stored: Some(crate::notes::KEY_PREFIX),
+    },
+    ToolsModule {
+        name: "report-care",
+        buttons: &["[data-read-section]", ".display-settings > summary"],
+        stored: None,
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_modules_buttons_are_the_names_above() {
+        assert_eq!(
+            TOOLS_MODULES[0].press(),
+            format!("[{NOTE_SECTION}],[{NOTES_OPEN}]")
+        );
+        assert_eq!(
+            TOOLS_MODULES[1].press(),
+            format!("[{READ_SECTION}],.{DISPLAY_SETTINGS} > summary")
+        );
+    }
+}

@@ -3,8 +3,9 @@
 //! `src/bin/prerender.rs` reads and writes the files, and decides the order.
 //!
 //! - A strict Content-Security-Policy ([`strict`]; the policy itself is [`crate::policy`]):
-//!   Trunk's inline start-up script moves to a file, and 字号's prefs.js goes inline, allowed
-//!   by its hash ([`with_inline_script`]).
+//!   Trunk's inline start-up script moves to a file, and 字号's pre-paint script goes inline,
+//!   allowed by its hash ([`with_head_script`]).
+//! - The modules of the reader's tools announced to `static/boot.js` ([`with_tools_modules`]).
 //! - The app starts after the first paint ([`with_deferred_start`]).
 //! - One stylesheet instead of one per component ([`with_one_stylesheet`]).
 //! - The page's title, description and Open Graph tags ([`preview_of`], [`with_preview`]).
@@ -34,6 +35,7 @@ use crate::markup::{
 };
 use crate::offline::MANIFEST;
 use crate::policy::{policy_with_scripts, CSP};
+use report_core::markup::{MODULE_META, TOOLS_MODULES};
 
 pub use report_app::dom::{APP_ROOT_ID, REPORT_DATA_ID, REPORT_FILE_NAME};
 
@@ -359,52 +361,24 @@ pub(crate) fn is_policy(element: &Element) -> bool {
             .is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy"))
 }
 
-/// `html` with the script file whose name starts with `prefix` (under `base`) inline, and
-/// the page's policy allowing exactly that script by its hash ([`policy_with_scripts`]);
-/// gives the page and the file's name, which the site no longer needs. For 字号's
-/// static/prefs.js: it must run before the first paint, and as a file it would be one more
-/// render-blocking request (Lighthouse: FCP 753 → 1,064 ms).
-pub fn with_inline_script(
-    html: &str,
-    base: &str,
-    prefix: &str,
-    read: impl Fn(&str) -> Result<String, String>,
-) -> Result<(String, String), String> {
-    let base = base.trim_end_matches('/');
-    // The file a script names, when it is the one.
-    let named = |el: &Element| {
-        let src = attribute_value(el, "src")?;
-        let name = src
-            .strip_prefix(base)
-            .unwrap_or(&src)
-            .trim_start_matches('/');
-        (name.starts_with(prefix) && !name.contains('/')).then(|| name.to_string())
-    };
-    let found = RefCell::new(None);
-    markup::rewrite(
-        html,
-        vec![element!("script", |el| {
-            if found.borrow().is_none() {
-                *found.borrow_mut() = named(el);
-            }
-            Ok(())
-        })],
-    )?;
-    let name = found
-        .take()
-        .ok_or_else(|| format!("the page has no {prefix}… script"))?;
-    let code = without_comment_lines(&read(&name)?);
+/// `html` with `code` as an inline script in its `<head>`, right after its `<title>` (a
+/// minified page has no `</head>`), and the page's policy,
+/// when it has one, allowing exactly that script by its hash ([`policy_with_scripts`]). For
+/// 字号's pre-paint script (`report_core::display::pre_paint_script`): it must run before the
+/// first paint, and as a file it would be one more render-blocking request (Lighthouse: FCP
+/// 753 → 1,064 ms).
+pub fn with_head_script(html: &str, code: &str) -> Result<String, String> {
     if code.to_ascii_lowercase().contains("</script") {
-        return Err(format!("{name} contains </script and cannot go inline"));
+        return Err("the script contains </script and cannot go inline".into());
     }
-    let (inlined, extended) = (Cell::new(false), Cell::new(false));
+    let script = format!("<script>{code}</script>");
+    let (placed, extended) = (Cell::new(false), Cell::new(false));
     let html = markup::rewrite(
         html,
         vec![
-            element!("script", |el| {
-                if !inlined.get() && named(el).is_some() {
-                    inlined.set(true);
-                    el.replace(&format!("<script>{code}</script>"), ContentType::Html);
+            element!("title", |el| {
+                if !placed.replace(true) {
+                    el.after(&script, ContentType::Html);
                 }
                 Ok(())
             }),
@@ -414,28 +388,54 @@ pub fn with_inline_script(
                     && el.get_attribute("content").as_deref() == Some(CSP)
                 {
                     extended.set(true);
-                    el.set_attribute("content", &policy_with_scripts(&[&code]))?;
+                    el.set_attribute("content", &policy_with_scripts(&[code]))?;
                 }
                 Ok(())
             }),
         ],
     )?;
-    if !extended.get() {
-        return Err("the page has no Content-Security-Policy to extend".into());
+    if !placed.get() {
+        return Err("the page has no <title>".into());
     }
-    Ok((html, name))
+    Ok(html)
 }
 
-/// A script without its whole-line `//` comments and its lines' indentation: the inline
-/// script's bytes count towards the page's first 14 KB, and the scripts loaded on demand
-/// (notes.js, read-aloud.js) come a third smaller. Only whole lines go, so code and strings
-/// stay as written (the script must not hold a multi-line string).
-pub fn without_comment_lines(code: &str) -> String {
-    code.lines()
-        .map(str::trim_start)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// `html` with a `<meta name="module">` in its `<head>` for each module of the reader's tools
+/// (`report_core::markup::TOOLS_MODULES`): the glue's address under `base` (`content`), the
+/// wasm's (`data-wasm`), the selector of its buttons (`data-press`), the storage prefix that
+/// loads it at start (`data-stored`) and its name (`data-name`). `static/boot.js` reads them;
+/// it keeps no name of its own.
+pub fn with_tools_modules(html: &str, base: &str) -> Result<String, String> {
+    let metas: String = TOOLS_MODULES
+        .iter()
+        .map(|m| {
+            let stored = m
+                .stored
+                .map(|s| format!(" data-stored=\"{}\"", attribute(s)))
+                .unwrap_or_default();
+            format!(
+                "<meta name=\"{MODULE_META}\" content=\"{base}{name}.js\" data-wasm=\"{base}{name}_bg.wasm\" \
+                 data-press=\"{}\" data-name=\"{name}\"{stored}>",
+                attribute(&m.press()),
+                base = attribute(base),
+                name = m.name,
+            )
+        })
+        .collect();
+    let placed = Cell::new(false);
+    let out = markup::rewrite(
+        html,
+        vec![element!("title", |el| {
+            if !placed.replace(true) {
+                el.after(&metas, ContentType::Html);
+            }
+            Ok(())
+        })],
+    )?;
+    if !placed.get() {
+        return Err("the page has no <title>".into());
+    }
+    Ok(out)
 }
 
 /// The page with its stylesheets as one: `read` gives a stylesheet's text by the file name its
@@ -701,35 +701,45 @@ mod tests {
     }
 
     #[test]
-    fn the_prefs_script_goes_inline_and_the_policy_allows_exactly_it() {
+    fn the_pre_paint_script_goes_inline_and_the_policy_allows_exactly_it() {
         let html = format!(
-            "<meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\
-             <link rel=stylesheet href=/s/style-1.css><script integrity=sha384-x src=/s/prefs-ab12.js></script>\
-             <title>t</title>"
+            "<html><head><meta charset=utf-8><meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\
+             <link rel=stylesheet href=/s/style-1.css><title>t</title></head><body></body></html>"
         );
-        let read = |name: &str| match name {
-            "prefs-ab12.js" => Ok("// what it does\n  apply();\n".to_string()),
-            other => Err(format!("no {other}")),
-        };
-        let (page, name) = with_inline_script(&html, "/s/", "prefs-", read).unwrap();
-        assert_eq!(name, "prefs-ab12.js");
-        assert!(page
-            .contains("<link rel=stylesheet href=/s/style-1.css><script>apply();</script><title>"));
-        assert!(!page.contains("prefs-ab12"));
+        let page = with_head_script(&html, "apply();").unwrap();
+        assert!(page.contains("<title>t</title><script>apply();</script></head>"));
+        assert!(
+            with_head_script("<head></head>", "apply();").is_err(),
+            "no <title>"
+        );
         let hash = hash_source("apply();");
         assert!(page.contains(&format!(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' {hash} 'wasm-unsafe-eval';"
         )));
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);
-        // A script that would end its element early, or no such script: the build stops.
-        let closing = |_: &str| Ok("a('</script>');".to_string());
-        assert!(with_inline_script(&html, "/s/", "prefs-", closing).is_err());
-        assert!(with_inline_script(&html, "/s/", "other-", read).is_err());
-        // A policy to extend is needed; one in a comment is none.
-        let commented = html
-            .replace("<meta http-equiv", "<!--<meta http-equiv")
-            .replace("'none'\">", "'none'\">-->");
-        assert!(with_inline_script(&commented, "/s/", "prefs-", read).is_err());
+        // A script that would end its element early: the build stops.
+        assert!(with_head_script(&html, "a('</script>');").is_err());
+        // A debug page has no policy: the script alone.
+        let debug = with_head_script("<head><title>t</title></head>", "apply();").unwrap();
+        assert_eq!(
+            debug,
+            "<head><title>t</title><script>apply();</script></head>"
+        );
+        // The real one.
+        let real = report_core::display::pre_paint_script();
+        assert!(with_head_script(&html, &real).is_ok());
+    }
+
+    #[test]
+    fn the_tools_modules_are_announced_with_their_buttons() {
+        let page = with_tools_modules("<head><title>t</title></head>", "/s/").unwrap();
+        assert!(page.contains(
+            "<meta name=\"module\" content=\"/s/report-notes.js\" data-wasm=\"/s/report-notes_bg.wasm\" \
+             data-press=\"[data-note-section],[data-notes-open]\" data-name=\"report-notes\" \
+             data-stored=\"songshi-report.notes:\">"
+        ), "{page}");
+        assert!(page.contains("data-press=\"[data-read-section],.display-settings > summary\""));
+        assert!(with_tools_modules("<head></head>", "/").is_err());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! give; the page's link to the manifest is `built_page::with_manifest`.
 
 use crate::icons::{APPLE_ICON_SIZE, ICON_PREFIX};
-use report_app::dom::REPORT_FILE_NAME;
+use report_core::markup::{REPORT_FILE_NAME, TOOLS_MODULES};
 
 /// The service worker's file, beside the page (`static/boot.js` registers it).
 pub const SERVICE_WORKER: &str = "sw.js";
@@ -12,23 +12,18 @@ pub const SERVICE_WORKER: &str = "sw.js";
 /// The web app manifest's file, beside the page.
 pub const MANIFEST: &str = "manifest.webmanifest";
 
-/// The review notes' script (static/notes.js), loaded when a reader first uses the notes (a
-/// release drops its comment lines, `built_page::without_comment_lines`).
-pub const NOTES_SCRIPT: &str = "notes.js";
-
-/// Reading aloud's script (static/read-aloud.js; likewise).
-pub const READ_ALOUD_SCRIPT: &str = "read-aloud.js";
-
 /// Whether a built file is loaded only on demand — the reading worker (when a reader opens a
 /// file), the whole report file (when one downloads it), the home-screen icons, and the
-/// scripts of the review notes and of reading aloud (when a reader first uses them,
-/// static/boot.js) — rather than by every first visit.
+/// modules of the reader's tools (when a reader first uses them, static/boot.js) — rather
+/// than by every first visit.
 pub fn on_demand(name: &str) -> bool {
     name.starts_with("report-reader")
         || name == REPORT_FILE_NAME
         || name.starts_with(ICON_PREFIX)
-        || name == NOTES_SCRIPT
-        || name == READ_ALOUD_SCRIPT
+        || TOOLS_MODULES.iter().any(|m| {
+            name.strip_prefix(m.name)
+                .is_some_and(|rest| rest == ".js" || rest == "_bg.wasm")
+        })
 }
 
 /// A version for a build: a hash of its files' names and contents.
@@ -120,7 +115,12 @@ mod tests {
         );
         assert!(sw.contains(r#"new Set(["report.json"]"#), "{sw}");
         assert!(on_demand("report-reader_bg.wasm") && on_demand("report.json"));
-        assert!(on_demand("notes.js") && on_demand("read-aloud.js") && on_demand("icon-192-1.png"));
+        assert!(
+            on_demand("report-notes.js")
+                && on_demand("report-care_bg.wasm")
+                && on_demand("icon-192-1.png")
+        );
+        assert!(!on_demand("report-notes-1.js") && !on_demand("notes.js"));
         assert!(!on_demand("index.html"));
         assert!(sw.contains("PREFIX + \"abc\""));
         assert!(sw.contains("caches.delete"));

@@ -32,8 +32,8 @@ use base64ct::{Base64, Encoding};
 
 use crate::built_page::{is_policy, APP_START};
 use crate::markup::{self, attribute_value, element, end_tag, noscript_content, text, ContentType};
-use crate::offline::{NOTES_SCRIPT, READ_ALOUD_SCRIPT};
 use crate::policy::single_file_policy;
+use report_core::markup::{MODULE_META, TOOLS_MODULES};
 
 /// The single file of the built page `html`. `read` gives the bytes of a file the page names,
 /// by its path in the page (`/` or a sub-path prefix included).
@@ -48,16 +48,17 @@ pub fn assemble(
         read: &read,
         text: &text,
     };
-    // The scripts of the review notes and of reading aloud, which a page on a site loads when
-    // needed (static/boot.js), come inside, last in the body: a file cannot load them. Notes
-    // wait for the app.
-    let later: Vec<String> = [NOTES_SCRIPT, READ_ALOUD_SCRIPT]
-        .into_iter()
-        .filter_map(|name| text(name).ok())
-        .collect();
+    // The modules of the reader's tools, which a page on a site loads when first used
+    // (static/boot.js), come inside, last in the body: a file can load nothing. Each starts
+    // from base64 bytes and hands itself to boot.js through its `<meta name="module">`; they
+    // wait for the app themselves (`report_tools::when_app_ready`).
+    let later: Vec<String> = TOOLS_MODULES
+        .iter()
+        .map(|m| tools_module(m.name, &files))
+        .collect::<Result<_, _>>()?;
     let at_body_end: String = later
         .iter()
-        .map(|code| format!("<script>{code}</script>"))
+        .map(|code| format!("<script type=\"module\">{code}</script>"))
         .collect();
     let inside = Rc::new(RefCell::new(Inside::default()));
     let (out, body_ended) = inline(html, &files, &inside, &at_body_end)?;
@@ -237,13 +238,29 @@ const POLICY_MARK: &str = "\u{0}policy\u{0}";
 const SINGLE_FILE_CSS: &str =
     "\n.single-file .open-report,.single-file [href=\"report.json\"],.single-file .section__share{display:none}\n";
 
+/// A module of the reader's tools, inline: its glue without its `export`, its wasm started from
+/// base64 bytes, then its `activate` handed to static/boot.js as the module's `loading` (the
+/// property boot.js keeps a loading module in).
+fn tools_module(name: &str, files: &Files) -> Result<String, String> {
+    let code = started(&format!("{name}.js"), &format!("{name}_bg.wasm"), files)?;
+    Ok(format!(
+        "{code}document.querySelector('meta[name=\"{MODULE_META}\"][data-name=\"{name}\"]').loading=Promise.resolve({{activate}});\n"
+    ))
+}
+
 /// The inline start-up module: the wasm-bindgen glue that Trunk's start-up module imports,
 /// without its `export`, then the wasm started from base64 bytes, as Trunk's module does.
 fn start_up(trunk_module: &str, files: &Files) -> Result<String, String> {
     let glue_path = quoted_after(trunk_module, "from").ok_or("Trunk's module imports no glue")?;
     let wasm_path =
         quoted_after(trunk_module, "module_or_path:").ok_or("Trunk's module names no wasm")?;
-    let glue = (files.text)(&glue_path)?;
+    started(&glue_path, &wasm_path, files)
+}
+
+/// wasm-bindgen's glue at `glue_path` without its `export`, then the wasm at `wasm_path`
+/// started from base64 bytes.
+fn started(glue_path: &str, wasm_path: &str, files: &Files) -> Result<String, String> {
+    let glue = (files.text)(glue_path)?;
     let export = glue
         .rfind("export{")
         .or_else(|| glue.rfind("export {"))
@@ -254,7 +271,7 @@ fn start_up(trunk_module: &str, files: &Files) -> Result<String, String> {
         + export
         + 1;
     let glue = format!("{}{}", &glue[..export], glue[end..].trim_start_matches(';'));
-    let wasm = (files.read)(&wasm_path)?;
+    let wasm = (files.read)(wasm_path)?;
     Ok(format!(
         "{glue}\nconst bytes=Uint8Array.from(atob(\"{}\"),c=>c.charCodeAt(0));\nawait __wbg_init({{module_or_path:bytes}});\n",
         Base64::encode_string(&wasm)
@@ -285,13 +302,26 @@ mod tests {
             "/style-1.css" => b"p{color:red}".to_vec(),
             "no-app.css" => b".x{}".to_vec(),
             "/boot-1.js" => b"boot();".to_vec(),
-            "notes.js" => b"notes();".to_vec(),
+            "report-notes.js" => b"function activate(){}function __wbg_init(){}export{activate,__wbg_init as default};".to_vec(),
+            "report-care.js" => b"function activate(){}function __wbg_init(){}export{activate,__wbg_init as default};".to_vec(),
+            "report-notes_bg.wasm" | "report-care_bg.wasm" => vec![0, 97, 115, 109],
             "/report-data-1.json" => b"{\"a\":\"<\"}".to_vec(),
             "/inline-1.js" => b"import init,*as bindings from\"/app-1.js\";const wasm=await init({module_or_path:`/app-1_bg.wasm`});".to_vec(),
             "/app-1.js" => b"function __wbg_init(){}export{initSync,__wbg_init as default};".to_vec(),
             "/app-1_bg.wasm" => vec![0, 97, 115, 109],
             other => return Err(format!("no {other}")),
         })
+    }
+
+    fn text(name: &str) -> Result<String, String> {
+        Ok(String::from_utf8(read(name)?).unwrap())
+    }
+
+    fn files() -> Files<'static> {
+        Files {
+            read: &read,
+            text: &text,
+        }
     }
 
     const PAGE: &str = "<!doctype html><html lang=zh-CN><meta charset=utf-8>\
@@ -318,10 +348,17 @@ mod tests {
         assert!(file.contains("href=\"data:image/svg+xml;base64,PHN2Zy8+\""));
         assert!(file.contains("<style>p{color:red}"));
         assert!(file.contains("<script>boot();</script>"));
+        let notes = tools_module("report-notes", &files()).unwrap();
+        let care = tools_module("report-care", &files()).unwrap();
         assert!(
-            file.contains("<script>notes();</script></body>"),
-            "the notes' script inside, last: {file}"
+            file.contains(&format!(
+                "<script type=\"module\">{notes}</script><script type=\"module\">{care}</script></body>"
+            )),
+            "the modules of the reader's tools inside, last: {file}"
         );
+        assert!(notes.contains(
+            "document.querySelector('meta[name=\"module\"][data-name=\"report-notes\"]').loading=Promise.resolve({activate});"
+        ));
         assert!(
             file.contains("<script>prefs();</script>"),
             "an inline script stays"
@@ -330,7 +367,7 @@ mod tests {
             file.contains(&hash_source("prefs();")),
             "… allowed by its hash"
         );
-        assert!(file.contains(&format!("{} 'wasm-unsafe-eval'", hash_source("notes();"))));
+        assert!(file.contains(&format!("{} 'wasm-unsafe-eval'", hash_source(&care))));
         assert!(file
             .contains("function __wbg_init(){}\nconst bytes=Uint8Array.from(atob(\"AGFzbQ==\")"));
         assert!(!file.contains("export{"));
@@ -350,15 +387,13 @@ mod tests {
             &[
                 &(start_up(
                     &String::from_utf8(read("/inline-1.js").unwrap()).unwrap(),
-                    &Files {
-                        read: &read,
-                        text: &|n| Ok(String::from_utf8(read(n)?).unwrap()),
-                    },
+                    &files(),
                 )
                 .unwrap()),
                 "prefs();",
                 "boot();",
-                "notes();",
+                &notes,
+                &care,
             ],
             &[&format!("p{{color:red}}{SINGLE_FILE_CSS}"), ".x{}"],
         );

@@ -11,8 +11,8 @@
 //! The page's wasm carries only their buttons' markup. `static/boot.js` loads a module when one
 //! of its buttons is first pressed (the notes also at start when this browser holds notes),
 //! then hands it every press (`activate`, exported by each module); the build step names the
-//! modules, their buttons and the notes' storage key in `<meta name="module">` from the
-//! definitions here ([`MODULES`]).
+//! modules, their buttons and the notes' storage key in `<meta name="module">` from their one
+//! definition, `report_core::markup::TOOLS_MODULES`.
 //!
 //! A module mounts its own Yew app in an element after the page's `#app`: it draws its
 //! dialogs and bars there, and the notes under their paragraphs through portals into hosts it
@@ -27,38 +27,7 @@ pub mod page;
 pub mod read_aloud;
 
 use gloo::utils::document;
-use report_core::markup as dom;
 use web_sys::Element;
-
-/// A module of the reader's tools, as the build step announces it to `static/boot.js`.
-pub struct Module {
-    /// Its files: `{name}.js` (wasm-bindgen's glue, an ES module) and `{name}_bg.wasm`.
-    pub name: &'static str,
-    /// The buttons it handles: a press on one loads it and is handed to it.
-    pub press: fn() -> String,
-    /// When this browser holds a storage key starting with this, it is loaded at start.
-    pub stored: Option<&'static str>,
-}
-
-/// The modules of the reader's tools.
-pub const MODULES: [Module; 2] = [
-    Module {
-        name: "report-notes",
-        press: || format!("[{}],[{}]", dom::NOTE_SECTION, dom::NOTES_OPEN),
-        stored: Some(report_core::notes::KEY_PREFIX),
-    },
-    Module {
-        name: "report-care",
-        press: || {
-            format!(
-                "[{}],.{} > summary",
-                dom::READ_SECTION,
-                dom::DISPLAY_SETTINGS
-            )
-        },
-        stored: None,
-    },
-];
 
 /// The element a module's app lives in (after `#app`), made when it is not there yet.
 pub fn root(id: &str) -> Option<Element> {
@@ -78,4 +47,41 @@ pub fn quiet_panics() {
     yew::set_custom_panic_hook(Box::new(|_| {
         web_sys::console::error_1(&"报告工具出错，已停止（审议意见、朗读或字号）。".into());
     }));
+}
+
+/// Runs `start` once the page's app runs (`app-ready` on `<html>`): before that the built
+/// page is being hydrated, and the app must find it exactly as it was built. On a site the
+/// modules load after that anyway; in the single file they come inside the page and run early.
+pub fn when_app_ready(start: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(html) = document().document_element() else {
+        return;
+    };
+    if html.class_list().contains(report_core::markup::APP_READY) {
+        return start();
+    }
+    let start = std::cell::RefCell::new(Some(start));
+    let watch = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+        move |_: js_sys::Array, observer: web_sys::MutationObserver| {
+            let ready = document()
+                .document_element()
+                .is_some_and(|h| h.class_list().contains(report_core::markup::APP_READY));
+            if ready {
+                observer.disconnect();
+                if let Some(start) = start.borrow_mut().take() {
+                    start();
+                }
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::MutationObserver::new(watch.as_ref().unchecked_ref()) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_attributes(true);
+        let filter = js_sys::Array::of1(&"class".into());
+        options.set_attribute_filter(&filter);
+        let _ = observer.observe_with_options(&html, &options);
+    }
+    // Called at most once, for the page's life.
+    watch.forget();
 }

@@ -95,11 +95,14 @@ fn show(reading: Reading) {
 /// The id of the element the reading bar lives in.
 const ROOT_ID: &str = "reader-care";
 
-/// Starts the reading bar's app in its own element after the page's.
+/// Starts the reading bar's app in its own element after the page's, once the page's app
+/// runs.
 pub fn start() {
-    if let Some(root) = crate::root(ROOT_ID) {
-        yew::Renderer::<ReadingBar>::with_root(root).render();
-    }
+    crate::when_app_ready(|| {
+        if let Some(root) = crate::root(ROOT_ID) {
+            yew::Renderer::<ReadingBar>::with_root(root).render();
+        }
+    });
 }
 
 /// A press handed over by the page: 朗读 reads its section; 字号's summary needs nothing more

@@ -1,28 +1,15 @@
 //! 字号 (text size and colours): a `<details>` in the top bar with two radio groups. Plain
-//! markup only: `static/prefs.js` applies, remembers and restores the choice (before the first
-//! paint, and while the app is still loading), so the wasm carries none of it.
+//! markup only: the choice in force is applied before the first paint by the inline script
+//! the build generates (`report_core::display::pre_paint_script`), and the control is run by
+//! the reader's tools (`report-tools`' care module, loaded when the summary is first
+//! pressed), so the page's wasm carries none of it.
 
+use report_core::display::{TEXT_SIZES, TEXT_SIZE_FIELD, THEMES, THEME_FIELD};
 use yew::prelude::*;
 
-/// The text sizes (percent of the reader's default) and their names, smallest first.
-pub const TEXT_SIZES: [(&str, &str); 5] = [
-    ("100", "标准"),
-    ("125", "大"),
-    ("150", "更大"),
-    ("175", "特大"),
-    ("200", "最大"),
-];
-
-/// The colour choices: the system's light or dark, or one chosen.
-pub const THEMES: [(&str, &str); 4] = [
-    ("system", "跟随系统"),
-    ("light", "浅色"),
-    ("dark", "深色"),
-    ("contrast", "高对比度"),
-];
-
-/// The control. Radio inputs carry `data-display` (which choice) for prefs.js; none is checked
-/// in the markup (the server cannot know the reader's choice): prefs.js checks the one in force.
+/// The control. Radio inputs carry `data-display` (`report_core::markup::DISPLAY_INPUT`: which
+/// choice); none is checked in the markup (the server cannot know the reader's choice): the
+/// care module checks the one in force.
 pub fn display_settings() -> Html {
     let group = |legend: &'static str,
                  name: &'static str,
@@ -49,8 +36,8 @@ pub fn display_settings() -> Html {
                 { "字号" }<span class="visually-hidden">{ "和颜色" }</span>
             </summary>
             <div class="display-settings__panel">
-                { group("文字大小", "text-size", "textSize", &TEXT_SIZES, true) }
-                { group("颜色", "theme", "theme", &THEMES, false) }
+                { group("文字大小", "text-size", TEXT_SIZE_FIELD, &TEXT_SIZES, true) }
+                { group("颜色", "theme", THEME_FIELD, &THEMES, false) }
             </div>
         </details>
     }

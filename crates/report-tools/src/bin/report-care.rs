@@ -16,7 +16,7 @@ mod exports {
 #[cfg(target_arch = "wasm32")]
 fn main() {
     report_tools::quiet_panics();
-    report_tools::display::start();
+    report_tools::when_app_ready(report_tools::display::start);
     report_tools::read_aloud::start();
 }
 

@@ -90,11 +90,13 @@ fn listen(sink: Callback<Command>) {
     }
 }
 
-/// Starts the notes' app in its own element after the page's.
+/// Starts the notes' app in its own element after the page's, once the page's app runs.
 pub fn start() {
-    if let Some(root) = crate::root(ROOT_ID) {
-        yew::Renderer::<Notes>::with_root(root).render();
-    }
+    crate::when_app_ready(|| {
+        if let Some(root) = crate::root(ROOT_ID) {
+            yew::Renderer::<Notes>::with_root(root).render();
+        }
+    });
 }
 
 /// The class of a host of note views in the page's markup.
