@@ -113,6 +113,11 @@ fn text_size_has_five_steps_to_200_percent_each_one_column_on_a_phone_and_rememb
         "layout shift on a reload at 200 %: {first}"
     );
     page.driver.click("[data-testid=display-settings-toggle]");
+    // 字号 is run by the care module, loaded by this first press.
+    page.driver.wait_for(
+        "the panel's choices",
+        "return document.querySelectorAll('input[data-display]:checked').length === 2;",
+    );
     let checked = page.js(
         "return [...document.querySelectorAll('input[data-display]:checked')].map(i => i.value);",
     );
@@ -238,9 +243,9 @@ fn start_reading(env: &support::Env, voices: &str) -> Page {
     fake_speech(&page, voices);
     page.open("/");
     assert_eq!(
-        page.js("return typeof window.songshiReadAloud;"),
-        json!("undefined"),
-        "no reading script on a first visit"
+        page.js(&support::fetched("report-care")),
+        json!(0),
+        "no reading module on a first visit"
     );
     page.driver.click("[data-read-section=sec-1-1-1]");
     page
@@ -346,10 +351,9 @@ fn figures_are_read_as_words_and_no_digit_is_ever_spoken() {
         env,
         "[{ name: 'Fake 普通话', lang: 'zh-CN', default: true }]",
     );
-    page.driver.wait_for(
-        "the reading script",
-        "return typeof window.songshiReadAloud === 'object';",
-    );
+    let care = support::module("report-care");
+    page.driver
+        .wait_for("the reading module", &format!("return !!{care}.loading;"));
     for (written, heard) in [
         ("1687万元", "一千六百八十七万元"),
         ("同比增长14.5%", "同比增长百分之十四点五"),
@@ -369,15 +373,15 @@ fn figures_are_read_as_words_and_no_digit_is_ever_spoken() {
         ("约20余次", "约二十余次"),
     ] {
         let got = page.driver.js(
-            "return window.songshiReadAloud.spoken(arguments[0]);",
+            &format!("return {care}.loading.then(m => m.spoken(arguments[0]));"),
             json!([written]),
         );
         assert_eq!(got, json!(heard), "{written}");
     }
     // Every heading and sentence of the report, as spoken: no digit left.
     let digits = page.js(
-        "return [...document.querySelectorAll('#report .section__heading, #report .sentence')]
-            .map(e => window.songshiReadAloud.spoken(e.textContent)).filter(t => /[0-9０-９]/.test(t));",
+        &format!("return {care}.loading.then(m => [...document.querySelectorAll('#report .section__heading, #report .sentence')]
+            .map(e => m.spoken(e.textContent)).filter(t => /[0-9０-９]/.test(t)));"),
     );
     assert_eq!(
         digits,

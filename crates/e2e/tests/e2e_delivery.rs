@@ -303,7 +303,7 @@ fn the_page_runs_under_a_strict_content_security_policy() {
     page.js("window.__violations = [];
          document.addEventListener('securitypolicyviolation',
            e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));");
-    // The page as served: one script runs inline (字号's prefs.js, before the first paint),
+    // The page as served: one script runs inline (字号's pre-paint script, before the first paint),
     // allowed by its hash and nothing else; no element carries a style attribute.
     page.fetch_served_page();
     let inline = page.js(
@@ -633,11 +633,11 @@ fn pinned_policy(inline_script: &str) -> String {
 
 /// The built files a first visit never loads, so the service worker keeps them when first
 /// used instead of precaching them: the reading worker, the whole report file, the home-screen
-/// icons and the modules loaded on first use.
+/// icons and the modules of the reader's tools (loaded on first use).
 fn loaded_on_demand(name: &str) -> bool {
     name.starts_with("report-reader")
         || name == "report.json"
         || name.starts_with("icon-")
-        || name == "notes.js"
-        || name == "read-aloud.js"
+        || name.starts_with("report-notes")
+        || name.starts_with("report-care")
 }

@@ -1,4 +1,5 @@
-//! End-to-end tests of the deputies' review notes (审议意见, issue 10; `static/notes.js`): add,
+//! End-to-end tests of the deputies' review notes (审议意见, issue 10; the `report-notes`
+//! module of `report-tools`): add,
 //! edit and delete a note on a paragraph; it stays after a reload; 我的意见 lists the notes in
 //! reading order; the exports (text, Markdown, JSON) and the import on another browser (merged,
 //! never twice); a note whose passage is gone is detached, never lost; damaged storage gives a
@@ -87,9 +88,9 @@ fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
     let page = Page::phone(env);
     page.open("/");
     assert_eq!(
-        page.js("return typeof window.songshiNotes;"),
-        json!("undefined"),
-        "no notes script on a first visit"
+        page.js(&support::fetched("report-notes")),
+        json!(0),
+        "no notes module on a first visit"
     );
     write_note(&page, "sec-1-1-1", 0, "建议说明项目进度。\n第二行。");
     let focus = page.js("return document.activeElement.dataset.noteSection ?? null;");
@@ -215,8 +216,10 @@ fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
         "return document.querySelector('[data-testid=note] .note__delete').textContent === '确认删除';",
     );
     assert_eq!(
-        page.js("return window.songshiNotes.settled().then(() =>
-                document.querySelector('[data-testid=note] .note__delete').textContent);"),
+        page.js(&format!(
+            "return {}.then(() => document.querySelector('[data-testid=note] .note__delete').textContent);",
+            support::NOTES_SETTLED
+        )),
         json!("确认删除"),
         "still armed once the notes' redraws are answered"
     );

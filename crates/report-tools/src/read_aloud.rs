@@ -175,10 +175,8 @@ fn with_voices(
     then: impl FnOnce(Vec<web_sys::SpeechSynthesisVoice>) + 'static,
 ) {
     let list = |s: &SpeechSynthesis| -> Vec<web_sys::SpeechSynthesisVoice> {
-        s.get_voices()
-            .iter()
-            .filter_map(|v| v.dyn_into().ok())
-            .collect()
+        // Not checked with `instanceof`: a page (or a test) may give voices of its own making.
+        s.get_voices().iter().map(JsCast::unchecked_into).collect()
     };
     let now = list(&synth);
     if !now.is_empty() {
@@ -460,7 +458,13 @@ pub fn ReadingBar() -> Html {
         give_focus_back();
     });
     let (now, alert, buttons) = match &*reading {
-        Reading::Idle => return html! {},
+        // Hidden between readings.
+        Reading::Idle => {
+            return html! {
+                <div class="reader-bar floating-box" role="region" aria-label="朗读"
+                    data-testid="reader-bar" hidden=true></div>
+            }
+        }
         Reading::Speaking { at, of, paused } => (
             format!("第{}/{}句", at + 1, of),
             false,

@@ -25,6 +25,25 @@ pub fn root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
+/// The `<meta name="module">` of a module of the reader's tools (`report-notes`,
+/// `report-care`), as a JavaScript expression; static/boot.js keeps the loading module in its
+/// `loading` (a promise of the module, started).
+pub fn module(name: &str) -> String {
+    format!("document.querySelector('meta[name=module][data-name={name}]')")
+}
+
+/// JavaScript giving how many of the files of the module `name` the page has fetched.
+pub fn fetched(name: &str) -> String {
+    format!(
+        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/{name}')).length;"
+    )
+}
+
+/// A JavaScript promise that resolves once the notes have placed themselves again after the
+/// page's last redraw (the notes' app marks itself `data-busy` until then).
+pub const NOTES_SETTLED: &str = "new Promise(done => { const check = () =>
+    document.querySelector('#reader-notes[data-busy]') ? setTimeout(check, 20) : done(); check(); })";
+
 /// The report is on the page and the app runs on it (it has hydrated the built page, or drawn
 /// it: `app-ready` on `<html>`, see `use_started` in report-app/src/effects/lifecycle.rs). The built page shows its
 /// text long before: a test that pressed a button then would press one that does nothing yet.

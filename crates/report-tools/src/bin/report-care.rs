@@ -11,6 +11,13 @@ mod exports {
     pub fn activate(target: web_sys::Element) {
         report_tools::read_aloud::activate(target);
     }
+
+    /// What a listener hears for a passage (`report_core::spoken::spoken`), for the
+    /// end-to-end tests to check the words in the browser.
+    #[wasm_bindgen]
+    pub fn spoken(text: &str) -> String {
+        report_core::spoken::spoken(text)
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

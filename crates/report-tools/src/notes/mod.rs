@@ -279,12 +279,18 @@ thread_local! {
     static BACK: RefCell<Option<Element>> = const { RefCell::new(None) };
 }
 
-/// Remembers the button that opens the editor or 我的意见 (the target of `event`).
+/// The element of `selector` that `event` happened in: Yew hands events over from its root,
+/// so an event's `current_target` is that root, not the element that listens.
+pub(crate) fn event_element(event: &Event, selector: &str) -> Option<Element> {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest(selector).ok().flatten())
+}
+
+/// Remembers the button that opens the editor or 我的意见 (the one `event` was on).
 pub(crate) fn opened_by(event: &Event) {
-    let button = event
-        .current_target()
-        .and_then(|t| t.dyn_into::<Element>().ok());
-    BACK.with(|b| *b.borrow_mut() = button);
+    BACK.with(|b| *b.borrow_mut() = event_element(event, "button, a"));
 }
 
 /// The button that opened the editor or 我的意见, if it is still in the page.
@@ -419,10 +425,7 @@ pub(crate) fn download(
     make: Callback<(), String>,
 ) -> Html {
     let onclick = Callback::from(move |event: MouseEvent| {
-        if let Some(a) = event
-            .current_target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-        {
+        if let Some(a) = event_element(&event, "a") {
             let href = format!(
                 "data:{kind};charset=utf-8,{}",
                 js_sys::encode_uri_component(&make.emit(()))
@@ -431,10 +434,7 @@ pub(crate) fn download(
         }
     });
     let onblur = Callback::from(|event: FocusEvent| {
-        if let Some(a) = event
-            .current_target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-        {
+        if let Some(a) = event_element(&event, "a") {
             let _ = a.set_attribute("href", "#");
         }
     });
