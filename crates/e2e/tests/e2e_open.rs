@@ -446,7 +446,7 @@ fn the_whole_report_file_is_offered_for_the_built_in_report_only() {
         "return window.__file !== undefined;",
     );
     let file = page.js("return window.__file;");
-    assert_eq!(file["schema"], json!(1), "{file}");
+    assert_eq!(file["schema"], json!(2), "{file}");
     assert_eq!(file["meta"]["title"], json!(EMBEDDED_TITLE));
     assert!(file["figures"].as_array().is_some_and(|f| f.len() >= 40));
     assert!(page

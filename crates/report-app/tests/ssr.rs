@@ -82,3 +82,43 @@ fn any_report_renders_its_front_matter_annex_and_source_line() {
         "no note for a complete text"
     );
 }
+
+#[test]
+fn the_names_others_read_are_in_the_markup_as_report_core_defines_them() {
+    use report_core::markup::*;
+    // The components write these names as literals (Yew's `html!` takes no constant for an
+    // attribute's name); the reader's tools, the build step and the tests find them by the
+    // constants. Both must agree.
+    let html = render();
+    for attribute in [
+        SECTION_BODY,
+        CHROME,
+        NOTE_SECTION,
+        NOTE_PARAGRAPH,
+        NOTES_OPEN,
+        READ_SECTION,
+        DISPLAY_INPUT,
+    ] {
+        assert!(html.contains(&format!(" {attribute}=")), "{attribute}");
+    }
+    for class in [
+        SECTION_HEADING,
+        SECTION_TOGGLE,
+        PARAGRAPH,
+        SENTENCE,
+        CUT_MARKER,
+        PARAGRAPH_ACTIONS,
+        DISPLAY_SETTINGS,
+        TOP_BAR,
+    ] {
+        assert!(
+            html.contains(&format!("class=\"{class}\""))
+                || html.contains(&format!("class=\"{class} "))
+                || html.contains(&format!(" {class}\""))
+                || html.contains(&format!(" {class} ")),
+            "{class}"
+        );
+    }
+    assert!(html.contains(&format!("id=\"{REPORT_TITLE_ID}\"")));
+    assert!(html.contains(&format!("id=\"{}\"", body_id("sec-1-1"))));
+}

@@ -3,8 +3,8 @@
 //!
 //! Two phases: the raw lines of the tab-separated file ([`RawCuration`], see
 //! [`parse_curation`]), then the checked model ([`Cards`]). (A small line format instead of
-//! JSON: the town office edits it in a spreadsheet, and parsing it needs no serde_json in the
-//! wasm, which saved ~10 KB gzip.) A curated entry only names a label and a quote; its value must be recognised by
+//! JSON: the town office edits it in a spreadsheet.) A curated entry only names a label and a
+//! quote; its value must be recognised by
 //! [`recognise`] inside that quote in the report's text, so no number exists in the data file
 //! that is not in the text.
 

@@ -1,8 +1,8 @@
 //! One sort for the whole app, and sets of ids without a B-tree.
 //!
-//! One sort: Every `sort`, `sort_by_key` or `collect` into a B-tree of the
-//! standard library is a new copy of its sorting code in the wasm (2–4 KB each, nine of them
-//! once); sorting through one key type keeps a single copy. Stable: equal keys keep their order.
+//! One sort: every `sort`, `sort_by_key` or `collect` into a B-tree of the standard library is
+//! a new copy of its sorting code in the wasm; sorting through one key type keeps a single copy
+//! (docs/size-budget.md). Stable: equal keys keep their order.
 
 /// Sorts `items` by `key`, stably.
 pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u128) {
@@ -19,7 +19,7 @@ pub fn sort_unique_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u128) {
 }
 
 /// A set of ids (section ids: a few hundred at most) as a sorted vector: the app's only set, so
-/// the wasm carries no B-tree (about 10 KB of code for `BTreeSet<String>`).
+/// the wasm carries no B-tree (docs/size-budget.md).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IdSet(Vec<String>);
 

@@ -18,8 +18,8 @@
 //!   `<script type="application/json" id="report-data">…</script>` ([`with_report_data`]), or,
 //!   in a release, an empty block naming the file beside the page that holds it
 //!   ([`with_report_data_file`]): the browser never runs it, the app reads it at start-up
-//!   (`report-app`'s `data.rs`). Keeping it out of the wasm keeps the code the same for every
-//!   report and leaves the wasm's size budget to code.
+//!   (`report-app`'s `data.rs`). The wasm carries code only, the same for every report
+//!   (docs/size-budget.md).
 //!
 //! Every rewrite reads the page with a real HTML tokenizer (lol_html, `crate::markup`): a `>`
 //! inside a quoted attribute, a tag inside a comment or a script, `<linkx>`, upper case and
@@ -137,7 +137,7 @@ pub const APP_START: &str = "app-start";
 /// page's load: the module script (`<script type="module" src="…">`) becomes
 /// `<meta name="app-start" content="…">`, which `static/boot.js` turns back into the script
 /// once the page is on screen, and the preloads of the wasm and its glue go. The page shows
-/// its prerendered text first; on a slow network the 200 KB of wasm no longer compete with the
+/// its prerendered text first; on a slow network the wasm no longer competes with the
 /// stylesheet for the first paint. Exactly one module script is expected.
 pub fn with_deferred_start(html: &str) -> Result<String, String> {
     let (modules, inline) = (Cell::new(0), Cell::new(false));
@@ -183,9 +183,9 @@ pub fn with_deferred_start(html: &str) -> Result<String, String> {
 
 /// `html` with an empty data block that names the file holding the report (`data-src`), and
 /// that file's name (`report-data-<hash>.json`, to be written beside the page with `json`).
-/// For the release page: its bytes before the first paint stay within the first 14 KB that a
-/// connection sends (the report file is ~6 KB of them); static/boot.js fetches the file and
-/// fills the block before it starts the app, and the single file puts it back inside.
+/// For the release page: its first bytes are its text (docs/size-budget.md); static/boot.js
+/// fetches the file and fills the block before it starts the app, and the single file puts it
+/// back inside.
 pub fn with_report_data_file(
     html: &str,
     json: &str,

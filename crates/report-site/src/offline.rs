@@ -43,8 +43,8 @@ pub fn version_of(files: &[(String, Vec<u8>)]) -> String {
 /// site's scope and `version` (a hash of every file). It answers from that cache first and,
 /// when it takes over from an older build's worker, deletes that build's cache. A new build's
 /// worker waits until no page of the old one is open, so a page never mixes old and new files.
-/// Precaching only what a first visit loads keeps the first visit inside its budget: the
-/// reading worker (94 KB) comes when it is first used.
+/// Only what a first visit loads is precached; the modules loaded on first use come when they
+/// are first used (docs/size-budget.md).
 pub fn service_worker(files: &[String], later: &[String], version: &str) -> String {
     let files = serde_json::to_string(files).unwrap_or_else(|_| "[]".into());
     let later = serde_json::to_string(later).unwrap_or_else(|_| "[]".into());

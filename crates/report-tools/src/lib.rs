@@ -41,8 +41,7 @@ pub fn root(id: &str) -> Option<Element> {
 }
 
 /// The panic hook of a module: the page goes on working without it, and says so in the
-/// console only, without the panic's own words (formatting them would cost the module several
-/// KB).
+/// console only, in a fixed sentence rather than the panic's own words (docs/size-budget.md).
 pub fn quiet_panics() {
     yew::set_custom_panic_hook(Box::new(|_| {
         web_sys::console::error_1(&"报告工具出错，已停止（审议意见、朗读或字号）。".into());

@@ -18,8 +18,7 @@ fn px(v: f64) -> String {
     (v.round() as i64).to_string()
 }
 
-/// The chart (a plain function, not a component: it has no state, and each component type
-/// costs the wasm its own copy of Yew's lifecycle code).
+/// The chart (a plain function, not a component: it has no state; see `components/mod.rs`).
 pub fn bar_chart(chart: &Chart) -> Html {
     let geometry = layout(&chart.bars, WIDTH - VALUE_ROOM, BAND);
     let height = BAND * chart.bars.len() as f64;

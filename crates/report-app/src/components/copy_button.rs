@@ -28,8 +28,8 @@ pub struct CopyText {
 
 /// The button, and its status for screen readers.
 ///
-/// A plain function, not a component: a long report has hundreds of these, and every
-/// component type costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+/// A plain function, not a component (see `components/mod.rs`): a long report has hundreds
+/// of these.
 pub fn copy_button(state: &AppContext, copy: CopyText) -> Html {
     let done = state.copied.as_deref() == Some(copy.key.as_str());
     let onclick = {

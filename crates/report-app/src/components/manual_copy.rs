@@ -27,8 +27,7 @@ fn close(state: &AppContext) -> Callback<()> {
 
 /// The box, while the browser has refused to copy a text; `field` from [`use_manual_copy`].
 ///
-/// A plain function, not a component: every component type costs the wasm its own copy of
-/// Yew's lifecycle code (about 0.7 KB gzip).
+/// A plain function, not a component (see `components/mod.rs`).
 pub fn manual_copy(state: &AppContext, field: NodeRef) -> Html {
     let close = close(state);
     let Some(text) = state.copy_by_hand.clone() else {

@@ -1,10 +1,9 @@
 //! Thin Yew components, one per file; state comes from the `AppState` context. A part with no
 //! state of its own is a plain function returning `Html` (`report_view`, `metric_card`,
-//! `copy_button`, …) called by its parent with the state handle: every component type costs
-//! the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip), and the page's wasm has
-//! to hold hydration within its 200 KB budget. Components remain where a part has hooks of its
-//! own and is worth re-rendering on its own (`SectionView`, `SearchBox`, `Outline`,
-//! `FiguresPanel`, `OpenReport`).
+//! `copy_button`, …) called by its parent with the state handle, because every component type
+//! is its own copy of Yew's lifecycle code in the wasm (docs/size-budget.md). Components
+//! remain where a part has hooks of its own and is worth re-rendering on its own
+//! (`SectionView`, `SearchBox`, `Outline`, `FiguresPanel`, `OpenReport`).
 
 pub mod app;
 pub mod bar_chart;

@@ -67,8 +67,7 @@ pub fn Outline() -> Html {
 
 /// The entry of `section`, with its children.
 ///
-/// A plain function, not a component: it has no state of its own, and every component type
-/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+/// A plain function, not a component: it has no state of its own (see `components/mod.rs`).
 fn entry(state: &AppContext, section: &'static Section) -> Html {
     let id = section.id();
     let current = state.active.as_deref() == Some(id.as_str());

@@ -6,8 +6,7 @@ use yew::prelude::*;
 use crate::state::AppState;
 
 /// The footer for `state`'s report.
-/// A plain function, not a component: it has no state of its own, and every component type
-/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+/// A plain function, not a component: it has no state of its own (see `components/mod.rs`).
 pub fn print_footer(state: &AppState) -> Html {
     let report = state.report;
     let mut parts = vec![format!("《{}》", report.title)];

@@ -19,8 +19,7 @@ enum FrontPlace {
 
 /// The header of `state`'s report; `inert` while the phone drawer is open.
 ///
-/// A plain function, not a component: it has no state of its own, and every component type
-/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+/// A plain function, not a component: it has no state of its own (see `components/mod.rs`).
 pub fn report_header(state: &AppContext, shown: &ShownContext, inert: bool) -> Html {
     let report = state.report;
     let meta = state.meta;

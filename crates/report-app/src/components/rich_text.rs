@@ -13,8 +13,7 @@ use report_core::figures::{Figure, Qualifier};
 /// The paragraph at the byte range `range` of `text`, the whole text of the unit `unit_id` (a
 /// section id, or "opening"; figure positions are in the whole text).
 ///
-/// A plain function, not a component: it has no state of its own, and every component type
-/// costs the wasm its own copy of Yew's lifecycle code (about 0.7 KB gzip).
+/// A plain function, not a component: it has no state of its own (see `components/mod.rs`).
 pub fn rich_text(
     state: &AppContext,
     unit_id: &str,

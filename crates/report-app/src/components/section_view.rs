@@ -109,8 +109,8 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
         } else {
             format!("quote-{id}-{}", n + 1)
         };
-        // 写意见: plain markup that static/notes.js handles (the wasm carries no notes code),
-        // described by the section's heading.
+        // 写意见: plain markup that the notes module of the reader's tools handles
+        // (`report-tools`), described by the section's heading.
         let note = (range.1 > range.0).then(|| {
             html! {
                 <button type="button" class="copy-button note-add" data-note-section={id.clone()}
@@ -144,11 +144,11 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
                 <@{tag} id={id.clone()} class="section__heading" tabindex="-1" data-spy="">
                     { heading_content }
                 </@>
-                // 朗读 (plain markup that static/read-aloud.js handles: no speech code in the
-                // wasm) and 复制链接, wrapping together.
+                // 朗读 (plain markup that the care module of the reader's tools handles,
+                // `report-tools`) and 复制链接, wrapping together.
                 <span class="section__tools" data-chrome="">
-                    // Described by its heading (no aria-label repeating it: the built page
-                    // has to stay inside the first 14 KB that a connection sends).
+                    // Described by its heading, with no aria-label repeating it (the built
+                    // page's first bytes, docs/size-budget.md).
                     <button type="button" class="copy-button" data-read-section={id.clone()}
                         aria-describedby={id.clone()}>{ "朗读" }</button>
                     // A report opened from a file has no address to share.

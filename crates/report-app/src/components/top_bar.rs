@@ -12,8 +12,7 @@ use crate::state::Action;
 /// The bar; `inert` while the phone drawer is open. `bar` is measured by the reader
 /// (`use_publish_bar_height`).
 ///
-/// A plain function, not a component: every component type costs the wasm its own copy of
-/// Yew's lifecycle code (about 0.7 KB gzip).
+/// A plain function, not a component (see `components/mod.rs`).
 pub fn top_bar(state: &AppContext, inert: bool, bar: NodeRef) -> Html {
     let toggle = {
         let state = state.clone();

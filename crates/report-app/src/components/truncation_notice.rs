@@ -6,8 +6,7 @@ use yew::prelude::*;
 /// The notice for a text cut after `tail` (the last few characters before the cut, quoted so
 /// the reader sees where it is), naming `source` (where the text comes from:
 /// "一个网络文档分享网站上这份报告的免费预览") when known. A plain function, not a component:
-/// it has no state, and each component type costs the wasm its own copy of Yew's lifecycle
-/// code.
+/// it has no state (see `components/mod.rs`).
 pub fn truncation_notice(tail: &str, source: Option<&str>) -> Html {
     html! {
         <aside id="truncation-notice" class="truncation-notice" role="note" tabindex="-1" aria-label="原文中断" data-chrome=""

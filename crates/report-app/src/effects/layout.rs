@@ -23,8 +23,8 @@ pub fn use_narrow_in_em(node: NodeRef, ems: u32) -> bool {
             let Some(el) = node.cast::<web_sys::Element>() else {
                 return;
             };
-            // Whole pixels are enough, and integer parsing keeps float parsing (~10 KB) out of
-            // the wasm.
+            // Whole pixels, read with integer parsing (no float parsing in the wasm:
+            // docs/size-budget.md).
             let size = window()
                 .get_computed_style(&el)
                 .ok()

@@ -14,8 +14,8 @@ use super::scroll::{reveal_on_find, scroll_spy, Pinned};
 /// The reader's page-wide listeners, set up once when it mounts and dropped when it goes:
 /// [`hash_navigation`], [`scroll_spy`], [`reveal_on_find`], [`close_outline_when_wide`], and
 /// every card shown before printing.
-/// One effect for all four: every `use_effect_with` call site is its own copy of Yew's effect
-/// code in the wasm.
+/// One effect for all of them: every `use_effect_with` call site is its own copy of Yew's
+/// effect code in the wasm (docs/size-budget.md).
 #[hook]
 pub fn use_page_listeners(dispatch: UseReducerDispatcher<AppState>, pinned: Pinned) {
     use_effect_with((), move |_| {

@@ -55,8 +55,8 @@ impl Amount {
     /// The nearest `f64` (for charts and sorting; figures themselves stay exact).
     pub fn as_f64(self) -> f64 {
         // Dividing by a power of ten may be off in the last bit, which is fine for charts and
-        // ratios; parsing the decimal text would be exact but ships float parsing (~10 KB of
-        // wasm) for nothing a reader can see.
+        // ratios; parsing the decimal text would be exact but ships float parsing
+        // (docs/size-budget.md) for nothing a reader can see.
         if self.scale > 300 {
             return 0.0; // below anything a report states
         }

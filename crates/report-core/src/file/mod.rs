@@ -552,7 +552,7 @@ fn parse(json: &str, accepted: &[u32]) -> Result<ReportFile, FileError> {
         )));
     }
     let file: ReportFile = serde_json::from_str(json).map_err(|e| {
-        // Where, not serde's English words (their formatting costs the wasm a few KB).
+        // Where, not serde's English words (docs/size-budget.md).
         let what = if e.is_eof() { "不完整" } else { "有误" };
         FileError(format!(
             "报告文件的内容{what}（第{}行第{}列）：缺少某项内容，或某项的类型不对。",

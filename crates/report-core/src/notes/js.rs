@@ -202,8 +202,8 @@ fn repair_lone_surrogates(raw: &str) -> Cow<'_, str> {
 /// `Number.prototype.toString()` of a number read from JSON, for the one place it is shown (a
 /// version that is not ours, in a message). Whole numbers and decimals of up to 15 significant
 /// digits come out as JavaScript writes them; anything else (an exponent, more digits) as its
-/// nearest such decimal — no float formatting, which would cost the wasm of the reader's
-/// tools several KB for a message no real file produces.
+/// nearest such decimal, without float formatting (docs/size-budget.md): no real file has such
+/// a version.
 pub(crate) fn number_string(n: f64) -> String {
     if n.is_nan() {
         return "NaN".into();
@@ -290,7 +290,7 @@ mod tests {
         }
         // Where JavaScript writes an exponent, the nearest plain decimal.
         assert_eq!(number_string(1e-7), "0.0000001");
-        assert_eq!(number_string(1e20), "100000000000000000000");
+        assert_eq!(number_string(1e18), "1000000000000000000");
     }
 
     #[test]
