@@ -107,28 +107,42 @@
   // loaded once the app runs. The build writes each as <meta name="module" content="glue.js"
   // data-wasm data-press data-stored>.
   var modules = Array.prototype.slice.call(document.querySelectorAll('meta[name="module"]'));
-  function withModule(meta, then) {
+  function note(text, role) {
+    var p = document.createElement("p");
+    p.className = "boot boot--slow floating-box";
+    p.setAttribute("role", role);
+    p.textContent = text;
+    document.body.appendChild(p);
+    return p;
+  }
+  function withModule(meta, then, pressed) {
+    var timer = null;
+    var shown = null;
     if (!meta.loading) {
       meta.loading = import(meta.content).then(function (module) {
         return module.default({ module_or_path: meta.getAttribute("data-wasm") })
           .then(function () { return module; });
       }).catch(function () {
         meta.loading = null;
-        var note = document.createElement("p");
-        note.className = "boot boot--slow floating-box";
-        note.setAttribute("role", "alert");
-        note.textContent = "这项功能没有加载成功，请检查网络后再试。";
-        document.body.appendChild(note);
-        setTimeout(function () { note.remove(); }, 8000);
+        var failed = note("这项功能没有加载成功，请检查网络后再试。", "alert");
+        setTimeout(function () { failed.remove(); }, 8000);
         return Promise.reject();
       });
+      // A press on a slow network: say that it is coming.
+      if (pressed) {
+        timer = setTimeout(function () { shown = note("正在加载这项功能……", "status"); }, 400);
+      }
     }
-    meta.loading.then(then, function () {});
+    var done = function () {
+      clearTimeout(timer);
+      if (shown) shown.remove();
+    };
+    meta.loading.then(function (module) { done(); then(module); }, done);
   }
   document.addEventListener("click", function (event) {
     modules.forEach(function (meta) {
       var target = event.target.closest && event.target.closest(meta.getAttribute("data-press"));
-      if (target) withModule(meta, function (module) { module.activate(target); });
+      if (target) withModule(meta, function (module) { module.activate(target); }, true);
     });
   });
   function holds(prefix) {
