@@ -37,15 +37,18 @@ tasks:
   serve    install what is missing, then serve the app on http://127.0.0.1:8080 (trunk serve);
            --report FILE [--curation FILE.tsv] as for build
   test     install what is missing, then run every test layer (fails if any layer cannot run):
-           fmt, clippy (native + wasm), native tests, release build, end-to-end tests in
-           headless Chromium, wasm-bindgen component tests in headless Chromium; then prints
-           the search benchmark and the release sizes
+           fmt, clippy (native + wasm), release builds, native tests, end-to-end tests in
+           headless Chromium (`#[ignore]`d in a plain `cargo test`; run here with
+           `cargo test -p e2e -- --include-ignored`), wasm-bindgen component tests in headless
+           Chromium; then prints the benchmarks and the release sizes
   build    install what is missing, build the release into dist/ and print its sizes;
            --report FILE [--curation FILE.tsv] embeds that report (a text in UTF-8, UTF-16
            or GBK/GB18030, or a report file .json) instead of the default;
            --single-file also writes one self-contained HTML file into dist-single/
   bench    run the benchmarks: search (time per query on the report and a 100× corpus) and
-           import (a 30,000-character made-up report: import, start-up read, search)
+           import (a 30,000-character made-up report: import, start-up read, search); then
+           two timings in headless Chromium against the release builds (end-to-end tests run
+           with --include-ignored: they fail when the browser or a build is missing)
   bench --lighthouse [--runs N]  instead: Lighthouse medians, dist/ against a plain HTML page
            of its text, N runs each (3 unless given)
   setup    only install what is missing
@@ -573,9 +576,9 @@ fn bench() -> Result {
     step("benchmarks: search and import (print, assert nothing)");
     run(cmd("cargo").args(["bench", "-p", "report-core", "--bench", "search"]))?;
     run(cmd("cargo").args(["bench", "-p", "report-core", "--bench", "import"]))?;
-    // In the browser, against the release dist/ (they print a notice and pass when there is no
-    // browser or no build): a keystroke to the highlights, and a long report from the file
-    // chosen to painted.
+    // In the browser, against the release dist/ (end-to-end tests, so `#[ignore]`d unless
+    // asked for; they fail when there is no browser or no build): a keystroke to the
+    // highlights, and a long report from the file chosen to painted.
     let tmp = root().join("target/browser-tmp");
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     for (test, name) in [
@@ -584,7 +587,16 @@ fn bench() -> Result {
     ] {
         run(cmd("cargo")
             .args([
-                "test", "--quiet", "-p", "e2e", "--test", test, "--", "--exact", name,
+                "test",
+                "--quiet",
+                "-p",
+                "e2e",
+                "--test",
+                test,
+                "--",
+                "--include-ignored",
+                "--exact",
+                name,
             ])
             .env("TMPDIR", &tmp))?;
     }
@@ -651,10 +663,15 @@ fn test() -> Result {
         ]),
     )?;
 
-    step("native tests: core units, fidelity, server rendering, end-to-end in headless Chromium");
+    // Ignored tests stay out of this run: report-core's local check of `../shared/corpora` is
+    // one; the end-to-end tests, `#[ignore]`d so that a plain `cargo test` says they did not
+    // run, come next.
+    step("native tests: core units, fidelity, server rendering");
+    run(cmd("cargo").args(["test", "--workspace"]))?;
+
+    step("end-to-end tests in headless Chromium (they fail if the browser or a build is missing)");
     run(cmd("cargo")
-        .args(["test", "--workspace"])
-        .env("SONGSHI_E2E", "required")
+        .args(["test", "--package", "e2e", "--", "--include-ignored"])
         .env("TMPDIR", &tmp))?;
 
     step("component tests: wasm-bindgen-test in headless Chromium");

@@ -1,6 +1,7 @@
 //! End-to-end tests: the release build served on 127.0.0.1, driven in headless Chromium over
-//! WebDriver. Skipped with a notice when the browser or the build is missing, unless
-//! `SONGSHI_E2E=required` (as `cargo xtask test` sets it). Screenshots go to target/screenshots/.
+//! WebDriver. `#[ignore]`d, so that a plain `cargo test` lists them as not run; `cargo test -p
+//! e2e -- --include-ignored` (as `cargo xtask test` runs them) runs them, and fails when the
+//! browser or a build is missing. Screenshots go to target/screenshots/.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -14,12 +15,13 @@ const THEME_IDS: [&str; 5] = ["sec-1-1", "sec-1-2", "sec-1-3", "sec-1-4", "sec-1
 
 macro_rules! setup {
     () => {{
-        let Some(env) = env() else { return };
+        let env = env();
         (env, serial())
     }};
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn every_theme_and_point_renders_as_a_heading() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -54,6 +56,7 @@ fn every_theme_and_point_renders_as_a_heading() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn rendered_text_equals_the_source_and_the_site_chrome_is_absent() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -76,6 +79,7 @@ fn rendered_text_equals_the_source_and_the_site_chrome_is_absent() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn a_deep_link_expands_and_scrolls_to_its_section() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -110,12 +114,9 @@ fn a_deep_link_expands_and_scrolls_to_its_section() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn a_deep_link_works_when_hosted_under_a_sub_path() {
     let (env, _serial) = setup!();
-    if !env.has_subpath {
-        eprintln!("NOTICE: sub-path build missing; `cargo xtask test` builds it");
-        return;
-    }
     let page = Page::phone(env);
     page.open(&format!("{SUB_PATH}#sec-1-3-1"));
     page.wait_heading_at_top("sec-1-3-1");
@@ -125,6 +126,7 @@ fn a_deep_link_works_when_hosted_under_a_sub_path() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn an_outline_click_scrolls_to_the_section_and_marks_it_current() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -152,6 +154,7 @@ fn an_outline_click_scrolls_to_the_section_and_marks_it_current() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn on_a_phone_the_outline_is_a_drawer_that_closes_after_navigating() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -176,6 +179,7 @@ fn on_a_phone_the_outline_is_a_drawer_that_closes_after_navigating() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn collapsed_text_stays_in_the_page_and_expand_all_restores_it() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -222,6 +226,7 @@ fn collapsed_text_stays_in_the_page_and_expand_all_restores_it() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn the_keyboard_reaches_the_skip_link_and_the_toggles() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -262,6 +267,7 @@ fn the_keyboard_reaches_the_skip_link_and_the_toggles() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn text_at_200_percent_does_not_overflow_a_phone_screen() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -278,6 +284,7 @@ fn text_at_200_percent_does_not_overflow_a_phone_screen() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn screenshots_of_phone_and_desktop() {
     let (env, _serial) = setup!();
     let phone = Page::phone(env);
@@ -324,6 +331,7 @@ fn screenshots_of_phone_and_desktop() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn figures_in_the_text_are_data_elements_with_base_unit_values() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -382,6 +390,7 @@ fn figures_in_the_text_are_data_elements_with_base_unit_values() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn a_card_leads_to_its_sentence_even_when_the_section_was_collapsed() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -422,6 +431,7 @@ fn a_card_leads_to_its_sentence_even_when_the_section_was_collapsed() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn a_figure_in_the_text_opens_its_card() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -444,6 +454,7 @@ fn a_figure_in_the_text_opens_its_card() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn the_theme_filter_shows_one_theme_and_the_cards_read_well() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -489,6 +500,7 @@ fn the_theme_filter_shows_one_theme_and_the_cards_read_well() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn the_exports_hold_every_figure_with_its_sentence() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -535,6 +547,7 @@ fn the_exports_hold_every_figure_with_its_sentence() {
 const SEARCH: &str = "[data-testid=search-input]";
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn typing_a_word_highlights_every_place_and_opens_collapsed_sections() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -543,10 +556,13 @@ fn typing_a_word_highlights_every_place_and_opens_collapsed_sections() {
     page.driver.type_into(SEARCH, "乡贤");
     page.wait_search_status("共5处 · 第1处");
     assert_eq!(page.count("mark.search-hit[id^=hit-]"), 5);
-    assert!(page
-        .texts("mark.search-hit")
-        .iter()
-        .all(|t| "乡贤".contains(t.as_str())));
+    // Each hit is one mark holding exactly the query: never an empty or a partial one.
+    assert_eq!(
+        page.texts("[data-testid=report] mark.search-hit"),
+        ["乡贤"; 5],
+        "the marked text of every hit"
+    );
+    assert_eq!(page.count("mark.search-hit"), 5, "no mark outside the hits");
     assert_eq!(
         page.attr("[data-testid=toggle-sec-1-1-3]", "aria-expanded")
             .as_deref(),
@@ -572,6 +588,7 @@ fn typing_a_word_highlights_every_place_and_opens_collapsed_sections() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn numbers_are_found_inside_figures_and_absent_words_say_so() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -591,6 +608,7 @@ fn numbers_are_found_inside_figures_and_absent_words_say_so() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn esc_clears_the_query_and_every_highlight() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -620,6 +638,7 @@ fn esc_clears_the_query_and_every_highlight() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn the_query_lives_in_the_url_and_survives_a_reload() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -645,6 +664,7 @@ fn the_query_lives_in_the_url_and_survives_a_reload() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn the_keyboard_moves_between_hits() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -679,6 +699,7 @@ fn the_keyboard_moves_between_hits() {
 
 /// Prints (does not assert) the time from a keystroke to the highlights being on the page.
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn keystroke_to_highlight_time_is_reported() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);

@@ -1,7 +1,7 @@
 //! End-to-end tests of the reader fixes (issue 7): the page never jumps, numbers stay whole at
 //! 200 %, search forgives how people type, sections can be shared and quoted, vague figures
 //! keep their meaning, and the smaller things. Same harness as `e2e.rs`: the release build on
-//! 127.0.0.1 in headless Chromium; skipped with a notice unless `SONGSHI_E2E=required`.
+//! 127.0.0.1 in headless Chromium; `#[ignore]`d unless asked for (`-- --include-ignored`).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,7 +12,7 @@ use support::{env, serial, Page};
 
 macro_rules! setup {
     () => {{
-        let Some(env) = env() else { return };
+        let env = env();
         (env, serial())
     }};
 }
@@ -42,14 +42,28 @@ fn assert_still(page: &Page, before: f64, what: &str) {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn opening_and_closing_the_outline_on_a_phone_does_not_move_the_page() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
     page.open("/");
     let before = scroll_to_middle(&page);
     page.screenshot("phone-middle-before-drawer");
-    let active = page
-        .js("return document.querySelector('[aria-current=location]')?.dataset.testid ?? null;");
+    let current =
+        "return document.querySelector('[aria-current=location]')?.dataset.testid ?? null;";
+    // The outline marks a section in the middle of the report (never none: null would equal
+    // null after the round trips below whatever happened).
+    page.driver.wait_for(
+        "the outline to mark the section being read",
+        &format!("const id = (() => {{ {current} }})(); return typeof id === 'string' && id.startsWith('outline-sec-');"),
+    );
+    let active = page.js(current);
+    assert!(
+        active
+            .as_str()
+            .is_some_and(|id| id.starts_with("outline-sec-") && id.len() > "outline-sec-".len()),
+        "the section being read: {active}"
+    );
     page.driver.click_in_place("[data-testid=outline-toggle]");
     page.driver.wait_for(
         "the drawer to slide fully open",
@@ -73,8 +87,7 @@ fn opening_and_closing_the_outline_on_a_phone_does_not_move_the_page() {
     page.driver.keys("\u{E00C}");
     page.wait_drawer_closed();
     assert_still(&page, before, "a round trip with Esc");
-    let after = page
-        .js("return document.querySelector('[aria-current=location]')?.dataset.testid ?? null;");
+    let after = page.js(current);
     assert_eq!(
         after, active,
         "the outline still marks the section being read"
@@ -83,6 +96,7 @@ fn opening_and_closing_the_outline_on_a_phone_does_not_move_the_page() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn at_200_percent_the_drawer_keeps_its_close_button_in_sight() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -103,6 +117,7 @@ fn at_200_percent_the_drawer_keeps_its_close_button_in_sight() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn focusing_the_search_box_does_not_move_the_page() {
     let (env, _serial) = setup!();
     for (name, page) in [("phone", Page::phone(env)), ("desktop", Page::desktop(env))] {
@@ -131,6 +146,7 @@ fn focusing_the_search_box_does_not_move_the_page() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn tabbing_through_the_bar_after_a_search_leaves_the_hit_in_view() {
     let (env, _serial) = setup!();
     for page in [Page::phone(env), Page::desktop(env)] {
@@ -184,6 +200,7 @@ fn assert_cards_whole(page: &Page, columns: u64) {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn numbers_stay_whole_at_200_percent_text_and_200_percent_zoom() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -231,6 +248,7 @@ fn bar_height(page: &Page) -> f64 {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn the_bar_stays_compact_while_searching_at_200_percent_and_with_a_pasted_paragraph() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -310,6 +328,7 @@ fn marked(page: &Page) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn search_forgives_spaces_quotes_numerals_and_everyday_words() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -358,6 +377,7 @@ fn search_forgives_spaces_quotes_numerals_and_everyday_words() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn choosing_a_card_from_the_results_closes_the_list() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -404,6 +424,7 @@ fn copied(page: &Page) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn headings_copy_their_link_and_paragraphs_copy_a_quote() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -465,6 +486,7 @@ fn copy_by_hand_text(page: &Page) -> String {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn when_copying_is_refused_the_text_is_shown_selected_to_copy_by_hand() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -500,6 +522,7 @@ fn when_copying_is_refused_the_text_is_shown_selected_to_copy_by_hand() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn a_link_to_a_part_that_does_not_exist_says_so() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -531,6 +554,7 @@ fn a_link_to_a_part_that_does_not_exist_says_so() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn vague_and_intended_figures_say_what_they_mean_on_their_cards() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -592,6 +616,7 @@ fn vague_and_intended_figures_say_what_they_mean_on_their_cards() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn after_going_to_a_sentence_the_outline_marks_its_section() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -611,6 +636,7 @@ fn after_going_to_a_sentence_the_outline_marks_its_section() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn the_hidden_hint_of_figure_links_is_not_read_as_a_paragraph() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
@@ -628,6 +654,7 @@ fn the_hidden_hint_of_figure_links_is_not_read_as_a_paragraph() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn the_source_notice_and_the_outline_say_where_the_text_stops() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -650,6 +677,7 @@ fn the_source_notice_and_the_outline_say_where_the_text_stops() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn on_a_phone_the_text_is_one_tap_away_in_the_first_screen() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
@@ -672,6 +700,7 @@ fn on_a_phone_the_text_is_one_tap_away_in_the_first_screen() {
 }
 
 #[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn a_wasm_that_cannot_load_turns_the_loading_message_into_an_error_with_retry() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);

@@ -65,7 +65,6 @@ pub fn dist_subpath() -> PathBuf {
 /// The URL prefix under which the build of another report (a made-up county report) is served.
 pub const OTHER_PATH: &str = "/other/";
 
-/// The build with another report (`cargo xtask test` makes it).
 /// The self-contained file of the release build (`cargo xtask build --single-file`; `cargo
 /// xtask test` makes it).
 pub fn single_file() -> PathBuf {
@@ -85,6 +84,7 @@ pub fn single_file() -> PathBuf {
         })
 }
 
+/// The build with another report (`cargo xtask test` makes it).
 pub fn dist_other() -> PathBuf {
     root().join("target/dist-other")
 }
@@ -98,66 +98,67 @@ pub fn file_with(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-/// The running test environment: one static server for the whole test binary.
+/// The running test environment: one static server for the whole test binary, serving the
+/// release build at `/`, the sub-path build at [`SUB_PATH`] and the build of another report at
+/// [`OTHER_PATH`].
 pub struct Env {
     pub base: String,
-    pub has_subpath: bool,
-    pub has_other: bool,
 }
 
-/// The environment, or None (after printing why) when the browser layer cannot run here.
-/// With `SONGSHI_E2E=required` (set by `cargo xtask test`) a missing piece fails instead.
-pub fn env() -> Option<&'static Env> {
-    static ENV: OnceLock<Option<Env>> = OnceLock::new();
-    ENV.get_or_init(|| {
-        let required = std::env::var("SONGSHI_E2E").as_deref() == Ok("required");
-        let mut missing = Vec::new();
-        for tool in [CHROMIUM, CHROMEDRIVER] {
-            if !Path::new(tool).exists() {
-                missing.push(format!("{tool} (apt-get install chromium chromium-driver)"));
-            }
+/// What the browser layer needs and is not here, each with how to get it.
+fn missing() -> Vec<String> {
+    let mut missing = Vec::new();
+    for tool in [CHROMIUM, CHROMEDRIVER] {
+        if !Path::new(tool).exists() {
+            missing.push(format!(
+                "{tool} (`apt-get install chromium chromium-driver`, or `cargo xtask setup`)"
+            ));
         }
-        if !dist().join("index.html").exists() {
-            missing.push(format!("{} (run `trunk build --release`)", dist().display()));
+    }
+    for (dir, build) in [
+        (dist(), "`trunk build --release`"),
+        (
+            dist_subpath(),
+            "`trunk build --release --public-url /songshi/ --dist target/dist-subpath`",
+        ),
+        (
+            dist_other(),
+            "`REPORT_SOURCE=$PWD/tests/reports/county-2030.txt trunk build --release --public-url /other/ --dist target/dist-other`",
+        ),
+    ] {
+        if !dir.join("index.html").exists() {
+            missing.push(format!("{} ({build})", dir.display()));
         }
+    }
+    missing
+}
+
+/// The environment. The end-to-end tests are `#[ignore]`d, so that a plain `cargo test` says
+/// they did not run; once asked for (`-- --include-ignored`, as `cargo xtask test` does) they
+/// run or fail: a missing browser or build panics here, naming what is missing and how to get
+/// it, never passes unseen.
+pub fn env() -> &'static Env {
+    static ENV: OnceLock<Result<Env, String>> = OnceLock::new();
+    let env = ENV.get_or_init(|| {
+        let missing = missing();
         if !missing.is_empty() {
-            let message = format!(
-                "end-to-end tests skipped: missing {}. `cargo xtask test` installs and builds everything.",
-                missing.join(", ")
-            );
-            assert!(!required, "{message}");
-            // Written straight to stderr: the test harness captures eprintln! of passing tests.
-            use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "\nNOTICE: {message}\n");
-            return None;
+            return Err(format!(
+                "the end-to-end tests cannot run: missing {}. `cargo xtask test` installs and \
+                 builds everything (`cargo xtask setup` installs the browser).",
+                missing.join("; ")
+            ));
         }
-        let has_subpath = dist_subpath().join("index.html").exists();
-        assert!(
-            has_subpath || !required,
-            "the sub-path build is missing at {}",
-            dist_subpath().display()
-        );
-        let has_other = dist_other().join("index.html").exists();
-        assert!(
-            has_other || !required,
-            "the build with another report is missing at {}",
-            dist_other().display()
-        );
-        let mut mounts = vec![("/".to_string(), dist())];
-        if has_subpath {
-            mounts.push((SUB_PATH.to_string(), dist_subpath()));
-        }
-        if has_other {
-            mounts.push((OTHER_PATH.to_string(), dist_other()));
-        }
-        let server = StaticServer::start(mounts);
-        Some(Env {
-            base: server.base,
-            has_subpath,
-            has_other,
-        })
-    })
-    .as_ref()
+        let server = StaticServer::start(vec![
+            ("/".to_string(), dist()),
+            (SUB_PATH.to_string(), dist_subpath()),
+            (OTHER_PATH.to_string(), dist_other()),
+        ]);
+        Ok(Env { base: server.base })
+    });
+    match env {
+        Ok(env) => env,
+        Err(message) => panic!("{message}"),
+    }
 }
 
 /// Browser tests run one at a time: two Chromiums on two cores make timing-sensitive noise.
@@ -352,6 +353,30 @@ impl Page {
                 "return document.querySelector('.search').dataset.query === {};",
                 json!(query)
             ),
+        );
+    }
+
+    /// Proves the search works on the page: types `query`, waits for the status to count
+    /// `hits` places, and checks that the report holds exactly `hits` highlights, each a
+    /// `<mark>` whose text is the query, the first of them current.
+    pub fn assert_search_finds(&self, query: &str, hits: u64) {
+        self.search(query);
+        self.wait_search_status(&format!("共{hits}处 · 第1处"));
+        assert_eq!(
+            self.texts("[data-testid=report] mark.search-hit"),
+            vec![query.to_string(); hits as usize],
+            "the highlights of {query:?} in the report"
+        );
+        assert_eq!(
+            self.count("mark.search-hit"),
+            hits,
+            "no highlight outside the report"
+        );
+        assert_eq!(
+            self.js("const m = document.getElementById('hit-0');
+                 return m !== null && m.matches('[data-testid=report] mark.search-hit--current');"),
+            json!(true),
+            "the first hit is marked current"
         );
     }
 
