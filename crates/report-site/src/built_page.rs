@@ -361,8 +361,9 @@ pub(crate) fn is_policy(element: &Element) -> bool {
             .is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy"))
 }
 
-/// `html` with `code` as an inline script in its `<head>`, right after its `<title>` (a
-/// minified page has no `</head>`), and the page's policy,
+/// `html` with `code` as an inline script in its `<head>` after the stylesheets: before the
+/// head's `<noscript>` (else right after its `<title>`; a minified page has no `</head>`), and
+/// the page's policy,
 /// when it has one, allowing exactly that script by its hash ([`policy_with_scripts`]). For
 /// 字号's pre-paint script (`report_core::display::pre_paint_script`): it must run before the
 /// first paint, and as a file it would be one more render-blocking request (Lighthouse: FCP
@@ -372,13 +373,29 @@ pub fn with_head_script(html: &str, code: &str) -> Result<String, String> {
         return Err("the script contains </script and cannot go inline".into());
     }
     let script = format!("<script>{code}</script>");
+    // Where it goes: before the head's <noscript> when there is one (after the stylesheets,
+    // where a script does not hold up the first paint), else after the title.
+    let noscript_in_head = html
+        .find("<noscript")
+        .is_some_and(|at| html.find("<body").is_none_or(|body| at < body));
     let (placed, extended) = (Cell::new(false), Cell::new(false));
     let html = markup::rewrite(
         html,
         vec![
-            element!("title", |el| {
-                if !placed.replace(true) {
-                    el.after(&script, ContentType::Html);
+            // (A minified page has no <head> tag to select by: the first <noscript> is the
+            // head's when it comes before the body.)
+            element!("noscript, title", |el| {
+                let here = if noscript_in_head {
+                    el.tag_name() == "noscript"
+                } else {
+                    el.tag_name() == "title"
+                };
+                if here && !placed.replace(true) {
+                    if el.tag_name() == "noscript" {
+                        el.before(&script, ContentType::Html);
+                    } else {
+                        el.after(&script, ContentType::Html);
+                    }
                 }
                 Ok(())
             }),
@@ -725,6 +742,19 @@ mod tests {
             debug,
             "<head><title>t</title><script>apply();</script></head>"
         );
+        // After the stylesheets, before the head's <noscript>, when there is one.
+        let with_noscript = with_head_script(
+            "<head><title>t</title><link rel=stylesheet href=/s.css><noscript><link rel=stylesheet href=n.css></noscript></head><body><noscript>x</noscript></body>",
+            "apply();",
+        )
+        .unwrap();
+        assert!(
+            with_noscript.contains(
+                "<link rel=stylesheet href=/s.css><script>apply();</script><noscript><link"
+            ),
+            "{with_noscript}"
+        );
+        assert_eq!(with_noscript.matches("apply()").count(), 1);
         // The real one.
         let real = report_core::display::pre_paint_script();
         assert!(with_head_script(&html, &real).is_ok());
