@@ -359,24 +359,7 @@ fn figures_are_read_as_words_and_no_digit_is_ever_spoken() {
     let care = support::module("report-care");
     page.driver
         .wait_for("the reading module", &format!("return !!{care}.loading;"));
-    for (written, heard) in [
-        ("1687万元", "一千六百八十七万元"),
-        ("同比增长14.5%", "同比增长百分之十四点五"),
-        ("2024年", "二〇二四年"),
-        ("2023-2024年", "二〇二三至二〇二四年"),
-        ("1-8月", "一至八月"),
-        ("6000余亩", "六千余亩"),
-        ("105人", "一百零五人"),
-        ("110户", "一百一十户"),
-        ("10月初", "十月初"),
-        ("2万人次", "两万人次"),
-        ("20000元", "两万元"),
-        ("100010000", "一亿零一万"),
-        ("3.05亿元", "三点零五亿元"),
-        ("1,687", "一千六百八十七"),
-        ("0.5%", "百分之零点五"),
-        ("约20余次", "约二十余次"),
-    ] {
+    for (written, heard) in report_core::spoken::PROMISED {
         let got = page.driver.js(
             &format!("return {care}.loading.then(m => m.spoken(arguments[0]));"),
             json!([written]),

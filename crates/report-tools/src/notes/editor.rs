@@ -72,19 +72,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     {
         let (dialog, area) = (dialog.clone(), area.clone());
         use_effect_with((open, state.editing.clone()), move |(open, _)| {
-            let (Some(dialog), Some(area)) = (
-                dialog.cast::<HtmlDialogElement>(),
-                area.cast::<HtmlTextAreaElement>(),
-            ) else {
-                return;
-            };
-            if *open && !dialog.open() {
-                area.set_value(&initial);
-                area.set_custom_validity("");
-                let _ = dialog.show_modal();
-                let _ = area.focus();
-            } else if !*open && dialog.open() {
-                dialog.close();
+            if super::sync_modal(&dialog, *open) {
+                if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                    area.set_value(&initial);
+                    area.set_custom_validity("");
+                    let _ = area.focus();
+                }
             }
         });
     }

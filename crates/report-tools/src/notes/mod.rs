@@ -415,6 +415,21 @@ fn selection_in(p: &Element) -> Option<String> {
     inside.then(|| String::from(selection.to_string()))
 }
 
+/// Opens the modal `dialog` when `open` and it is not open yet, closes it when not `open`;
+/// true when it has just opened (the caller then moves the focus into it).
+pub(crate) fn sync_modal(dialog: &NodeRef, open: bool) -> bool {
+    let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() else {
+        return false;
+    };
+    if open && !dialog.open() {
+        return dialog.show_modal().is_ok();
+    }
+    if !open && dialog.open() {
+        dialog.close();
+    }
+    false
+}
+
 /// A link that downloads, as the file `name`, what `make` returns when it is pressed (a
 /// `data:` address, so that nothing is fetched).
 pub(crate) fn download(

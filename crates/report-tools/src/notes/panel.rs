@@ -47,14 +47,8 @@ pub fn Panel(props: &PanelProps) -> Html {
     {
         let dialog = dialog.clone();
         use_effect_with(state.panel, move |open| {
-            let Some(dialog) = dialog.cast::<HtmlDialogElement>() else {
-                return;
-            };
-            if *open && !dialog.open() {
-                let _ = dialog.show_modal();
+            if super::sync_modal(&dialog, *open) {
                 focus_title();
-            } else if !*open && dialog.open() {
-                dialog.close();
             }
         });
     }
