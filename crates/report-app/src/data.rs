@@ -23,7 +23,7 @@ static CONTENT: LazyLock<Result<Content, String>> = LazyLock::new(|| {
 #[cfg(target_arch = "wasm32")]
 fn report_file() -> Result<String, String> {
     gloo::utils::document()
-        .get_element_by_id(crate::dom::REPORT_DATA_ID)
+        .get_element_by_id(report_core::markup::REPORT_DATA_ID)
         .and_then(|block| block.text_content())
         .ok_or_else(|| "页面里没有报告数据（构建时没有写入）。".to_string())
 }

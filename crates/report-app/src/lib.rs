@@ -1,5 +1,5 @@
 //! The app: thin Yew components over the pure core (`report-core`), two pure reducers
-//! (`state.rs`: how the report is read; `shown.rs`: which report is shown) and the browser
+//! (`state.rs`: how the report is read; `shown_report.rs`: which report is shown) and the browser
 //! effects that react to them. The same components render in the browser (the page's wasm,
 //! `src/main.rs`, hydrating the built page) and on the server (the build step, `report-site`).
 
@@ -9,6 +9,3 @@ pub mod effects;
 pub mod open_file;
 pub mod shown_report;
 pub mod state;
-
-/// The names of the page's markup that others read (`report_core::markup`).
-pub use report_core::markup as dom;

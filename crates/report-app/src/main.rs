@@ -7,7 +7,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use report_app::components::app::{App, AppProps};
-    use report_app::dom::APP_ROOT_ID;
+    use report_core::markup::APP_ROOT_ID;
 
     // A panic must not leave a blank or frozen page: say so in words the reader understands.
     yew::set_custom_panic_hook(Box::new(|info| {

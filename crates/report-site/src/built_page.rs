@@ -37,7 +37,7 @@ use crate::offline::MANIFEST;
 use crate::policy::{policy_with_scripts, CSP};
 use report_core::markup::{MODULE_META, TOOLS_MODULES};
 
-pub use report_app::dom::{APP_ROOT_ID, REPORT_DATA_ID, REPORT_FILE_NAME};
+pub use report_core::markup::{APP_ROOT_ID, REPORT_DATA_ID, REPORT_FILE_NAME};
 
 /// The id of the start-up message (正在加载报告……) in `index.html`, which `static/boot.js`
 /// also uses to report a failure.

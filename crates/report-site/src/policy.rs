@@ -8,8 +8,8 @@ use sha2::{Digest, Sha256};
 
 /// The page's Content-Security-Policy: nothing but this site's own files, wasm allowed to
 /// compile, no inline script or style, no base or form targets. The built page adds the hash
-/// of its one inline script, 字号's prefs.js ([`policy_with_scripts`],
-/// `built_page::with_inline_script`). `data:` images are the only outside source (none
+/// of its one inline script, 字号's pre-paint script ([`policy_with_scripts`],
+/// `built_page::with_head_script`). `data:` images are the only outside source (none
 /// today; the exports are `data:` links, which CSP does not govern).
 pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'";
 

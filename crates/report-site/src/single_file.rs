@@ -4,8 +4,8 @@
 //! files it names, and gives the file's text. The `prerender` binary writes it
 //! (`prerender --single-file DIST OUT`).
 //!
-//! - The stylesheet becomes a `<style>`; `boot.js`, `notes.js` and `read-aloud.js` (which a
-//!   site loads on demand) inline scripts; and Trunk's start-up module an inline module that
+//! - The stylesheet becomes a `<style>`; `boot.js` and the modules of the reader's tools (which a
+//!   site loads on demand) inline scripts, the modules' wasm as base64; and Trunk's start-up module an inline module that
 //!   holds the wasm-bindgen glue and starts the wasm from base64 bytes
 //!   (`WebAssembly.instantiate`, no fetch: a page opened from disk may fetch nothing).
 //! - Its Content-Security-Policy names each inline script and style by its SHA-256 hash
@@ -165,7 +165,7 @@ fn inline(
                             el.set_inner_content(&json, ContentType::Html);
                         }
                     }
-                    // Inline already (字号's prefs.js): kept, and allowed by its hash when it
+                    // Inline already (字号's pre-paint script): kept, and allowed by its hash when it
                     // runs, once its text is read.
                     (kind, None) => {
                         if matches!(kind, "" | "module" | "text/javascript") {

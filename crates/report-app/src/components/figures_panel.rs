@@ -126,7 +126,7 @@ pub fn FiguresPanel() -> Html {
                         data-testid="export-json">{ "下载 JSON" }</a>
                     // The built-in report's whole file, written beside the page at build time.
                     if state.shareable {
-                        <a class="control figures__download" href={crate::dom::REPORT_FILE_NAME}
+                        <a class="control figures__download" href={report_core::markup::REPORT_FILE_NAME}
                             download={format!("{}·报告文件.json", state.report.title)}
                             data-testid="export-report">{ "下载整份报告（JSON）" }</a>
                     }

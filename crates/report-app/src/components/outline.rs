@@ -42,7 +42,7 @@ pub fn Outline() -> Html {
                             onclick={dispatch(Action::CollapseAll)}>{ "全部收起" }</button>
                     </div>
                 }
-                // 我的意见 (the reader's review notes): plain markup that static/notes.js handles.
+                // 我的意见 (the reader's review notes): plain markup that the notes module of the reader's tools handles (`report-tools`).
                 <p class="outline__notes">
                     <button type="button" class="control" data-notes-open=""
                         data-testid="notes-open">{ "我的意见" }</button>
