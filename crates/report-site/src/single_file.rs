@@ -15,7 +15,7 @@
 //!   (through the `single-file` class on `<html>` and a rule added to the stylesheet) 打开报告,
 //!   whose reading worker cannot start from `file://`, 下载整份报告, whose `report.json` is not
 //!   beside the file, and 复制链接: the file's address is a path on the reader's disk (the app
-//!   also leaves it out of citations and exports, `hooks::page_is_a_file`).
+//!   also leaves it out of citations and exports, `effects::page_is_a_file` in `report-app`).
 //! - The prerendered report and every `<noscript>` stay as built: the text is there at once,
 //!   and without JavaScript too (the no-script stylesheet, linked in a `<noscript>`, comes
 //!   inside it as a `<style>`). The data block, which on a site names the report's file
