@@ -92,7 +92,9 @@ pub fn start() {
             }
         }
     });
-    let on_toggle = EventListener::new(&document(), "toggle", |event| {
+    // `toggle` does not bubble: listened to in the capture phase.
+    let capture = gloo::events::EventListenerOptions::run_in_capture_phase();
+    let on_toggle = EventListener::new_with_options(&document(), "toggle", capture, |event| {
         let opened = event
             .target()
             .and_then(|t| t.dyn_into::<HtmlDetailsElement>().ok())
