@@ -135,6 +135,14 @@ fn text_size_has_five_steps_to_200_percent_each_one_column_on_a_phone_and_rememb
                  document.activeElement.dataset.testid];",
     );
     assert_eq!(state, json!([false, "display-settings-toggle"]));
+    // 完成 (at 200 % on a phone the panel fills the screen) closes it the same way.
+    page.driver.click("[data-testid=display-settings-toggle]");
+    page.driver.click("[data-display-done]");
+    let state = page.js(
+        "return [document.querySelector('[data-testid=display-settings]').open,
+                 document.activeElement.dataset.testid];",
+    );
+    assert_eq!(state, json!([false, "display-settings-toggle"]), "完成");
     page.assert_no_console_errors();
 }
 

@@ -122,6 +122,54 @@ fn percent_decode(text: &str) -> String {
 
 #[test]
 #[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn words_written_and_not_saved_come_back_when_the_editor_opens_again() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    let open_editor = || {
+        page.driver
+            .click("[data-note-section=sec-1-1-2][data-note-paragraph='0']");
+        page.wait_dialog("note-editor");
+    };
+    open_editor();
+    page.driver.js(
+        "document.querySelector('[data-testid=note-editor-text]').value = arguments[0];",
+        json!(["写了一半的意见"]),
+    );
+    // 取消: the editor closes, nothing is saved, and the reader is told the words are kept.
+    page.driver
+        .click(".note-editor__actions button[type=button]");
+    page.driver.wait_for(
+        "the editor closed",
+        "return document.querySelector('[data-testid=note-editor]').open === false;",
+    );
+    assert_eq!(stored(&page), Value::Null, "nothing saved");
+    page.driver.wait_for(
+        "the words kept, said",
+        "return document.querySelector('[data-testid=notes-live]').textContent.includes('写下的文字留着');",
+    );
+    open_editor();
+    assert_eq!(
+        page.js("return document.querySelector('[data-testid=note-editor-text]').value;"),
+        json!("写了一半的意见"),
+        "the words come back"
+    );
+    page.driver.click("[data-testid=note-editor-save]");
+    page.driver.wait_for(
+        "the note saved",
+        "return document.querySelectorAll('[data-testid=note]').length === 1;",
+    );
+    open_editor();
+    assert_eq!(
+        page.js("return document.querySelector('[data-testid=note-editor-text]').value;"),
+        json!(""),
+        "saved words are not kept as a draft"
+    );
+    page.assert_no_console_errors();
+}
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn a_note_is_added_edited_kept_across_a_reload_listed_and_deleted() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);

@@ -18,9 +18,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 use yew::prelude::*;
 
-use report_core::markup::REPORT_DATA_ID;
 use crate::shown_report::{Opened, ShownAction, ShownReport};
 use report_core::file;
+use report_core::markup::REPORT_DATA_ID;
 use report_core::recent::{self, Recent};
 use report_core::Content;
 

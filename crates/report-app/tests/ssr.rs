@@ -98,6 +98,7 @@ fn the_names_others_read_are_in_the_markup_as_report_core_defines_them() {
         NOTES_OPEN,
         READ_SECTION,
         DISPLAY_INPUT,
+        DISPLAY_DONE,
     ] {
         assert!(html.contains(&format!(" {attribute}=")), "{attribute}");
     }

@@ -65,6 +65,8 @@ pub const READ_SECTION: &str = "data-read-section";
 /// `"theme"`).
 pub const DISPLAY_SETTINGS: &str = "display-settings";
 pub const DISPLAY_INPUT: &str = "data-display";
+/// 字号's 完成, which closes its panel.
+pub const DISPLAY_DONE: &str = "data-display-done";
 
 /// The class of the top bar (read aloud keeps the sentence read below it).
 pub const TOP_BAR: &str = "top-bar";

@@ -2,8 +2,8 @@
 //! own markup (`components/display_settings.rs`: a `<details>` with two radio groups); the
 //! choice in force before the first paint is applied by the inline script the build generates
 //! from the same model (`display::pre_paint_script`). Here: choosing, remembering, and the
-//! panel's manners — it shows the choice in force when it opens; Esc, a click outside or the
-//! focus leaving it closes it, Esc returning the focus to its summary.
+//! panel's manners — it shows the choice in force when it opens; 完成, Esc, a click outside or
+//! the focus leaving it closes it, 完成 and Esc returning the focus to its summary.
 //!
 //! The module is loaded by the first press on the summary, so a radio may have been chosen
 //! before it ran: a checked radio at start is the reader's choice and is applied (the built
@@ -114,13 +114,28 @@ pub fn start() {
             }
         }
     });
+    // A click outside the panel, or on its 完成, closes it (完成 gives the focus back to 字号).
     let on_click = EventListener::new(&document(), "click", |event| {
         let target = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        if let Some(open) = open_panel() {
-            if !open.contains(target.as_ref()) {
-                open.set_open(false);
+        let Some(open) = open_panel() else {
+            return;
+        };
+        let done = target
+            .as_ref()
+            .and_then(|t| t.dyn_ref::<Element>())
+            .and_then(|e| {
+                e.closest(&format!("[{}]", dom::DISPLAY_DONE))
+                    .ok()
+                    .flatten()
+            });
+        if !open.contains(target.as_ref()) {
+            open.set_open(false);
+        } else if done.is_some() {
+            open.set_open(false);
+            if let Ok(Some(summary)) = open.query_selector("summary") {
+                page::focus(&summary);
             }
         }
     });

@@ -487,7 +487,8 @@ pub fn ReadingBar() -> Html {
         ),
     };
     html! {
-        <div class="reader-bar floating-box" role="region" aria-label="朗读" data-testid="reader-bar">
+        <div class={classes!("reader-bar", "floating-box", alert.then_some("reader-bar--message"))}
+            role="region" aria-label="朗读" data-testid="reader-bar">
             <p class="reader-bar__now" data-testid="reader-now" role={alert.then_some("alert")}>
                 { now }
             </p>

@@ -38,6 +38,10 @@ pub fn display_settings() -> Html {
             <div class="display-settings__panel">
                 { group("文字大小", "text-size", TEXT_SIZE_FIELD, &TEXT_SIZES, true) }
                 { group("颜色", "theme", THEME_FIELD, &THEMES, false) }
+                // Closes the panel: at 200 % on a phone it fills the screen.
+                <button type="button" class="control display-settings__done" data-display-done="">
+                    { "完成" }
+                </button>
             </div>
         </details>
     }

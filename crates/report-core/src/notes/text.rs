@@ -15,6 +15,8 @@ pub const DELETED: &str = "意见已删除。";
 pub const NOT_DELETED: &str = "没有删除。";
 /// A note changed.
 pub const EDITED: &str = "意见已修改。";
+/// The editor closed with words in it that were not saved: they are kept for the next time.
+pub const DRAFT_KEPT: &str = "意见没有保存；写下的文字留着，再按“写意见”或“编辑”可以接着写。";
 /// A new note saved.
 pub const SAVED: &str = "意见已保存。";
 /// 保存 with nothing written.

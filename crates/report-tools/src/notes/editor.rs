@@ -68,7 +68,18 @@ pub fn Editor(props: &EditorProps) -> Html {
         None => None,
     };
     let open = writing.is_some();
-    let initial = writing.as_ref().map(|w| w.3.clone()).unwrap_or_default();
+    // Words written before and not saved come back.
+    let kept = state.editing.as_ref().and_then(|e| {
+        let key = e.key();
+        state
+            .drafts
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, w)| w.clone())
+    });
+    let initial = kept
+        .or_else(|| writing.as_ref().map(|w| w.3.clone()))
+        .unwrap_or_default();
     {
         let (dialog, area) = (dialog.clone(), area.clone());
         use_effect_with((open, state.editing.clone()), move |(open, _)| {
@@ -114,11 +125,15 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     // Closed by 保存, 取消 or Esc: the editing ends and the focus goes back.
     let onclose = {
-        let state = state.clone();
+        let (state, area) = (state.clone(), area.clone());
         Callback::from(move |_| {
             let editing = state.editing.clone();
             if editing.is_some() {
-                state.dispatch(NotesAction::Cancel);
+                let words = area
+                    .cast::<HtmlTextAreaElement>()
+                    .map(|a| a.value())
+                    .unwrap_or_default();
+                state.dispatch(NotesAction::Cancel(words));
             }
             let panel_open = state.panel;
             gloo::timers::callback::Timeout::new(0, move || {

@@ -152,13 +152,19 @@ pub fn Panel(props: &PanelProps) -> Html {
             let (close, id) = (close.clone(), id.clone());
             let onclick = Callback::from(move |event: MouseEvent| {
                 close.emit(event);
-                // After the app has gone to the section: the note itself into view.
+                // After the app has gone to the section: the quoted paragraph at the top of the
+                // screen (under the bar; its note follows it), not the section's heading.
                 let id = id.clone();
                 gloo::timers::callback::Timeout::new(300, move || {
-                    if let Some(view) = document().get_element_by_id(&format!("note-{id}")) {
+                    let paragraph = document()
+                        .get_element_by_id(&format!("note-{id}"))
+                        .and_then(|view| view.closest(&format!(".{}", super::HOST)).ok().flatten())
+                        .and_then(|host| host.previous_element_sibling())
+                        .and_then(|actions| actions.previous_element_sibling());
+                    if let Some(paragraph) = paragraph {
                         let options = web_sys::ScrollIntoViewOptions::new();
-                        options.set_block(web_sys::ScrollLogicalPosition::Center);
-                        view.scroll_into_view_with_scroll_into_view_options(&options);
+                        options.set_block(web_sys::ScrollLogicalPosition::Start);
+                        paragraph.scroll_into_view_with_scroll_into_view_options(&options);
                     }
                 })
                 .forget();

@@ -47,6 +47,19 @@ pub struct NotesState {
     pub redraws: u32,
     /// The text of all notes shown to copy by hand, where the clipboard refused.
     pub by_hand: Option<String>,
+    /// Words written in the editor and not saved (closed with Esc or 取消), by what was being
+    /// written ([`Editing::key`]): the editor opens with them again, so nothing typed is lost.
+    pub drafts: Vec<(String, String)>,
+}
+
+impl Editing {
+    /// What a draft of this editing is kept under: the paragraph of a new note, or the note.
+    pub fn key(&self) -> String {
+        match self {
+            Editing::New(draft) => format!("new {} {}", draft.section, draft.paragraph),
+            Editing::Note(id) => format!("note {id}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,8 +74,8 @@ pub enum NotesAction {
     },
     Write(Draft),
     Edit(String),
-    /// The editor closed without saving.
-    Cancel,
+    /// The editor closed without saving, with the words it held.
+    Cancel(String),
     /// The editor's text, saved with a new id for a new note, at `now` (ISO 8601).
     Save {
         text: String,
@@ -107,17 +120,39 @@ impl NotesState {
                     damaged,
                     said: self.said.clone(),
                     redraws: self.redraws,
+                    drafts: self.drafts.clone(),
                     ..NotesState::default()
                 }
             }
             NotesAction::Write(draft) => self.editing = Some(Editing::New(draft)),
             NotesAction::Edit(id) => self.editing = Some(Editing::Note(id)),
-            NotesAction::Cancel => self.editing = None,
+            NotesAction::Cancel(words) => {
+                let Some(editing) = self.editing.take() else {
+                    return;
+                };
+                let key = editing.key();
+                self.drafts.retain(|(k, _)| *k != key);
+                let saved = match &editing {
+                    Editing::Note(id) => self
+                        .notes
+                        .iter()
+                        .find(|n| &n.id == id)
+                        .map(|n| n.text.as_str()),
+                    Editing::New(_) => None,
+                };
+                if !words.trim().is_empty() && Some(words.trim()) != saved {
+                    self.drafts.push((key, words));
+                    self.say(text::DRAFT_KEPT);
+                }
+            }
             NotesAction::Save {
                 text: words,
                 id,
                 now,
             } => {
+                if let Some(key) = self.editing.as_ref().map(Editing::key) {
+                    self.drafts.retain(|(k, _)| *k != key);
+                }
                 let done = match self.editing.take() {
                     Some(Editing::New(draft)) => {
                         notes::add(&mut self.notes, &draft, &words, id, &now).map(|_| text::SAVED)
@@ -155,6 +190,8 @@ impl NotesState {
             NotesAction::OpenPanel => {
                 self.panel = true;
                 self.by_hand = None;
+                // 我的意见's status says only what is done while it is open.
+                self.said = (self.said.0 + 1, String::new());
             }
             NotesAction::ClosePanel => {
                 self.panel = false;
@@ -249,6 +286,32 @@ mod tests {
         state.apply(NotesAction::Delete(Where::Text, "a".into()));
         assert!(state.notes.is_empty());
         assert_eq!(state.said.1, text::DELETED);
+    }
+
+    #[test]
+    fn words_not_saved_are_kept_for_the_next_opening() {
+        let mut state = loaded();
+        state.apply(NotesAction::Write(draft()));
+        state.apply(NotesAction::Cancel("写了一半".into()));
+        assert_eq!(
+            state.drafts,
+            [("new sec-1-1 0".to_string(), "写了一半".to_string())]
+        );
+        assert_eq!(state.said.1, text::DRAFT_KEPT);
+        state.apply(NotesAction::Write(draft()));
+        save(&mut state, "写完了", "a");
+        assert!(state.drafts.is_empty(), "saved: no draft left");
+        // Closing an edit unchanged keeps nothing; with other words, a draft.
+        state.apply(NotesAction::Edit("a".into()));
+        state.apply(NotesAction::Cancel("写完了".into()));
+        assert!(state.drafts.is_empty());
+        state.apply(NotesAction::Edit("a".into()));
+        state.apply(NotesAction::Cancel("改了一半".into()));
+        assert_eq!(state.drafts[0].0, "note a");
+        // Nothing written: nothing kept.
+        state.apply(NotesAction::Write(draft()));
+        state.apply(NotesAction::Cancel("  ".into()));
+        assert_eq!(state.drafts.len(), 1);
     }
 
     #[test]
