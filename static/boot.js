@@ -47,7 +47,7 @@
     // A module of the reader's tools failing is not the app failing: the report goes on.
     var file = (event && event.filename) || "";
     if (file && Array.prototype.some.call(document.querySelectorAll('meta[name="module"]'),
-      function (meta) { return file.indexOf(meta.content) >= 0; })) return;
+      function (meta) { return file.indexOf("/" + meta.getAttribute("data-name")) >= 0; })) return;
     show(built()
       ? "搜索、全部数据卡片等功能没有加载成功，下面的报告正文和目录仍可阅读。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。"
       : "报告没有加载成功。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。");
