@@ -5,8 +5,8 @@
 //! - **report-care** (`src/bin/report-care.rs`): for older readers, 字号 (text size and
 //!   colours, [`display`]) and 朗读 (reading aloud, [`read_aloud`]).
 //!
-//! Two modules rather than one: each is a Yew app with its own copy of Yew, and the two
-//! together would be over the 120 KB gzip a module may weigh (docs/size-budget.md).
+//! Two modules rather than one: each is a Yew app with its own copy of Yew, and all three tools
+//! in one module would weigh more than the 120 KB gzip a module may (docs/size-budget.md).
 //!
 //! The page's wasm carries only their buttons' markup. `static/boot.js` loads a module when one
 //! of its buttons is first pressed (the notes also at start when this browser holds notes),
