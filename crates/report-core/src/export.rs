@@ -95,16 +95,10 @@ fn export_reading(card: &Card) -> String {
 /// The change as written in the report ("同比增长14.5%"), or "": the change qualifying the
 /// card's figure, or the figure itself when it is a change ("同比提升29.4%").
 pub fn change_text(card: &Card) -> String {
-    if let Some(c) = &card.figure.change {
-        return format!("{}{}{}", c.basis, c.verb, card.written);
-    }
-    match (&card.change, &card.change_written) {
-        (Some(figure), Some(written)) => match &figure.change {
-            Some(c) => format!("{}{}{}", c.basis, c.verb, written),
-            None => written.clone(),
-        },
-        _ => String::new(),
-    }
+    let by = card.change.as_ref().zip(card.change_written.as_deref());
+    card.figure
+        .stated_change(&card.written, by)
+        .unwrap_or_default()
 }
 
 /// CSV column headers in Chinese, for the people who open it in a spreadsheet; the JSON keys

@@ -200,6 +200,23 @@ pub struct Figure {
     pub changed_by: Option<usize>,
 }
 
+impl Figure {
+    /// The change stated for this figure as the report writes it, with the words of its basis
+    /// and verb ("同比增长14.5%"): its own when it is a change (`written` is its text), else that
+    /// of the figure `by` that qualifies it (with that figure's text), else none.
+    pub fn stated_change(&self, written: &str, by: Option<(&Figure, &str)>) -> Option<String> {
+        let words = |c: &Change, written: &str| format!("{}{}{}", c.basis, c.verb, written);
+        match (&self.change, by) {
+            (Some(c), _) => Some(words(c, written)),
+            (None, Some((by, by_written))) => Some(match &by.change {
+                Some(c) => words(c, by_written),
+                None => by_written.to_string(),
+            }),
+            (None, None) => None,
+        }
+    }
+}
+
 /// Every figure in `text`, in order of position, non-overlapping.
 ///
 /// # What is a figure

@@ -355,14 +355,12 @@ fn figure_record(
     let m = figure.meaning();
     let written = |f: &Figure| text.get(f.start..f.end).unwrap_or("").to_string();
     // The change stated for it: by itself ("增长14.5%"), or by the figure that qualifies it.
-    let change = match (&figure.change, figure.changed_by.and_then(|i| list.get(i))) {
-        (Some(c), _) => Some(format!("{}{}{}", c.basis, c.verb, written(figure))),
-        (None, Some(by)) => Some(match &by.change {
-            Some(c) => format!("{}{}{}", c.basis, c.verb, written(by)),
-            None => written(by),
-        }),
-        (None, None) => None,
-    };
+    let by = figure.changed_by.and_then(|i| list.get(i));
+    let by_written = by.map(|b| written(b));
+    let change = figure.stated_change(
+        &written(figure),
+        by.zip(by_written.as_deref()).map(|(b, w)| (&b.figure, w)),
+    );
     FigureRecord {
         id: figure_id(unit, k),
         section: unit.to_string(),
