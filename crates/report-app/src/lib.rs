@@ -4,6 +4,7 @@
 //! `src/main.rs`, hydrating the built page) and on the server (the build step, `report-site`).
 
 pub mod components;
+#[cfg(target_arch = "wasm32")]
 pub mod data;
 pub mod effects;
 pub mod open_file;

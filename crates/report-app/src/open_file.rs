@@ -66,7 +66,7 @@ fn show(
     name: String,
     dispatch: UseReducerDispatcher<ShownReport>,
 ) {
-    match file::read_own(&json, crate::data::terms()) {
+    match file::read_own(&json, report_core::search::terms::Terms::builtin()) {
         Ok((content, own_notes)) => {
             // Lives as long as the page (see `shown.rs`).
             let content: &'static Content = Box::leak(Box::new(content));
@@ -186,7 +186,8 @@ pub fn remembered() -> (Result<Recent, String>, Option<Opened>) {
             .reports
             .iter()
             .find(|r| shown_key(&r.name, &r.title) == key)?;
-        let (content, _) = file::read_own(&r.file, crate::data::terms()).ok()?;
+        let (content, _) =
+            file::read_own(&r.file, report_core::search::terms::Terms::builtin()).ok()?;
         Some(Opened {
             content: Box::leak(Box::new(content)),
             name: r.name.clone(),

@@ -53,8 +53,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
         Some(Editing::Note(id)) => state.notes.iter().find(|n| &n.id == id).map(|note| {
             let path = if note.heading.is_empty() {
-                let report = page::shown_report();
-                super::anchors_of(&report).heading_path(&note.section)
+                report_core::notes::Anchors::new(&page::shown_report()).heading_path(&note.section)
             } else {
                 note.heading.clone()
             };

@@ -187,11 +187,6 @@ fn new_id() -> String {
     )
 }
 
-/// The notes' anchors in the report as the page shows it now.
-pub(crate) fn anchors_of(report: &report_core::Report) -> Anchors<'_> {
-    Anchors::new(report)
-}
-
 /// Whether every change in `records` is the notes' own (a host coming or going, or anything
 /// inside one): those never call for placing the notes again.
 fn only_ours(records: &js_sys::Array) -> bool {
@@ -331,7 +326,8 @@ pub fn Notes() -> Html {
                             .nth(index)
                             .and_then(|p| selection_in(&p));
                         let report = page::shown_report();
-                        let draft = anchors_of(&report).draft(&section, index, selected.as_deref());
+                        let draft =
+                            Anchors::new(&report).draft(&section, index, selected.as_deref());
                         if let Some(draft) = draft {
                             BACK.with(|b| *b.borrow_mut() = Some(button));
                             state.dispatch(NotesAction::Write(draft));
@@ -364,13 +360,14 @@ pub fn Notes() -> Html {
             label_openers(*count)
         });
     }
-    let report = page::shown_report();
-    let anchors = anchors_of(&report);
+    // The report as the page shows it now, read once a render and shared with 我的意见.
+    let report = Rc::new(page::shown_report());
+    let anchors = Anchors::new(&report);
     html! {
         <>
             { views::views(&state, &anchors) }
             <editor::Editor state={state.clone()} />
-            <panel::Panel state={state.clone()} />
+            <panel::Panel state={state.clone()} report={report.clone()} />
             if state.alert {
                 { alert::alert(&state) }
             }

@@ -5,7 +5,10 @@
 //! merges a file of notes by their ids.
 
 use gloo::utils::{document, window};
-use report_core::notes::{self, quoted, text, Entry};
+use std::rc::Rc;
+
+use report_core::notes::{self, quoted, text, Anchors, Entry};
+use report_core::Report;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -27,6 +30,8 @@ pub fn focus_title() {
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub state: NotesHandle,
+    /// The report as the page shows it (read by the notes' app at each render).
+    pub report: Rc<Report>,
 }
 
 /// Today as the exports write it (`2026年12月6日`).
@@ -81,18 +86,14 @@ pub fn Panel(props: &PanelProps) -> Html {
             }
         })
     };
-    let report = page::shown_report();
-    let anchors = super::anchors_of(&report);
+    let anchors = Anchors::new(&props.report);
     let entries = anchors.ordered(&state.notes);
     let (placed, detached): (Vec<&Entry>, Vec<&Entry>) =
         entries.iter().partition(|e| !e.is_detached());
     let title = state.title.clone();
     let plain = {
-        let (title, notes) = (title.clone(), state.notes.clone());
-        move || {
-            let report = page::shown_report();
-            notes::plain_text(&title, &super::anchors_of(&report), &notes, &today())
-        }
+        let (title, notes, report) = (title.clone(), state.notes.clone(), props.report.clone());
+        move || notes::plain_text(&title, &Anchors::new(&report), &notes, &today())
     };
     let copy_all = {
         let (state, plain) = (state.clone(), plain.clone());
@@ -112,11 +113,8 @@ pub fn Panel(props: &PanelProps) -> Html {
         })
     };
     let markdown = {
-        let (title, notes) = (title.clone(), state.notes.clone());
-        Callback::from(move |()| {
-            let report = page::shown_report();
-            notes::markdown(&title, &super::anchors_of(&report), &notes, &today())
-        })
+        let (title, notes, report) = (title.clone(), state.notes.clone(), props.report.clone());
+        Callback::from(move |()| notes::markdown(&title, &Anchors::new(&report), &notes, &today()))
     };
     let json = {
         let (title, notes) = (title.clone(), state.notes.clone());
