@@ -405,15 +405,8 @@ fn single_file(report: &ReportChoice) -> Result {
 
 /// A file's size, raw and as `gzip -9` makes it.
 fn sizes(path: &Path) -> Result<(u64, u64)> {
-    let raw = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let gz = Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(path)
-        .output()
-        .map_err(|e| format!("cannot run gzip: {e}"))?
-        .stdout
-        .len() as u64;
-    Ok((raw, gz))
+    let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((bytes.len() as u64, gzip_len(&bytes)?))
 }
 
 /// The size budget (docs/size-budget.md), gzip bytes. It is a budget for code: the page's
