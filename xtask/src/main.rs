@@ -475,13 +475,16 @@ fn gzip_len(bytes: &[u8]) -> Result<u64> {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run gzip: {e}"))?;
-    child
-        .stdin
-        .take()
-        .ok_or("gzip's input")?
-        .write_all(bytes)
-        .map_err(|e| e.to_string())?;
+    // Written from another thread while this one reads: gzip's output fills its pipe long
+    // before a large input is all written.
+    let mut input = child.stdin.take().ok_or("gzip's input")?;
+    let bytes = bytes.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&bytes));
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    writer
+        .join()
+        .map_err(|_| "gzip's input failed".to_string())?
+        .map_err(|e| e.to_string())?;
     Ok(out.stdout.len() as u64)
 }
 
@@ -698,6 +701,21 @@ mod tests {
             (shell.as_str(), drawn.as_str()),
             ("<div id=\"app\"></div>", "")
         );
+    }
+
+    #[test]
+    fn a_large_input_is_measured_without_waiting_on_itself() {
+        // Incompressible bytes, larger than any pipe's buffer.
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let bytes: Vec<u8> = (0..2_000_000)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect();
+        assert!(gzip_len(&bytes).unwrap() > 1_000_000);
     }
 
     #[test]
