@@ -11,8 +11,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::figures::meaning::{kind_of, period_in, period_of_heading, Kind, Meaning};
+use super::figures::meaning::{kind_of, period_in, period_of_heading, Kind, Meaning, Precision};
 use super::figures::{recognise, Figure};
+use super::indicators::Indicators;
+use super::measures::measures;
 use super::model::Report;
 use super::model::SectionKind;
 
@@ -78,6 +80,9 @@ pub struct PlacedFigure {
     pub kind: Kind,
     /// The period the figure covers, where the text gives one.
     pub period: Option<Period>,
+    /// The indicator it measures ("地区生产总值"), where its clause names one
+    /// ([`crate::measures`]).
+    pub indicator: Option<String>,
 }
 
 impl std::ops::Deref for PlacedFigure {
@@ -101,11 +106,15 @@ impl FigureIndex {
     pub fn new(report: &Report) -> Self {
         let mut units = Vec::new();
         let mut add = |unit_id: String, text: &str| {
-            let placed = recognise(text)
+            let found = recognise(text);
+            let measured = measures(text, &found);
+            let placed = found
                 .into_iter()
-                .map(|figure| PlacedFigure {
+                .zip(measured)
+                .map(|(figure, measure)| PlacedFigure {
                     kind: kind_in_section(report, &unit_id, text, &figure),
                     period: period_of(report, &unit_id, text, figure.start),
+                    indicator: measure.indicator,
                     figure,
                 })
                 .collect();
@@ -275,6 +284,8 @@ pub struct Card {
     pub kind: Kind,
     /// The period the figure covers, where the text gives one.
     pub period: Option<Period>,
+    /// The indicator the figure measures, where its clause names one.
+    pub indicator: Option<String>,
 }
 
 /// The period of a figure and where the text gives it.
@@ -407,6 +418,7 @@ pub fn make_card(
         meaning: figure.meaning(),
         kind: figure.kind,
         period: figure.period.clone(),
+        indicator: figure.indicator.clone(),
     })
 }
 
@@ -560,18 +572,16 @@ pub fn check_comparisons(
 /// How many headline cards the automatic rule picks at most.
 pub const HEADLINE_CARDS: usize = 6;
 
-/// Cards for every figure of a report that has no curated data, by a stated rule:
+/// Cards for the figures of a report that has no curated data, by a stated rule:
 ///
-/// - every figure gets a card, except a change that qualifies the figure before it ("同比增长
-///   14.5%" goes on the card of the figure it follows);
-/// - its label is taken from its own clause: the words before the figure, without the period,
-///   place and verb words that open it (`1-8月全镇完成财税收入1687万元` → 财税收入); when two
-///   characters or fewer are left, followed by the words after it (`我镇已引进1家工业企业` →
-///   引进工业企业); at most 12 characters;
+/// - a figure gets a card when it has a label ([`crate::measures`]): the indicator it
+///   measures, else a short noun phrase taken whole from its clause; a figure with no
+///   meaningful label, an ordinal of a meeting or a visit, a number in a title and a count of
+///   the report's own parts get none (they stay marked in the text); a change that qualifies
+///   the figure before it ("同比增长14.5%") goes on that figure's card;
 /// - its theme is the innermost theme or numbered section holding it, named by its heading up
 ///   to the first comma (at most 12 characters);
-/// - the headline row: at most six results stated as a value (exact or approximate, not a bound
-///   or a range), in reading order, one per top-level section first, then the next ones.
+/// - the headline row ([`headline_row`]).
 pub fn auto_cards(report: &Report, index: &FigureIndex) -> Cards {
     let mut themes: Vec<(String, String)> = Vec::new();
     let mut picks: Vec<(String, usize, String)> = Vec::new();
@@ -579,16 +589,13 @@ pub fn auto_cards(report: &Report, index: &FigureIndex) -> Cards {
         let Some(text) = unit_text(report, unit_id) else {
             continue;
         };
-        let qualifying: Vec<usize> = figures.iter().filter_map(|f| f.changed_by).collect();
-        for (k, figure) in figures.iter().enumerate() {
-            if qualifying.contains(&k) {
-                continue;
+        let plain: Vec<Figure> = figures.iter().map(|f| f.figure.clone()).collect();
+        let mut carded = false;
+        for (k, measure) in measures(text, &plain).into_iter().enumerate() {
+            if let Some(label) = measure.label {
+                picks.push((unit_id.clone(), k, label));
+                carded = true;
             }
-            picks.push((
-                unit_id.clone(),
-                k,
-                auto_label(text, figure.start, figure.end),
-            ));
         }
         let theme = report
             .path_to(unit_id)
@@ -598,7 +605,7 @@ pub fn auto_cards(report: &Report, index: &FigureIndex) -> Cards {
             .find(|s| s.kind != SectionKind::Point)
             .map(|s| (s.id(), theme_name(&s.heading)))
             .unwrap_or_else(|| (OPENING.to_string(), "开头".to_string()));
-        if !figures.is_empty() && !themes.iter().any(|(t, _)| *t == theme.0) {
+        if carded && !themes.iter().any(|(t, _)| *t == theme.0) {
             themes.push(theme);
         }
     }
@@ -609,30 +616,7 @@ pub fn auto_cards(report: &Report, index: &FigureIndex) -> Cards {
             cards.push(card);
         }
     }
-    // The headline row.
-    let top = |c: &Card| {
-        report
-            .path_to(&c.unit_id)
-            .first()
-            .cloned()
-            .unwrap_or_default()
-    };
-    let eligible =
-        |c: &Card| c.kind == Kind::Result && c.meaning.value.is_some() && c.figure.change.is_none();
-    let mut chosen: Vec<usize> = Vec::new();
-    let mut tops: Vec<String> = Vec::new();
-    for (i, card) in cards.iter().enumerate() {
-        if chosen.len() < HEADLINE_CARDS && eligible(card) && !tops.contains(&top(card)) {
-            tops.push(top(card));
-            chosen.push(i);
-        }
-    }
-    for (i, card) in cards.iter().enumerate() {
-        if chosen.len() < HEADLINE_CARDS && eligible(card) && !chosen.contains(&i) {
-            chosen.push(i);
-        }
-    }
-    for i in chosen {
+    for i in headline_row(&cards, Indicators::builtin()) {
         cards[i].headline = true;
     }
     Cards {
@@ -642,98 +626,46 @@ pub fn auto_cards(report: &Report, index: &FigureIndex) -> Cards {
     }
 }
 
-/// Words that open a clause without naming what a figure counts: periods, places, verbs.
-const LABEL_OPENERS: &[&str] = &[
-    "截至目前",
-    "今年以来",
-    "今年来",
-    "目前",
-    "今年",
-    "全年",
-    "去年",
-    "累计完成",
-    "累计",
-    "共计",
-    "全镇",
-    "全县",
-    "全区",
-    "全市",
-    "全省",
-    "全国",
-    "我镇",
-    "我县",
-    "我区",
-    "我市",
-    "我省",
-    "力争",
-    "争取",
-    "确保",
-    "预计",
-    "计划",
-    "拟",
-    "完成",
-    "实现",
-    "达到",
-    "达",
-    "共有",
-    "共",
-    "已经",
-    "已",
-    "为",
-    "有",
-    "约",
-    "突破",
-    "超过",
-    "其中",
-    "同时",
-    "并",
-    "和",
-    "及",
-];
-
-/// A card's label from the clause of the figure at bytes `start..end` of `text`.
-pub fn auto_label(text: &str, start: usize, end: usize) -> String {
-    let is_stop = |c: char| "，,；;。！？：:、（）()“”\n".contains(c);
-    let head = text.get(..start).unwrap_or("");
-    let clause_start = head.rfind(is_stop).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let mut label = head.get(clause_start..).unwrap_or("").trim().to_string();
-    // Strip a period range at the start ("1-8月").
-    loop {
-        let before = label.clone();
-        let digits = label
-            .find(|c: char| !(c.is_ascii_digit() || "-—至月年份".contains(c)))
-            .unwrap_or(label.len());
-        if digits > 0 && label[..digits].contains(['月', '年']) {
-            label = label[digits..].to_string();
+/// The headline row of a report without curated cards, by a stated rule: only cards with an
+/// indicator, the first card of each indicator in reading order, indicators in the order of
+/// the table (`data/indicators.tsv`: GDP first, then income, jobs, revenue, …); results and
+/// estimates before targets; a range, a ratio or percentage points (a difference) are never a
+/// headline, a bound is (its card says it is one: "超过126万亿元"); one card per indicator, at
+/// most [`HEADLINE_CARDS`]. Returns indexes into
+/// `cards`, in the order they are shown.
+pub fn headline_row(cards: &[Card], table: &Indicators) -> Vec<usize> {
+    let mut firsts: Vec<(usize, usize, usize)> = Vec::new(); // (kind order, rank, card)
+    let mut seen: Vec<(&str, bool)> = Vec::new();
+    for (i, card) in cards.iter().enumerate() {
+        let Some(indicator) = card.indicator.as_deref() else {
+            continue;
+        };
+        let plain = !matches!(
+            card.meaning.precision,
+            Precision::Range | Precision::Between | Precision::Ratio
+        );
+        if !plain || card.figure.unit == "百分点" {
+            continue;
         }
-        for w in LABEL_OPENERS {
-            if let Some(rest) = label.strip_prefix(w) {
-                label = rest.to_string();
-            }
+        let target = card.kind == Kind::Target;
+        if seen.contains(&(indicator, target)) {
+            continue;
         }
-        if label == before {
-            break;
+        seen.push((indicator, target));
+        let rank = table.rank(indicator).unwrap_or(usize::MAX);
+        firsts.push((usize::from(target), rank, i));
+    }
+    firsts.sort();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut named: Vec<&str> = Vec::new();
+    for (_, _, i) in firsts {
+        let indicator = cards[i].indicator.as_deref().unwrap_or("");
+        if chosen.len() < HEADLINE_CARDS && !named.contains(&indicator) {
+            named.push(indicator);
+            chosen.push(i);
         }
     }
-    // A lone verb ("引进") is completed by the words after the figure ("引进1家工业企业").
-    if label.chars().count() <= 2 {
-        let tail = text.get(end..).unwrap_or("");
-        let after: String = tail
-            .split(is_stop)
-            .next()
-            .unwrap_or("")
-            .trim()
-            .chars()
-            .take(8)
-            .collect();
-        label.push_str(&after);
-    }
-    if label.chars().count() < 2 {
-        label = "数据".to_string();
-    }
-    shorten_label(&label, 12)
+    chosen
 }
 
 /// A theme's name from its heading: up to the first comma or stop, at most 12 characters.
@@ -795,37 +727,25 @@ mod tests {
     }
 
     #[test]
-    fn automatic_labels_come_from_the_words_before_the_figure() {
-        let label = |t: &str, w: &str| {
-            let at = t.find(w).unwrap();
-            auto_label(t, at, at + w.len())
-        };
-        assert_eq!(
-            label("1-8月全镇完成财税收入1687万元，同比增长", "1687万元"),
-            "财税收入"
-        );
-        assert_eq!(label("我镇已引进1家工业企业。", "1家"), "引进工业企业");
-        assert_eq!(
-            label("今年以来共走访企业及项目30余次", "30余次"),
-            "走访企业及项目"
-        );
-        assert_eq!(
-            label("实现地区生产总值超过一百二十六万亿元的重要目标", "超过"),
-            "地区生产总值"
-        );
-        assert_eq!(label("，5家", "5家"), "数据");
-    }
-
-    #[test]
-    fn automatic_cards_cover_every_figure_and_pick_a_headline_row() {
+    fn automatic_cards_have_labels_and_a_headline_row_of_indicators() {
         let report = crate::parse::parse_body(
-            "某镇报告 各位代表: 开场。 一、回顾 全年完成财税收入1687万元，同比增长14.5%。 今年来,我们抓民生。一是抓社保。参保4101人，新增百余户。二是抓就业。就业200人。 二、计划 力争完成财税收入2000万元。",
+            "某县报告 各位代表: 开场。 一、回顾 全年完成财税收入1687万元，同比增长14.5%。今年来,我们抓民生。一是抓就业。城镇新增就业1200人，新增百余户。二是抓经济。全县地区生产总值120亿元，增长5%。召开全会两次。 二、计划 力争地区生产总值增长6%左右，粮食产量3万吨以上。",
         )
         .unwrap();
         let index = FigureIndex::new(&report);
         let cards = auto_cards(&report, &index);
         let labels: Vec<&str> = cards.cards.iter().map(|c| c.label.as_str()).collect();
-        assert_eq!(labels, ["财税收入", "参保", "新增", "就业", "财税收入"]);
+        assert_eq!(
+            labels,
+            [
+                "财税收入",
+                "城镇新增就业",
+                "地区生产总值",
+                "地区生产总值",
+                "粮食产量"
+            ],
+            "新增百余户 names nothing; 两次 counts meetings; 5% is on the card of 120亿元"
+        );
         let headline: Vec<&str> = cards
             .cards
             .iter()
@@ -834,13 +754,8 @@ mod tests {
             .collect();
         assert_eq!(
             headline,
-            ["1687万元", "4101人", "200人"],
-            "results stated as values"
-        );
-        assert!(
-            cards.themes.iter().any(|(_, n)| n == "今年来"),
-            "{:?}",
-            cards.themes
+            ["1200人", "120亿元", "3万吨以上"],
+            "indicators only, one card each, results before targets"
         );
     }
 

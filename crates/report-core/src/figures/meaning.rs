@@ -356,14 +356,16 @@ fn in_target_list(text: &str, at: usize) -> bool {
 /// 1. a target when its clause before it has a target word (目标 力争 争取 确保 计划 拟);
 /// 2. else an estimate when it has an estimate word (预计 预期 有望);
 /// 3. else a target when it is in a list led by a target ("主要预期目标是：…；…");
-/// 4. else a target when it is "about" or "at least" (左右, 以上, 不低于, 不少于, 至少) and
+/// 4. else an estimate when its sentence says 预计 before it and its clause no word of a
+///    result ("预计地区生产总值增长5.2%左右，规模以上工业增加值增长7%以上");
+/// 5. else a target when it is "about" or "at least" (左右, 以上, 不低于, 不少于, 至少) and
 ///    its clause (before and after it) has no word of a result (完成 实现 达到 已 累计 保持 稳定在 提高到 …) and its
 ///    sentence no word of a past period (过去 去年 上年 年来 以来): reports state their targets
 ///    that way ("城镇新增就业1200万人以上", "能耗降低3%左右") and their results as exact
 ///    figures or with such a word ("贡献率保持在30%左右");
-/// 5. else a result.
+/// 6. else a result.
 ///
-/// Rule 4 only sees words: a result written as a bare bound ("核准投资项目压减90%以上" in a
+/// Rule 5 only sees words: a result written as a bare bound ("核准投资项目压减90%以上" in a
 /// review of past years, with the period sentences away) is read as a target.
 pub fn kind_of(text: &str, figure: &Figure) -> Kind {
     let start = figure.start;
@@ -378,12 +380,18 @@ pub fn kind_of(text: &str, figure: &Figure) -> Kind {
     if in_target_list(text, start) {
         return Kind::Target;
     }
+    // 预计 opens a sentence that lists the year's figures: "预计地区生产总值增长5.2%左右，
+    // 规模以上工业增加值增长7%以上…" — a later figure of that sentence is an estimate too,
+    // unless its own clause says it is done ("已完成投资1亿元").
+    let sentence = text.get(sentence_start(text, start)..start).unwrap_or("");
+    let whole_clause = text
+        .get(clause_start(text, start)..clause_end(text, figure.end))
+        .unwrap_or(clause);
+    if sentence.contains("预计") && !has(RESULT_WORDS, whole_clause) {
+        return Kind::Estimate;
+    }
     if matches!(figure.qualifier, Qualifier::Around | Qualifier::AtLeast) {
-        let sentence = text.get(sentence_start(text, start)..start).unwrap_or("");
         // The whole clause: "90%以上的事项实现网上可办" is a result.
-        let whole_clause = text
-            .get(clause_start(text, start)..clause_end(text, figure.end))
-            .unwrap_or(clause);
         if !has(RESULT_WORDS, whole_clause) && !has(PAST_WORDS, sentence) {
             return Kind::Target;
         }

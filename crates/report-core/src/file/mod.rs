@@ -162,6 +162,10 @@ pub struct FigureRecord {
     /// "result", "estimate" or "target": one kind for the figure everywhere (page, card,
     /// exports).
     pub kind: String,
+    /// The indicator it measures, by its name in `data/indicators.tsv` ("地区生产总值"), where
+    /// its clause names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
     /// The period it covers as written ("1-8月", "今年以来", "2024年"), where the text gives
     /// one.
     pub period: Option<String>,
@@ -378,6 +382,7 @@ fn figure_record(
         written_unit: figure.written_unit.clone(),
         currency: figure.currency.clone(),
         kind: placed.kind.key().to_string(),
+        indicator: placed.indicator.clone(),
         period: placed.period.as_ref().map(|p| p.text.clone()),
         period_from: placed.period.as_ref().and_then(|p| p.from_section.clone()),
         month_range: figure.period.clone(),

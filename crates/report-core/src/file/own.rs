@@ -219,6 +219,7 @@ fn placed(record: &FigureRecord, start: usize, end: usize) -> Option<PlacedFigur
             text: text.clone(),
             from_section: record.period_from.clone(),
         }),
+        indicator: record.indicator.clone(),
     })
 }
 

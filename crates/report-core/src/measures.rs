@@ -1,0 +1,688 @@
+//! What each figure measures: the indicator its clause names ([`crate::indicators`]) and the
+//! label a card may carry. Decided where the figures are found (the build, the importer, the
+//! reading worker); the report file carries the indicator of each figure and the label of each
+//! card, so the page never reads the text again.
+//!
+//! The rules, in the order they are tried for a figure:
+//!
+//! 1. **A change that qualifies the figure before it** ("1.3万亿元，增长5.2%") measures what
+//!    that figure measures, and gets no card of its own (it is on that figure's card).
+//! 2. **Lists with 分别**: in `A、B分别增长x、y` (also `A和B…`, `A与B…`, values joined by
+//!    、 和 与 及) the k-th value belongs to the k-th item. The items are the words before 分别
+//!    in its clause, split at 、, else also at 和 / 与 / 及, and used only when there are as many
+//!    items as values: a list longer or shorter than its values gets no indicator and no
+//!    label, never a guess. A short first item shares the end of the last one where that makes
+//!    an indicator (`城镇、农村居民人均可支配收入` → 城镇居民人均可支配收入) or ends in a common
+//!    head noun (`家电、新能源汽车零售额` → 家电零售额, see [`SHARED_HEADS`]). A second 分别 with
+//!    no items of its own (`…分别为x、y，分别增长a、b`) reuses the items before it.
+//! 3. **The words before the figure in its clause** (from the clause's start or the figure
+//!    before it, whichever is later): the indicator written last there whose units fit the
+//!    figure's ([`crate::indicators::Indicators::named_in`]), unless a word of a share
+//!    (比重, 占比, 比例) follows it — a share of GDP is not GDP. When those words only say
+//!    how it changed ("，同比增长"), the figure measures what the figure before it in its
+//!    sentence measures.
+//! 4. **Not measures at all** (no indicator, no label, so no card; the figure stays marked in
+//!    the text): ordinals of meetings or visits (`五次、六次全会`, `总书记两次`), numbers
+//!    inside a title or a quotation (`《…十条措施》`), and counts of a report's own structure
+//!    (`以下十个方面`).
+//!
+//! A label is the indicator's name, else a short noun phrase taken whole from the clause
+//! ([`noun_phrase`]); a figure with neither gets no card.
+
+use super::figures::Figure;
+use super::indicators::{Indicator, Indicators};
+
+/// What one figure measures.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Measure {
+    /// The indicator's name ("地区生产总值"), where the text names one.
+    pub indicator: Option<String>,
+    /// What its card is called; `None`: it gets no card.
+    pub label: Option<String>,
+}
+
+/// Head nouns a list's items may share with its last item: `家电、新能源汽车零售额` names
+/// 家电零售额. Longest first.
+pub const SHARED_HEADS: &[&str] = &[
+    "可支配收入",
+    "机场旅客吞吐量",
+    "吞吐量",
+    "零售额",
+    "增加值",
+    "营业收入",
+    "营收",
+    "出口额",
+    "进口额",
+    "交易额",
+    "出口",
+    "进口",
+    "贷款",
+    "投资",
+    "产量",
+    "收入",
+    "人数",
+    "人次",
+    "规模",
+    "总额",
+    "比例",
+    "比重",
+];
+
+/// Words that only say how a figure changed or link it to its subject; a clause of these
+/// alone names nothing.
+const LINK_WORDS: &[&str] = &[
+    "同比",
+    "环比",
+    "比上年",
+    "较上年",
+    "同口径",
+    "年均",
+    "平均",
+    "分别",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "上升",
+    "上涨",
+    "下降",
+    "减少",
+    "降低",
+    "回落",
+    "达到",
+    "保持在",
+    "控制在",
+    "稳定在",
+    "继续",
+    "保持",
+    "稳定",
+    "连续",
+    "突破",
+    "超过",
+    "完成",
+    "实现",
+    "总计",
+    "累计",
+    "迈上",
+    "跃上",
+    "站上",
+    "预期目标",
+    "目标",
+    "设定",
+    "了",
+    "达",
+    "为",
+    "至",
+    "到",
+    "均",
+    "也",
+    "和",
+    "约",
+    "在",
+];
+
+/// Words that close a label without naming anything: stripped from its end.
+const TRAILING: &[&str] = &[
+    "分别达到",
+    "分别达",
+    "分别为",
+    "分别",
+    "年均",
+    "连跨",
+    "迈上",
+    "跃上",
+    "跻身",
+    "总数达",
+    "总量达",
+    "达到",
+    "达",
+    "增长",
+    "增加",
+    "提高到",
+    "提高至",
+    "提高",
+    "提升",
+    "下降",
+    "减少",
+    "降低",
+    "突破",
+    "超过",
+    "超",
+    "逾",
+    "为",
+    "至",
+    "到",
+    "同比",
+    "比上年",
+    "较上年",
+    "共",
+    "累计",
+    "完成",
+    "实现",
+    "保持在",
+    "控制在",
+    "稳定在",
+    "均",
+];
+
+/// Words that open a clause without naming what a figure counts: periods, places, verbs.
+const OPENERS: &[&str] = &[
+    "截至目前",
+    "今年以来",
+    "今年来",
+    "目前",
+    "今年",
+    "全年",
+    "去年",
+    "累计完成",
+    "累计",
+    "共计",
+    "全镇",
+    "全乡",
+    "全县",
+    "全区",
+    "全市",
+    "全州",
+    "全省",
+    "全疆",
+    "全自治区",
+    "全国",
+    "我镇",
+    "我县",
+    "我区",
+    "我市",
+    "我省",
+    "力争",
+    "争取",
+    "确保",
+    "预计",
+    "计划",
+    "拟",
+    "完成",
+    "实现",
+    "达到",
+    "达",
+    "共有",
+    "共",
+    "已经",
+    "已",
+    "为",
+    "有",
+    "约",
+    "突破",
+    "超过",
+    "其中",
+    "同时",
+    "并",
+    "和",
+    "及",
+];
+
+/// A label may not start with one of these: it is the tail of a phrase ("的村", "在县").
+const NOT_A_START: &str = "的在和与及等或是时后了对把将从由向以按占并且也还均都之其率";
+
+/// A label that is only one of these says nothing about what is counted.
+const GENERIC: &[&str] = &[
+    "总数", "总量", "数量", "规模", "比例", "比重", "占比", "人数", "个数", "总额", "数据", "项目",
+];
+
+/// Verbs that, alone, do not say what a figure counts ("新增百余户").
+const BARE_VERBS: &[&str] = &[
+    "新增", "新建", "建成", "引进", "改造", "实施", "开展", "培育", "打造", "建设", "落实", "帮助",
+    "带动", "吸纳", "解决", "发放", "办理", "参保", "举办", "组织", "推动", "支持", "减少", "增加",
+    "提高", "下降", "增长", "达到", "超过", "惠及", "覆盖", "服务", "接待", "签约", "开工", "竣工",
+];
+
+/// The longest label, in characters.
+const LONGEST_LABEL: usize = 12;
+
+/// What each of `figures` (recognised in `text`, in order) measures, by the rules of the
+/// module documentation.
+pub fn measures(text: &str, figures: &[Figure]) -> Vec<Measure> {
+    measures_with(Indicators::builtin(), text, figures)
+}
+
+/// [`measures`] with another table of indicators.
+pub fn measures_with(table: &Indicators, text: &str, figures: &[Figure]) -> Vec<Measure> {
+    let groups = list_groups(text, figures);
+    let mut out: Vec<Measure> = Vec::with_capacity(figures.len());
+    let mut previous_items: Vec<(usize, Vec<String>)> = Vec::new();
+    for (k, figure) in figures.iter().enumerate() {
+        // 1. A change qualifying the figure before it.
+        if let Some(j) = figures[..k].iter().position(|f| f.changed_by == Some(k)) {
+            let indicator = out[j].indicator.clone();
+            out.push(Measure {
+                indicator,
+                label: None,
+            });
+            continue;
+        }
+        if not_a_measure(text, figures, k) {
+            out.push(Measure::default());
+            continue;
+        }
+        // 2. Lists with 分别.
+        if let Some(&(first, at)) = groups.get(&k) {
+            let n = group_len(&groups, first);
+            let items = items_of(text, figures, first, n, &previous_items);
+            if let Some(items) = &items {
+                if at == 0 {
+                    previous_items.push((sentence_start(text, figure.start), items.clone()));
+                }
+            }
+            out.push(match items {
+                Some(items) => item_measure(table, &items, at, &figure.unit),
+                None => Measure::default(),
+            });
+            continue;
+        }
+        // 3. The words before it in its clause.
+        let from = clause_start(text, figure.start).max(if k > 0 {
+            figures[k - 1].end.min(figure.start)
+        } else {
+            0
+        });
+        let words = &text[from..figure.start];
+        let named = indicator_in(table, words, &figure.unit);
+        let measure = match named {
+            Some(indicator) => Measure {
+                indicator: Some(indicator.name.clone()),
+                label: Some(indicator.name.clone()),
+            },
+            None if k > 0
+                && only_links(&strip_openers(words))
+                && same_sentence(text, figures[k - 1].end, from)
+                && fits_previous(table, &out[k - 1], &figures[k - 1], figure) =>
+            {
+                out[k - 1].clone()
+            }
+            None if only_links(&strip_openers(words)) => {
+                match subject_before(table, text, from, &figure.unit) {
+                    Some(indicator) => Measure {
+                        indicator: Some(indicator.name.clone()),
+                        label: Some(indicator.name.clone()),
+                    },
+                    None => Measure::default(),
+                }
+            }
+            None => Measure {
+                indicator: None,
+                label: noun_phrase(text, figure.start, figure.end, from)
+                    .filter(|label| !names_what_does_not_fit(table, label, &figure.unit)),
+            },
+        };
+        out.push(measure);
+    }
+    out
+}
+
+/// The indicator `words` name last, when it is the whole subject of the figure: only period,
+/// place and verb words before it (全省, 2024年, 实现), only link words after it (增长, 平均为),
+/// and the figure's unit fits it. So a share (`占地区生产总值比重`), a part (`对东盟出口`,
+/// `租赁和商务服务业增加值`), a fraction of a target (`完成年度目标的`) and another thing
+/// (`高新技术企业贷款`) are not the indicator.
+fn indicator_in<'a>(table: &'a Indicators, words: &str, unit: &str) -> Option<&'a Indicator> {
+    let named = table.named_in(words)?;
+    let whole = opens(words, named.start) && only_links(&words[named.end..]);
+    (whole && named.indicator.fits(unit)).then_some(named.indicator)
+}
+
+/// Whether only period, place and verb words stand before byte `at` of `words`.
+fn opens(words: &str, at: usize) -> bool {
+    let before = words[..at].trim_matches(|c: char| "，,、；;：: 　和及与".contains(c));
+    strip_openers(before).is_empty()
+}
+
+/// The indicator that opens the clause before the figure at `start`, in the same sentence
+/// ("全省地区生产总值连跨4个千亿台阶，2024年达到1.3万亿元" → 地区生产总值 for 1.3万亿元), when its
+/// unit fits.
+fn subject_before<'a>(
+    table: &'a Indicators,
+    text: &str,
+    from: usize,
+    unit: &str,
+) -> Option<&'a Indicator> {
+    let head = &text[..from];
+    let end = head.trim_end_matches(['，', ',']).len();
+    if end == head.len() {
+        return None;
+    }
+    let start = clause_start(text, end);
+    if start < sentence_start(text, from) {
+        return None;
+    }
+    let clause = &text[start..end];
+    // The clause's subject: its words up to its first digit.
+    let subject_end = clause
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(clause.len());
+    let subject = &clause[..subject_end];
+    let named = table.named_in(subject)?;
+    (opens(subject, named.start) && named.indicator.fits(unit)).then_some(named.indicator)
+}
+
+/// The figures that stand in a list after 分别: figure index → (the list's first figure, the
+/// place in the list).
+fn list_groups(
+    text: &str,
+    figures: &[Figure],
+) -> std::collections::BTreeMap<usize, (usize, usize)> {
+    let mut groups = std::collections::BTreeMap::new();
+    let mut k = 0;
+    while k < figures.len() {
+        let from = clause_start(text, figures[k].start).max(if k > 0 {
+            figures[k - 1].end.min(figures[k].start)
+        } else {
+            0
+        });
+        if !text[from..figures[k].start].contains("分别") {
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        while j < figures.len()
+            && matches!(
+                text.get(figures[j - 1].end..figures[j].start),
+                Some("、" | "和" | "与" | "及" | "以及")
+            )
+        {
+            j += 1;
+        }
+        for (at, i) in (k..j).enumerate() {
+            groups.insert(i, (k, at));
+        }
+        k = j;
+    }
+    groups
+}
+
+fn group_len(groups: &std::collections::BTreeMap<usize, (usize, usize)>, first: usize) -> usize {
+    groups.values().filter(|(f, _)| *f == first).count()
+}
+
+/// The items of the 分别 list whose values are the `n` figures from `first`: the words before
+/// 分别 in its clause, split to as many items as values; else the items of the list before it
+/// in the same sentence when this one has none of its own.
+fn items_of(
+    text: &str,
+    figures: &[Figure],
+    first: usize,
+    n: usize,
+    previous: &[(usize, Vec<String>)],
+) -> Option<Vec<String>> {
+    let start = figures[first].start;
+    let at = text[..start].rfind("分别")?;
+    let subject = strip_openers(&text[clause_start(text, at)..at]);
+    let subject = strip_suffixes(&subject, &["同比", "比上年", "较上年", "年均", "均"]);
+    if subject.is_empty() {
+        let sentence = sentence_start(text, start);
+        return previous
+            .iter()
+            .rev()
+            .find(|(s, items)| *s == sentence && items.len() == n)
+            .map(|(_, items)| items.clone());
+    }
+    let by_comma: Vec<String> = subject.split('、').map(String::from).collect();
+    if by_comma.len() == n {
+        return Some(by_comma);
+    }
+    let finer: Vec<String> = by_comma
+        .iter()
+        .flat_map(|piece| {
+            piece
+                .split(['和', '与', '及'])
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    (finer.len() == n && finer.iter().all(|i| !i.is_empty())).then_some(finer)
+}
+
+/// The measure of item `at` of a list's `items`.
+fn item_measure(table: &Indicators, items: &[String], at: usize, unit: &str) -> Measure {
+    let item = items[at].trim();
+    let last = items.last().map_or("", |s| s.trim());
+    let completed = complete_item(table, item, last);
+    match indicator_in(table, &completed, unit) {
+        Some(indicator) => Measure {
+            indicator: Some(indicator.name.clone()),
+            label: Some(indicator.name.clone()),
+        },
+        None => Measure {
+            indicator: None,
+            label: usable_label(&completed),
+        },
+    }
+}
+
+/// A short item completed by the end of the list's last item, where that names an indicator
+/// or a shared head noun; else the item as written.
+fn complete_item(table: &Indicators, item: &str, last: &str) -> String {
+    if item == last {
+        return item.to_string();
+    }
+    // The longest end of the last item that makes an indicator's way of writing.
+    let starts: Vec<usize> = last.char_indices().map(|(i, _)| i).skip(1).collect();
+    for &s in &starts {
+        let candidate = format!("{item}{}", &last[s..]);
+        if table.written_as(&candidate).is_some() {
+            return candidate;
+        }
+    }
+    // An item that ends like a noun of its own ("事故起数") needs nothing.
+    if item.ends_with(|c: char| "数率量额值比重例入资款".contains(c)) {
+        return item.to_string();
+    }
+    SHARED_HEADS
+        .iter()
+        .find(|h| last.ends_with(*h) && !item.contains(*h))
+        .map_or_else(|| item.to_string(), |h| format!("{item}{h}"))
+}
+
+/// Ordinals of meetings and visits, numbers in a title or quotation, counts of the report's
+/// own structure.
+fn not_a_measure(text: &str, figures: &[Figure], k: usize) -> bool {
+    let figure = &figures[k];
+    let sentence = &text[sentence_start(text, figure.start)..sentence_end(text, figure.end)];
+    // The text after the run of figures joined by 、 that this one starts or belongs to.
+    let mut last = k;
+    while last + 1 < figures.len()
+        && text.get(figures[last].end..figures[last + 1].start) == Some("、")
+    {
+        last += 1;
+    }
+    let after: String = text[figures[last].end..].chars().take(6).collect();
+    let before = &text[sentence_start(text, figure.start)..figure.start];
+    let clause = &text[clause_start(text, figure.start)..figure.start];
+    let meetings = ["全会", "会议", "全体会议", "党代会", "常委会"];
+    if figure.unit == "次"
+        && (meetings
+            .iter()
+            .any(|w| after.starts_with(w) || clause.contains(w))
+            || [
+                "总书记",
+                "视察",
+                "考察",
+                "批示",
+                "指示",
+                "讲话",
+                "会见",
+                "回信",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w)))
+    {
+        return true;
+    }
+    let open = |o: char, c: char| before.matches(o).count() > before.matches(c).count();
+    if open('《', '》') || open('“', '”') || open('「', '」') {
+        return true;
+    }
+    ["方面", "个方面", "大方面"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || ["以下", "如下", "下列"].iter().any(|w| before.ends_with(w))
+}
+
+/// Whether `label` names an indicator the figure's unit does not fit ("地区生产总值" for the
+/// 4个 of "地区生产总值连跨4个千亿台阶"): such a label would say what the figure is not.
+fn names_what_does_not_fit(table: &Indicators, label: &str, unit: &str) -> bool {
+    table
+        .named_in(label)
+        .is_some_and(|named| opens(label, named.start) && !named.indicator.fits(unit))
+}
+
+/// Whether a figure whose clause only says how it changed can measure what the figure before
+/// it measures: the same unit, or a change of that figure's indicator.
+fn fits_previous(
+    table: &Indicators,
+    measure: &Measure,
+    previous: &Figure,
+    figure: &Figure,
+) -> bool {
+    match measure
+        .indicator
+        .as_deref()
+        .and_then(|name| table.get(name))
+    {
+        Some(indicator) => indicator.fits(&figure.unit),
+        None => previous.unit == figure.unit,
+    }
+}
+
+/// Whether `words` only say how a figure changed or link it to its subject.
+fn only_links(words: &str) -> bool {
+    let mut rest = words.to_string();
+    for w in LINK_WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().all(|c| "，,、 　".contains(c))
+}
+
+fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+    text.get(from.min(to)..to)
+        .is_some_and(|between| !between.contains(['。', '！', '？', '\n', '；']))
+}
+
+/// A card's label for the figure at `start..end` of `text` that names no indicator: a short
+/// noun phrase taken whole from the words before it in its clause (from `from` on), without
+/// the period, place and verb words that open it and the link words that close it; when two
+/// characters or fewer are left (a lone verb: 引进), the words after it complete it
+/// (`引进1家工业企业` → 引进工业企业). `None` when what is left starts like the tail of a
+/// phrase (的, 在, …), is only a generic word (总数, 比例), is shorter than two characters, or
+/// is longer than twelve even after the last 的 — a cut clause is no label.
+pub fn noun_phrase(text: &str, start: usize, end: usize, from: usize) -> Option<String> {
+    let is_stop = |c: char| "，,；;。！？：:、（）()“”《》\n".contains(c);
+    let head = text.get(from..start).unwrap_or("");
+    let clause_from = head.rfind(is_stop).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let mut label = strip_openers(head.get(clause_from..).unwrap_or("").trim());
+    label = strip_suffixes(&label, TRAILING);
+    if label.chars().count() <= 2 {
+        let lone = label.clone();
+        let tail = text.get(end..).unwrap_or("");
+        let after: String = tail
+            .split(is_stop)
+            .next()
+            .unwrap_or("")
+            .trim()
+            .chars()
+            .take(8)
+            .collect();
+        let after = after
+            .split(['的', '和', '，'])
+            .next()
+            .unwrap_or("")
+            .to_string();
+        label.push_str(&after);
+        // A lone verb that nothing completes ("新增百余户。") names nothing.
+        if label == lone && BARE_VERBS.contains(&lone.as_str()) {
+            return None;
+        }
+    }
+    usable_label(&label)
+}
+
+/// `label` if it names something (see [`noun_phrase`]).
+fn usable_label(label: &str) -> Option<String> {
+    let label = label.trim();
+    let label = if label.chars().count() > LONGEST_LABEL {
+        label.rsplit_once('的').map_or(label, |(_, after)| after)
+    } else {
+        label
+    };
+    let n = label.chars().count();
+    let starts_badly = label
+        .chars()
+        .next()
+        .is_some_and(|c| NOT_A_START.contains(c));
+    let digit_start = label.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let names_something = (2..=LONGEST_LABEL).contains(&n)
+        && !starts_badly
+        && !digit_start
+        && !GENERIC.contains(&label);
+    names_something.then(|| label.to_string())
+}
+
+/// Strips period, place and verb words from the start of a clause, and a month range.
+fn strip_openers(words: &str) -> String {
+    let mut label = words.trim().to_string();
+    loop {
+        let before = label.clone();
+        // A period: "1-8月", "2024年", "五年", "近三年".
+        let digits = label
+            .find(|c: char| {
+                !(c.is_ascii_digit() || "-—至月年份近一二三四五六七八九十两".contains(c))
+            })
+            .unwrap_or(label.len());
+        if let Some(year) = label[..digits].rfind(['月', '年']) {
+            label = label[year + 3..].to_string();
+        }
+        for w in OPENERS {
+            if let Some(rest) = label.strip_prefix(w) {
+                label = rest.to_string();
+            }
+        }
+        if label == before {
+            return label;
+        }
+    }
+}
+
+/// Strips any of `suffixes` from the end, repeatedly.
+fn strip_suffixes(words: &str, suffixes: &[&str]) -> String {
+    let mut label = words.trim().to_string();
+    loop {
+        let before = label.len();
+        for w in suffixes {
+            if let Some(rest) = label.strip_suffix(w) {
+                label = rest.to_string();
+            }
+        }
+        if label.len() == before {
+            return label;
+        }
+    }
+}
+
+fn clause_start(text: &str, at: usize) -> usize {
+    let head = text.get(..at).unwrap_or("");
+    head.char_indices()
+        .rfind(|(_, c)| "，,；;。！？!?：:\n".contains(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+fn sentence_start(text: &str, at: usize) -> usize {
+    let head = text.get(..at).unwrap_or("");
+    head.char_indices()
+        .rfind(|(_, c)| "。！？!?；;\n".contains(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+fn sentence_end(text: &str, at: usize) -> usize {
+    let tail = text.get(at..).unwrap_or("");
+    tail.char_indices()
+        .find(|(_, c)| "。！？!?；;\n".contains(*c))
+        .map_or(text.len(), |(i, _)| at + i)
+}
