@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use report_core::cards::{unit_text, Card};
 use report_core::search::terms::Terms;
+use report_core::targets::Targets;
 use report_core::{Content, SectionKind};
 
 fn corpora_dir() -> PathBuf {
@@ -147,6 +148,36 @@ fn main() {
             report.annexes.len(),
             warnings.len()
         );
+        let found = Targets::find(report, &content.figures);
+        println!("targets {}:", found.targets.len());
+        for t in &found.targets {
+            let s = &t.stated;
+            let result = found.result_for(t).map_or("—".to_string(), |r| {
+                format!(
+                    "{} {}［{}］",
+                    r.year.map_or(String::new(), |y| format!("{y}年")),
+                    r.written,
+                    r.kind.name()
+                )
+            });
+            let aim = t
+                .aim
+                .as_ref()
+                .map_or(String::new(), |a| format!("，力争 {}", a.written));
+            println!(
+                "   {}{} {} ({}{}) ← {}",
+                if s.indicator == "地区生产总值" {
+                    "★ "
+                } else {
+                    ""
+                },
+                s.indicator,
+                s.written,
+                s.plain(),
+                aim,
+                result
+            );
+        }
         if dump.as_deref().is_some_and(|d| name.contains(d)) {
             for c in &cards.cards {
                 let t = unit_text(report, &c.unit_id).unwrap_or("");

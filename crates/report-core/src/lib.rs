@@ -22,6 +22,7 @@ pub mod recent;
 pub mod route;
 pub mod search;
 pub mod spoken;
+pub mod targets;
 
 pub use model::{Meta, Report, Section, SectionKind, SectionNumber};
 

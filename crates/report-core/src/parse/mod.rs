@@ -5,6 +5,7 @@
 //! importer reports.
 
 pub mod input;
+pub mod lines;
 pub mod warnings;
 
 use std::fmt;
@@ -93,16 +94,22 @@ pub fn parse(source: &str) -> Result<Report, ParseError> {
 ///   run whose left neighbour is not an ASCII digit (a PDF line break; a space after a digit is
 ///   number padding, "2024 年").
 /// - **Front matter** (one line: the title only): the paragraphs above the salutation, or above
-///   the first part when there is none. The title is the paragraph naming a report (报告), not
+///   the first part when there is none. The title is the paragraph naming a report (报告, before
+///   any meeting words: "某县政府工作报告——在…大会上" is a title, "在…会议上的报告" is not), not
 ///   an issuing notice (关于印发…), with the short lines right above it that end no sentence
 ///   (a title split over lines); with no such paragraph, the first paragraph when it is short.
-///   `——…` lines and lines naming a meeting (会议, 大会) are the meeting line; the short lines
-///   after it the speaker; lines of an issuing notice (关于印发, 通知, `〔2024〕`, 印发给你们)
-///   the notice; anything else other. In a one-line body the title runs from the start to the
-///   first boundary space or sentence end.
-/// - **Salutation**: a short text ending in `：`/`:` (not between digits), at most 16
-///   characters, with no sentence punctuation, right after the front matter and before the
-///   first part: "各位代表：". In a one-line body it runs to the first colon after the title.
+///   `——…` lines and lines naming a meeting (会议上, 大会上, or 会议 / 大会 with 在 or a date)
+///   are the meeting line; the short lines after it the speaker; lines of an issuing notice
+///   (关于印发, 通知, `〔2024〕`, 印发给你们) the notice; anything else other. **A title is never
+///   a meeting line, a notice or a salutation** (a line ending in `：` or starting with 各位):
+///   a text that starts with either has no title. In a one-line body the title runs from the
+///   start to the first boundary space or sentence end, unless those first words hold the
+///   salutation (then there is no title) or are a meeting line or a notice (then they are
+///   that).
+/// - **Salutation**: a short text ending in `：`/`:` (not between digits), with no sentence
+///   punctuation, at most 16 characters, or 30 when it addresses 代表 / 委员 / 同志 ("尊敬的各位
+///   代表、各位政协委员、列席的同志们："), right after the front matter and before the first
+///   part: "各位代表：". In a one-line body it runs to the first colon after the title.
 /// - **Opening**: the text between the salutation (or front matter) and the first part.
 /// - **Numbered blocks**, each style in sequence from 1 (one out of sequence is ordinary
 ///   text, so "二十届二中、三中全会" is no part):
@@ -110,13 +117,38 @@ pub fn parse(source: &str) -> Result<Report, ParseError> {
 ///     `1.5`); `（1）` / `(1)` sub-items;
 ///   - where: at the start of a paragraph; in a one-line body also right after whitespace or
 ///     after `。！？；` (optionally followed by a closing quote);
+///   - `1.` followed by a digit ("14.2025年10件民生实事", "8.6个重大科技专项") is an item only
+///     in a body of paragraphs, only as the next number after an item (13 → 14), and only
+///     when the numbering goes on after it (a `15.` follows) or its text starts with a year
+///     (`2025年`); anywhere else it is a decimal number ("8.6个…" after item 3 is text);
 ///   - nesting: a part's children are the first of the styles `（一）`, `1.`, `（1）` that
 ///     occurs in it, in sequence, and so on down; text of a block before its first child is
 ///     the block's own body. Top-level blocks are the first style found among `一、`,
-///     `（一）`, `1.` (so a text numbered only `（一）`… still has parts).
+///     **parts without a number** (below), `（一）`, `1.` (so a text numbered only `（一）`…
+///     still has parts).
+/// - **Parts without a number** (paragraphs only, when there is no `一、` part): a **heading
+///   line** is a paragraph of 2 to 24 characters, two of them Chinese at least, with no
+///   punctuation of a sentence or clause (`。！？；：，…`), not starting with a marker, a
+///   point, `——` or `附件` ("2024年工作回顾", "2025年工作安排建议", "加强政府自身建设"; see
+///   [`lines::is_unnumbered_heading`]). After the salutation, followed by text, not inside a
+///   numbered run (between `（k）` and `（k+1）`, `k.` and `k+1.`) and not right after another
+///   heading line, it is a part with an empty marker — when there are two such lines or more:
+///   then the review and the plan are two parts, and each part's `（一）`… start again from 1
+///   under it. One short line alone is text.
 /// - **Annexes** (paragraphs only): a paragraph starting with `附件` after the opening ends the
 ///   report's parts; each starts an annex (`附件1`, `附件2 名词解释`) whose items are numbered
-///   blocks of any style, numbered apart (`annex-2-1`).
+///   blocks of any style, numbered apart (`annex-2-1`). An annex marker alone on its line takes
+///   the next line as its heading when that is a short line that ends no clause ("附件1" /
+///   "2025年省十件民生实事"). A **glossary heading** without `附件` (a paragraph `名词解释`,
+///   `名词注释`, `附：名词解释`) in the second half of the paragraphs, followed by an item
+///   numbered 1, is an annex too, with an empty marker.
+/// - **Headings cut to their lead** (see [`lines::cut_long_heading`]): an item of an annex
+///   (a glossary entry) has its term as heading, up to its first `：` when that comes within
+///   40 characters ("“两重”：" — the definition is its body); any heading (of a block, point or
+///   theme) longer than 60 characters is cut after its first `：`/`；`, else after its first
+///   `，` (leaving at least 7 characters, 13 for a theme's lead sentence), else after the last
+///   `，`/`、` within 60 characters. The rest of the paragraph is the section's body: heading and
+///   body are consecutive pieces of the text, so the shown text is unchanged.
 /// - **Points**: `一是`, `二是`, … in sequence, at the start of a block's own text or right
 ///   after `。！？；` or `：` (optionally followed by a closing quote and whitespace), so the
 ///   "一是" in "统一是" is not a point. Each `一是` starts a new run. A point's heading is its
@@ -125,7 +157,8 @@ pub fn parse(source: &str) -> Result<Report, ParseError> {
 /// - **Themes**: when a sentence stands between the start of the block's text (or the heading
 ///   sentence of the previous run's last point) and the `一是` of a run, the sentence right
 ///   before that `一是` leads a theme: its heading is that sentence, and its children are the
-///   points of the run. A run with no sentence before it gives points that are direct children.
+///   points of the run. A run with no sentence before it, or whose sentence before it states a
+///   figure (a heading carries none), gives points that are direct children.
 /// - Sentences end at `。！？` together with any closing quotes right after them ("…。”").
 ///
 /// Section numbers are 1-based among siblings: part 1 is `1`, its second theme `1.2`, that
@@ -219,6 +252,31 @@ fn arabic(s: &str) -> Option<(u32, usize)> {
     Some((s.get(..len)?.parse().ok()?, len))
 }
 
+/// The numbered marker a paragraph starts with (leading whitespace skipped): its style and
+/// value. A `1.` followed by a digit ("8.6个") is none: it reads as a number.
+fn leading_marker(paragraph: &str) -> Option<(Style, u32)> {
+    let s = paragraph.trim_start_matches(is_blank);
+    if let Some((value, len)) = numeral(s) {
+        return s
+            .get(len..)?
+            .starts_with('、')
+            .then_some((Style::CnComma, value));
+    }
+    if let Some(inner) = s.strip_prefix(['（', '(']) {
+        let (style, (value, len)) = match numeral(inner) {
+            Some(found) => (Style::CnParen, found),
+            None => (Style::ArabicParen, arabic(inner)?),
+        };
+        return inner
+            .get(len..)?
+            .starts_with(['）', ')'])
+            .then_some((style, value));
+    }
+    let (value, len) = arabic(s)?;
+    let after = s.get(len..)?.strip_prefix(['.', '．', '、'])?;
+    (!after.starts_with(|c: char| c.is_ascii_digit())).then_some((Style::ArabicDot, value))
+}
+
 /// The numbering styles of blocks, outermost first as they usually nest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
@@ -238,6 +296,9 @@ struct Marker {
     start: usize,
     end: usize,
     value: u32,
+    /// A `1.` marker whose text starts with a digit ("14.2025年", "8.6个"): an item only in
+    /// sequence (see [`Parser::markers`]).
+    numeric: bool,
 }
 
 /// A run of points `一是`, `二是`, … and the theme lead sentence before it, if any.
@@ -271,22 +332,56 @@ impl Parser<'_> {
         let end = self.raw.len();
         let annex_markers = self.annex_markers(end);
         let annex_start = annex_markers.first().map_or(end, |m| m.start);
-        let (top_style, parts) = [Style::CnComma, Style::CnParen, Style::ArabicDot]
-            .into_iter()
-            .map(|style| (style, self.markers(style, 0, annex_start)))
-            .find(|(_, m)| !m.is_empty())
-            .unwrap_or((Style::CnComma, Vec::new()));
+        let numbered = self.markers(Style::CnComma, 0, annex_start);
+        let unnumbered = if numbered.is_empty() {
+            self.unnumbered_parts(annex_start)
+        } else {
+            Vec::new()
+        };
+        let (top_style, parts) = if !numbered.is_empty() {
+            (Style::CnComma, numbered)
+        } else if !unnumbered.is_empty() {
+            (Style::CnComma, unnumbered)
+        } else {
+            [Style::CnParen, Style::ArabicDot]
+                .into_iter()
+                .map(|style| (style, self.markers(style, 0, annex_start)))
+                .find(|(_, m)| !m.is_empty())
+                .unwrap_or((Style::CnComma, Vec::new()))
+        };
         let first_part = parts.first().map_or(annex_start, |m| m.start);
 
         let (front, salutation_range, opening_start) = if self.lines {
             self.front_paragraphs(first_part)
         } else {
-            let title_end = self.title_end(first_part);
+            // A text whose first words are its salutation has no title.
+            let first_words = self.title_end(first_part);
+            let starts_with_salutation = self.salutation_end(0, first_part).is_some()
+                && self.raw.get(..first_words).and_then(colon_in).is_some();
+            let title_end = if starts_with_salutation {
+                0
+            } else {
+                first_words
+            };
             let salutation_end = self.salutation_end(title_end, first_part);
-            let front = vec![FrontItem {
-                kind: FrontKind::Title,
-                text: self.text(0, title_end),
-            }];
+            let title: String = self
+                .text(0, title_end)
+                .chars()
+                .filter(|c| !is_blank(*c))
+                .collect();
+            // The first words are the title unless they are a meeting line or a notice.
+            let kind = match classify_front(&[title]).first() {
+                Some(kind @ (FrontKind::Meeting | FrontKind::Notice)) => *kind,
+                _ => FrontKind::Title,
+            };
+            let front = if title_end == 0 {
+                Vec::new()
+            } else {
+                vec![FrontItem {
+                    kind,
+                    text: self.text(0, title_end),
+                }]
+            };
             let salutation = salutation_end.map(|e| (title_end, e));
             (front, salutation, salutation_end.unwrap_or(title_end))
         };
@@ -386,6 +481,61 @@ impl Parser<'_> {
         }
     }
 
+    /// The parts without a number of a body of paragraphs, before `limit`: heading lines (see
+    /// [`lines::is_unnumbered_heading`]) after the salutation (or the front matter), each
+    /// followed by text, that do not stand inside a numbered run (between `（k）` and
+    /// `（k+1）`, `k.` and `k+1.`, `（k）` and `（k+1）` of sub-items), and not right after another
+    /// such line. They are parts only when there are two or more of them: one short line alone
+    /// is a line of text.
+    fn unnumbered_parts(&self, limit: usize) -> Vec<Marker> {
+        if !self.lines {
+            return Vec::new();
+        }
+        let paragraphs = self.paragraphs(limit);
+        let (_, _, opening_start) = self.front_paragraphs(limit);
+        // Every numbered marker at a paragraph start, by style: (start, value).
+        let runs: Vec<Vec<(usize, u32)>> = [Style::CnParen, Style::ArabicDot, Style::ArabicParen]
+            .into_iter()
+            .map(|style| {
+                paragraphs
+                    .iter()
+                    .filter_map(|&(s, _)| self.marker_at(style, s, limit))
+                    .filter(|m| !m.numeric)
+                    .map(|m| (m.start, m.value))
+                    .collect()
+            })
+            .collect();
+        let inside_run = |at: usize| {
+            runs.iter().any(|markers| {
+                let after = markers.partition_point(|&(s, _)| s < at);
+                let before = after.checked_sub(1).and_then(|i| markers.get(i));
+                matches!((before, markers.get(after)), (Some(b), Some(n)) if b.1 + 1 == n.1)
+            })
+        };
+        let mut parts: Vec<Marker> = Vec::new();
+        let mut previous_was_part = false;
+        for (i, &(s, e)) in paragraphs.iter().enumerate() {
+            let accepted = s >= opening_start
+                && i + 1 < paragraphs.len()
+                && !previous_was_part
+                && self.raw.get(s..e).is_some_and(lines::is_unnumbered_heading)
+                && !inside_run(s);
+            if accepted {
+                parts.push(Marker {
+                    start: s,
+                    end: s,
+                    value: index_number(parts.len()),
+                    numeric: false,
+                });
+            }
+            previous_was_part = accepted;
+        }
+        if parts.len() < 2 {
+            parts.clear();
+        }
+        parts
+    }
+
     /// The markers of `style` in sequence from 1 within `start..end`.
     fn markers(&self, style: Style, start: usize, end: usize) -> Vec<Marker> {
         let mut markers = Vec::new();
@@ -405,17 +555,32 @@ impl Parser<'_> {
         } else {
             Box::new(region.char_indices().map(move |(offset, _)| start + offset))
         };
-        for at in candidates {
-            if !self.at_heading_start(at) {
+        let found: Vec<Marker> = candidates
+            .filter(|&at| self.at_heading_start(at))
+            .filter_map(|at| self.marker_at(style, at, end))
+            .filter(|m| self.lines || !m.numeric)
+            .collect();
+        for (i, marker) in found.iter().enumerate() {
+            if marker.value != expected {
                 continue;
             }
-            let Some(marker) = self.marker_at(style, at, end) else {
-                continue;
-            };
-            if marker.value == expected {
-                markers.push(marker);
-                expected += 1;
+            // "14.2025年…" after item 13 is item 14 when the numbering goes on after it (or its
+            // text starts with a year); "8.6个…" anywhere else is a number.
+            if marker.numeric {
+                let goes_on = found[i + 1..]
+                    .iter()
+                    .any(|m| !m.numeric && m.value == expected + 1);
+                let year = self.raw.get(marker.end..end).is_some_and(|rest| {
+                    rest.len() > 4
+                        && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                        && rest[4..].starts_with('年')
+                });
+                if expected < 2 || !(goes_on || year) {
+                    continue;
+                }
             }
+            markers.push(*marker);
+            expected += 1;
         }
         markers
     }
@@ -442,10 +607,6 @@ impl Parser<'_> {
             Style::ArabicDot => {
                 let (value, len) = arabic(rest)?;
                 let after = rest.get(len..)?.strip_prefix(['.', '．', '、'])?;
-                // "1.5亿元" is a number, not an item.
-                if after.starts_with(|c: char| c.is_ascii_digit()) {
-                    return None;
-                }
                 (value, len, after)
             }
         };
@@ -454,23 +615,48 @@ impl Parser<'_> {
             start: at,
             end: end - after.len(),
             value,
+            // "1.5亿元" may be a number, not an item (see `markers`).
+            numeric: style == Style::ArabicDot && after.starts_with(|c: char| c.is_ascii_digit()),
         })
     }
 
     /// The annex markers: paragraphs starting with 附件 (paragraph bodies only), the first
-    /// after the opening's first paragraph.
+    /// after the opening's first paragraph; and a glossary heading without 附件 (see
+    /// [`lines::is_glossary_heading`]) in the second half of the paragraphs, followed by an item
+    /// numbered 1 (`1.`, `（1）`, `一、`, `（一）`) and not right after an annex marker (附件 /
+    /// 名词解释 on two lines is one annex). A glossary heading's marker is empty: the line is
+    /// its heading.
     fn annex_markers(&self, end: usize) -> Vec<Marker> {
         if !self.lines {
             return Vec::new();
         }
-        let mut markers = Vec::new();
-        for &at in &self.starts {
+        let mut markers: Vec<Marker> = Vec::new();
+        for (i, &at) in self.starts.iter().enumerate() {
             if at == 0 || !self.at_paragraph_start(at) {
                 continue;
             }
             let Some(rest) = self.raw.get(at..end) else {
                 continue;
             };
+            let line = rest.split('\n').next().unwrap_or("");
+            if 2 * i >= self.starts.len() && lines::is_glossary_heading(line) {
+                let next = self.starts.get(i + 1).copied().unwrap_or(end);
+                let numbered_one = ALL_STYLES
+                    .iter()
+                    .filter_map(|style| self.marker_at(*style, next, end))
+                    .any(|m| m.value == 1 && !m.numeric);
+                let previous = i.checked_sub(1).and_then(|k| self.starts.get(k)).copied();
+                let after_annex = markers.last().is_some_and(|m| Some(m.start) == previous);
+                if numbered_one && !after_annex {
+                    markers.push(Marker {
+                        start: at,
+                        end: at,
+                        value: index_number(markers.len()),
+                        numeric: false,
+                    });
+                }
+                continue;
+            }
             let Some(after) = rest.strip_prefix("附件") else {
                 continue;
             };
@@ -487,6 +673,7 @@ impl Parser<'_> {
                 start: at,
                 end: marker_end,
                 value: index_number(markers.len()),
+                numeric: false,
             });
         }
         markers
@@ -509,6 +696,21 @@ impl Parser<'_> {
             }
         }
         limit
+    }
+
+    /// Where the heading `start..end` is cut to its lead (see [`lines::cut_long_heading`];
+    /// `term`: an item of an annex, cut to its glossary term): `end` when it is kept whole.
+    fn cut_heading(&self, start: usize, end: usize, term: bool) -> usize {
+        self.cut_lead(start, end, term, 6)
+    }
+
+    /// [`Parser::cut_heading`] with the shortest lead a comma may end (see
+    /// [`lines::cut_long_heading`]).
+    fn cut_lead(&self, start: usize, end: usize, term: bool, min_lead: usize) -> usize {
+        self.raw
+            .get(start..end)
+            .and_then(|heading| lines::cut_long_heading(heading, term, min_lead))
+            .map_or(end, |cut| start + cut)
     }
 
     /// The end of the first sentence starting at `start` (the punctuation, closing quotes and
@@ -603,13 +805,7 @@ impl Parser<'_> {
                 .filter(|c| !is_blank(*c))
                 .collect()
         };
-        let is_salutation = |p: (usize, usize)| {
-            let t = solid(p);
-            let n = t.chars().count();
-            (2..=16).contains(&n)
-                && (t.ends_with('：') || t.ends_with(':'))
-                && !t.chars().any(ends_clause)
-        };
+        let is_salutation = |p: (usize, usize)| is_salutation(&solid(p));
         let salutation = paragraphs.iter().take(20).position(|p| is_salutation(*p));
         // Without a salutation, the front is the short lines at the top before the first
         // sentence-ending paragraph.
@@ -654,19 +850,30 @@ impl Parser<'_> {
         styles: &[Style],
     ) -> Section {
         let mut heading_start = self.skip_space(marker.end, end);
-        // A marker alone on its line ("附件") has no heading: the next paragraph is text.
+        // A marker alone on its line ("附件") has no heading: the next paragraph is text;
+        // except for an annex, whose title may stand on the next line ("附件1" / "十件实事").
         let alone = self.lines
             && self
                 .raw
                 .get(marker.end..heading_start)
                 .is_some_and(|gap| gap.contains('\n'));
-        if alone {
+        let titled_annex = alone && kind == SectionKind::Annex && {
+            let line = self.raw.get(heading_start..end).unwrap_or("");
+            let line = line.split('\n').next().unwrap_or("");
+            let solid = line.chars().filter(|c| !is_blank(*c)).count();
+            (1..=lines::UNNUMBERED_MAX + 6).contains(&solid)
+                && !line.chars().any(ends_clause)
+                && !input::starts_with_marker(line)
+        };
+        if alone && !titled_annex {
             heading_start = marker.end;
         }
-        let heading_end = if alone {
+        let heading_end = if alone && !titled_annex {
             marker.end
         } else {
-            self.heading_end(heading_start, end)
+            let whole = self.heading_end(heading_start, end);
+            let term = kind == SectionKind::Item && number.first() == Some(&0);
+            self.cut_heading(heading_start, whole, term)
         };
 
         let found = styles.iter().enumerate().find_map(|(i, style)| {
@@ -726,6 +933,7 @@ impl Parser<'_> {
                     start: at,
                     end: at + len + '是'.len_utf8(),
                     value,
+                    numeric: false,
                 })
             })
             .collect()
@@ -744,12 +952,13 @@ impl Parser<'_> {
                     let number = child(parent, children.len());
                     let lead_end = run.points.first().map_or(run_end, |p| p.start);
                     let points = self.points(&run.points, run_end, &number);
+                    let lead_cut = self.cut_lead(lead, lead_end, false, 12);
                     children.push(Section {
                         kind: SectionKind::Theme,
                         number: SectionNumber(number),
                         marker: String::new(),
-                        heading: self.text(lead, lead_end),
-                        body: String::new(),
+                        heading: self.text(lead, lead_cut),
+                        body: self.text(lead_cut, lead_end),
                         children: points,
                     });
                 }
@@ -799,7 +1008,15 @@ impl Parser<'_> {
                 .map_or(end, |p| p.start);
             let Some(run) = runs.get_mut(i) else { break };
             let first_point = run.points.first().map_or(end, |p| p.start);
-            run.lead = self.last_sentence_start(previous_content, first_point);
+            run.lead = self
+                .last_sentence_start(previous_content, first_point)
+                // A sentence that states figures is text, not a theme's heading: headings
+                // carry no figures, so they would be lost ("地区生产总值增长6.3%，…。一是…").
+                .filter(|&lead| {
+                    self.raw
+                        .get(lead..first_point)
+                        .is_none_or(|sentence| crate::figures::recognise(sentence).is_empty())
+                });
             if let Some(last) = run.points.last() {
                 let heading_start = self.skip_space(last.end, next_start);
                 previous_content = self.sentence_end(heading_start, next_start);
@@ -816,7 +1033,8 @@ impl Parser<'_> {
             .map(|(i, marker)| {
                 let point_end = markers.get(i + 1).map_or(end, |m| m.start);
                 let heading_start = self.skip_space(marker.end, point_end);
-                let heading_end = self.sentence_end(heading_start, point_end);
+                let sentence_end = self.sentence_end(heading_start, point_end);
+                let heading_end = self.cut_heading(heading_start, sentence_end, false);
                 Section {
                     kind: SectionKind::Point,
                     number: SectionNumber(child(parent, i)),
@@ -864,7 +1082,21 @@ fn colon_in(s: &str) -> Option<usize> {
     None
 }
 
+/// Whether a paragraph (whitespace-free) is a salutation: ending in `：`/`:`, without sentence
+/// or clause punctuation, at most 16 characters ("各位代表：", "同志们：") or at most 30 when it
+/// addresses deputies, members or comrades ("尊敬的各位代表、各位政协委员、列席的同志们：").
+fn is_salutation(t: &str) -> bool {
+    let n = t.chars().count();
+    let addresses = ["代表", "委员", "同志"].iter().any(|w| t.contains(w));
+    ((2..=16).contains(&n) || (addresses && n <= 30))
+        && (t.ends_with('：') || t.ends_with(':'))
+        && !t.chars().any(ends_clause)
+}
+
 /// What each line of the front matter is (see [`parse_body`]): lines given whitespace-free.
+///
+/// A title is never a meeting line (`——…`, or naming a meeting, 会议 / 大会, with a date or
+/// 在), a notice or a salutation (a line ending in `：`).
 fn classify_front(lines: &[String]) -> Vec<FrontKind> {
     let is_notice = |t: &str| {
         t.starts_with("关于印发")
@@ -873,14 +1105,32 @@ fn classify_front(lines: &[String]) -> Vec<FrontKind> {
             || (t.ends_with("通知") && t.starts_with("关于"))
     };
     let is_meeting = |t: &str| {
-        t.starts_with("——") || t.starts_with("--") || t.contains("会议上") || t.contains("大会上")
+        t.starts_with("——")
+            || t.starts_with("--")
+            || t.contains("会议上")
+            || t.contains("大会上")
+            || ((t.contains("会议") || t.contains("大会"))
+                && (t.contains('在') || (t.contains('年') && t.contains('月'))))
     };
-    let names_report = |t: &str| t.contains("报告") && !is_notice(t) && !is_meeting(t);
+    let addresses = |t: &str| t.ends_with('：') || t.ends_with(':') || t.starts_with("各位");
+    // A line naming the report, where the name comes before any meeting words ("政府工作报告
+    // ——在…会议上" is the title; "在…会议上的报告" is not).
+    let names_report = |t: &str| {
+        let report = t.find("报告");
+        let meeting = ["——", "--", "会议", "大会", "在"]
+            .iter()
+            .filter_map(|w| t.find(w))
+            .min();
+        report.is_some_and(|r| meeting.is_none_or(|m| r < m) || !is_meeting(t))
+            && !is_notice(t)
+            && !t.starts_with("——")
+            && !addresses(t)
+    };
     let mut kinds = vec![FrontKind::Other; lines.len()];
     let title = lines.iter().position(|t| names_report(t)).or_else(|| {
         lines
             .first()
-            .filter(|t| t.chars().count() <= 60 && !is_notice(t) && !is_meeting(t))
+            .filter(|t| t.chars().count() <= 60 && !is_notice(t) && !is_meeting(t) && !addresses(t))
             .map(|_| 0)
     });
     if let Some(t) = title {
@@ -1307,7 +1557,9 @@ mod tests {
     #[test]
     fn a_body_without_spaces_still_parses() {
         let report = parse_ok("各位代表：今年工作很好。一、回顾。一是甲。");
-        assert_eq!(report.title, "各位代表：今年工作很好。");
+        assert_eq!(report.title, "");
+        assert_eq!(report.salutation.as_deref(), Some("各位代表："));
+        assert_eq!(report.opening, "今年工作很好。");
         assert_eq!(report.sections.len(), 1);
     }
 
