@@ -11,6 +11,7 @@ use yew::Reducible;
 use report_core::cards::{figure_id, unit_of_figure, Cards, FigureIndex, OPENING};
 use report_core::order::IdSet;
 use report_core::search::{search, suggest, Corpus, Hit};
+use report_core::targets::Targets;
 use report_core::{Content, Meta, Report};
 
 /// A request to bring a section into view; `seq` changes on every request so that clicking the
@@ -30,6 +31,8 @@ pub struct AppState {
     pub meta: &'static Meta,
     /// The figures recognised in the report's text.
     pub figures: &'static FigureIndex,
+    /// What the report promises for its year, beside last year's results.
+    pub targets: Rc<Targets>,
     /// The metric cards, or why the curated data does not fit the report.
     pub cards: Result<&'static Cards, &'static str>,
     /// Whether all cards are shown (not only the headline row).
@@ -144,6 +147,7 @@ impl AppState {
             report: &content.report,
             meta: &content.meta,
             figures: &content.figures,
+            targets: Rc::new(Targets::find(&content.report, &content.figures)),
             cards: content.cards.as_ref().map_err(String::as_str),
             figures_open: false,
             theme_filter: None,

@@ -45,6 +45,9 @@ pub struct Row<'a> {
     /// The address of the figure's sentence in the page (`null` for a report opened from a
     /// file, which has no address of its own).
     pub link: Option<String>,
+    /// The indicator it measures ("地区生产总值", `data/indicators.tsv`), where its clause
+    /// names one.
+    pub indicator: Option<&'a str>,
 }
 
 /// A card as an export row; `base` is the page's address without `#…` (the link is
@@ -74,6 +77,7 @@ pub fn row<'a>(card: &'a Card, base: &str) -> Row<'a> {
         section_heading: &card.section_heading,
         sentence: &card.sentence,
         link: (!base.is_empty()).then(|| format!("{base}#{}", card.figure_id())),
+        indicator: card.indicator.as_deref(),
     }
 }
 
@@ -103,7 +107,7 @@ pub fn change_text(card: &Card) -> String {
 
 /// CSV column headers in Chinese, for the people who open it in a spreadsheet; the JSON keys
 /// are the fields of [`Row`] in the same order.
-pub const COLUMNS: [&str; 18] = [
+pub const COLUMNS: [&str; 19] = [
     "编号",
     "名称",
     "数值",
@@ -122,6 +126,7 @@ pub const COLUMNS: [&str; 18] = [
     "章节标题",
     "原句",
     "链接",
+    "指标",
 ];
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
@@ -166,6 +171,7 @@ pub fn to_csv(cards: &Cards, base: &str) -> String {
             r.section_heading.to_string(),
             r.sentence.to_string(),
             r.link.clone().unwrap_or_default(),
+            r.indicator.unwrap_or("").to_string(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));

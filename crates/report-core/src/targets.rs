@@ -16,8 +16,9 @@
 //!   read for every value of the list, as such lists are meant.
 //! - **An aim** beyond the target is the figure right after it that 力争 / 争取 introduces
 //!   ("增长7%以上、力争达到8%").
-//! - **The year**: a year written in the passage's lead ("2025年主要预期目标"), else the year of
-//!   the report (its title, else its meeting line).
+//! - **The year**: a year written in the passage's lead ("2025年主要预期目标"), else in the
+//!   heading of the part holding it ("二、2025年经济社会发展总体要求"), else the year of the
+//!   report (its title, else its meeting line).
 //! - **Last year's results**: for each target's indicator, the first figure before the first
 //!   target passage (outside the parts that plan) that is a result or an estimate (预计, 初步统计)
 //!   of the same indicator in the same unit: "增长5.2%" beside "增长5%左右", never "1.3万亿元".
@@ -81,6 +82,9 @@ pub struct Stated {
     pub index: usize,
     /// As written: "5%左右".
     pub written: String,
+    /// The verb of the change it states, as written ("增长", "下降", "降低"); "" when it states
+    /// a level ("城镇调查失业率5.5%左右", "粮食产量1.4万亿斤").
+    pub change: String,
     pub bound: Bound,
     /// The least and greatest value the text allows, in base units: both the value for an
     /// exact or approximate figure, one of them for a bound, both ends for a range.
@@ -103,6 +107,11 @@ impl Stated {
     /// before them.
     pub fn plain(&self) -> String {
         plain_words(&self.written, self.bound)
+    }
+
+    /// [`Stated::plain`] after the verb of its change: "增长约5%", "降低约3%".
+    pub fn plain_change(&self) -> String {
+        format!("{}{}", self.change, self.plain())
     }
 }
 
@@ -256,13 +265,20 @@ fn passages(report: &Report, index: &FigureIndex) -> Vec<Passage> {
                 .filter(|&c| !text[after_lead..c].contains(['。', '；', '，']));
             if let Some(colon) = colon {
                 let sentence_from = text[..lead_at]
-                    .rfind(['。', '\n', '！', '？'])
-                    .map_or(0, |i| i + 1);
+                    .char_indices()
+                    .rfind(|(_, c)| "。\n！？".contains(*c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let part_heading = report
+                    .path_to(unit)
+                    .first()
+                    .and_then(|id| report.find(id))
+                    .map(|part| part.heading.as_str());
                 out.push(Passage {
                     unit: unit.clone(),
                     from: colon,
                     to: paragraph_end,
-                    year: year_in(&text[sentence_from..lead_at]),
+                    year: year_in(&text[sentence_from..lead_at])
+                        .or_else(|| part_heading.and_then(year_in)),
                 });
             }
             at = after_lead;
@@ -372,6 +388,10 @@ fn stated_as_written(
         unit_id: unit.to_string(),
         index: k,
         written: text.get(figure.start..figure.end)?.to_string(),
+        change: figure
+            .change
+            .as_ref()
+            .map_or(String::new(), |c| c.verb.clone()),
         bound,
         min,
         max,

@@ -11,6 +11,7 @@ use super::outline::Outline;
 use super::print_footer::print_footer;
 use super::report_header::report_header;
 use super::report_view::report_view;
+use super::targets_panel::targets_panel;
 use super::top_bar::top_bar;
 use super::{use_shown_report, AppContext, ShownContext};
 use crate::effects;
@@ -130,6 +131,7 @@ fn Reader(props: &ReaderProps) -> Html {
     let field = use_manual_copy(&state);
     let copy_box = manual_copy(&state, field);
     let header = report_header(&state, &shown, inert);
+    let targets = targets_panel(&state);
     let text = report_view(&state);
     let footer = print_footer(&state);
     html! {
@@ -150,6 +152,7 @@ fn Reader(props: &ReaderProps) -> Html {
                 <Outline />
                 <main id="main" class="layout__main" tabindex="-1" inert={inert}>
                     <FiguresPanel />
+                    { targets }
                     { text }
                 </main>
             </div>

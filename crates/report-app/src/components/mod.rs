@@ -23,6 +23,7 @@ pub mod report_view;
 pub mod rich_text;
 pub mod search_box;
 pub mod section_view;
+pub mod targets_panel;
 pub mod top_bar;
 pub mod truncation_notice;
 

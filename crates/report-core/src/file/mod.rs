@@ -28,6 +28,7 @@ use super::figures::Figure;
 use super::model::{FrontItem, FrontKind, Meta, Report, Section, SectionKind, SectionNumber};
 use super::search::terms::Terms;
 use super::search::Corpus;
+use super::targets::{Stated, Targets};
 use super::Content;
 
 mod own;
@@ -71,6 +72,62 @@ pub struct ReportFile {
     pub cards: Vec<CardRecord>,
     #[serde(default)]
     pub comparisons: Vec<ComparisonRecord>,
+    /// What the report promises for its year, indicator by indicator (`kind` "target"), and
+    /// what it says those indicators came to the year before (`kind` "result" or "estimate"),
+    /// found by [`crate::targets::Targets::find`]. Written for other programs; a reader finds
+    /// them again from the figures, so they are never read from a file (and the page's own
+    /// data leaves them out).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<StatedRecord>,
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<StatedRecord>,
+}
+
+/// A target or a result: `{"indicator": "地区生产总值", "written": "5%左右", "figure":
+/// "sec-2-fig-1", "qualifier": "approximate", "change": "增长", "min": "5", "max": "5",
+/// "kind": "target", "year": "2025"}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatedRecord {
+    /// The indicator's name in `data/indicators.tsv`.
+    pub indicator: String,
+    /// The figure as written, and its id ([`FigureRecord::id`]).
+    pub written: String,
+    pub figure: String,
+    /// "exact", "approximate" (约, 左右), "at_least" (以上, 不低于), "at_most" (以内, 不超过) or
+    /// "range" (5.0%—5.5%).
+    pub qualifier: String,
+    /// The verb of the change it states ("增长", "下降"), absent for a level ("5.5%左右" of
+    /// 城镇调查失业率).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// The least and greatest value the text allows, in base units: both the value for an
+    /// exact or approximate figure, one for a bound, both ends for a range.
+    pub min: Option<String>,
+    pub max: Option<String>,
+    /// "target", "result" or "estimate" (预计, 初步统计).
+    pub kind: String,
+    /// The year it is for ("2025"), where known.
+    pub year: Option<String>,
+    /// For a target: the aim the text adds beyond it ("力争达到8%").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aim: Option<Box<StatedRecord>>,
+}
+
+impl StatedRecord {
+    fn of(stated: &Stated, aim: Option<&Stated>) -> StatedRecord {
+        StatedRecord {
+            indicator: stated.indicator.clone(),
+            written: stated.written.clone(),
+            figure: stated.figure_id(),
+            qualifier: stated.bound.key().to_string(),
+            change: Some(stated.change.clone()).filter(|c| !c.is_empty()),
+            min: stated.min.map(|v| v.to_string()),
+            max: stated.max.map(|v| v.to_string()),
+            kind: stated.kind.key().to_string(),
+            year: stated.year.map(|y| y.to_string()),
+            aim: aim.map(|a| Box::new(StatedRecord::of(a, None))),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -299,6 +356,7 @@ pub fn to_file(content: &Content) -> ReportFile {
         ),
         Err(_) => (Vec::new(), Vec::new(), Vec::new()),
     };
+    let found = Targets::find(report, &content.figures);
     ReportFile {
         schema: SCHEMA,
         meta: MetaRecord {
@@ -329,6 +387,16 @@ pub fn to_file(content: &Content) -> ReportFile {
         themes,
         cards,
         comparisons,
+        targets: found
+            .targets
+            .iter()
+            .map(|t| StatedRecord::of(&t.stated, t.aim.as_ref()))
+            .collect(),
+        results: found
+            .results
+            .iter()
+            .map(|r| StatedRecord::of(r, None))
+            .collect(),
     }
 }
 
@@ -403,7 +471,11 @@ pub fn to_json(content: &Content) -> String {
 
 /// The report file as the page reads it ([`read_own`]): compact JSON.
 pub fn to_embedded_json(content: &Content) -> String {
-    serde_json::to_string(&to_file(content)).unwrap_or_default()
+    let mut file = to_file(content);
+    // The page finds them again from the figures.
+    file.targets.clear();
+    file.results.clear();
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// Longest text a string of a file may hold (a paragraph, a heading): 1 MB.

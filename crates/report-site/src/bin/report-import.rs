@@ -112,6 +112,30 @@ mod native {
             cards,
             headline,
         );
+        let found = report_core::targets::Targets::find(report, &content.figures);
+        if found.is_empty() {
+            out.push_str("主要目标：没有找到\n");
+        } else {
+            out.push_str(&format!("主要目标：{}项\n", found.targets.len()));
+            for t in &found.targets {
+                let s = &t.stated;
+                let year = s.year.map_or(String::new(), |y| format!("{y}年"));
+                let aim = t
+                    .aim
+                    .as_ref()
+                    .map_or(String::new(), |a| format!("，力争{}", a.written));
+                let result = found.result_for(t).map_or("报告未提及".to_string(), |r| {
+                    let year = r.year.map_or("上年".to_string(), |y| format!("{y}年"));
+                    format!("{year}{}{}", r.kind.name(), r.written)
+                });
+                out.push_str(&format!(
+                    "  - {year}{}：{}（{}{aim}）；{result}\n",
+                    s.indicator,
+                    s.written,
+                    s.plain()
+                ));
+            }
+        }
         if warnings.is_empty() {
             out.push_str("注意：无\n");
         } else {
