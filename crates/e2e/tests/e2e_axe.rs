@@ -332,3 +332,23 @@ fn a_keyboard_alone_reaches_search_the_outline_a_section_a_card_a_note_and_the_e
     );
     page.assert_no_console_errors();
 }
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn axe_finds_nothing_on_a_report_with_targets_light_and_dark() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    page.choose_file(&support::file_with(
+        "省报告.txt",
+        include_bytes!("../../../tests/reports/province-2031.txt"),
+    ));
+    page.driver.wait_for(
+        "the report with targets to be shown",
+        "return document.querySelector('[data-testid=targets]') !== null;",
+    );
+    gate(&page, "phone, 主要目标", false);
+    page.driver.color_scheme("dark");
+    gate(&page, "phone, 主要目标, dark", false);
+    page.assert_no_console_errors();
+}

@@ -95,7 +95,8 @@ fn a_text_file_opens_with_its_outline_figures_cards_and_search() {
     );
     assert!(page.count("[data-testid=outline] a") >= 8);
     assert!(page.count("[data-testid=report] data.figure") >= 10);
-    assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 6);
+    // Main indicators only: 地区生产总值, 一般公共预算收入, 城镇新增就业, 接待游客.
+    assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 4);
     page.search("低保");
     page.driver.wait_for(
         "低保 to be found in the opened report",
@@ -141,7 +142,8 @@ fn a_gbk_text_and_a_report_file_open_too() {
     page.wait_opened("county.json");
     assert_eq!(page.title(), COUNTY_TITLE);
     assert_same_text(&page.page_report_text(), COUNTY);
-    assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 6);
+    // Main indicators only: 地区生产总值, 一般公共预算收入, 城镇新增就业, 接待游客.
+    assert_eq!(page.count("[data-testid=headline-row] .metric-card"), 4);
     page.assert_no_console_errors();
 }
 
@@ -468,4 +470,90 @@ fn the_whole_report_file_is_offered_for_the_built_in_report_only() {
     );
     assert_eq!(page.count("[data-testid=export-report]"), 0);
     page.assert_no_console_errors();
+}
+
+const PROVINCE: &str = include_str!("../../../tests/reports/province-2031.txt");
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn a_reports_targets_stand_beside_last_years_results_with_labels_that_hold() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open("/");
+    assert_eq!(
+        page.count("[data-testid=targets]"),
+        0,
+        "the built-in report states no targets"
+    );
+    page.choose_file(&file_with("省报告.txt", PROVINCE.as_bytes()));
+    page.wait_opened("省报告.txt");
+    assert_same_text(&page.page_report_text(), PROVINCE);
+    // The outline holds: two parts without numbers, （一） again in each, the glossary.
+    assert_eq!(page.count(".section--part"), 2);
+    assert_eq!(page.count(".section--subsection"), 4);
+    assert_eq!(page.count(".section--annex"), 1);
+    // 主要目标: a table, a row per indicator, the target in plain words, last year beside it.
+    assert_eq!(page.count("[data-testid=targets] table"), 1);
+    assert_eq!(page.count(".targets__row"), 7);
+    let indicators = page.texts(".targets__row th");
+    assert_eq!(indicators[0], "地区生产总值");
+    let plain = page.texts(".targets__row td:nth-of-type(1) .targets__plain");
+    assert!(
+        plain.contains(&"增长5.0%至5.5%之间".to_string()),
+        "{plain:?}"
+    );
+    assert!(plain.contains(&"不超过5.5%".to_string()), "{plain:?}");
+    let results = page.texts(".targets__row td:nth-of-type(2)");
+    assert!(
+        results[0].contains("5.3%左右") && results[0].contains("预计"),
+        "{results:?}"
+    );
+    assert_eq!(page.texts("thead th"), ["指标", "2031年目标", "2030年结果"]);
+    assert!(plain.iter().any(|p| p.contains("力争4%")), "{plain:?}");
+    // Each value leads to its sentence.
+    let href = page
+        .attr("[data-testid=targets] .targets__value", "href")
+        .expect("the target links to its sentence");
+    page.driver.click("[data-testid=targets] .targets__value");
+    page.driver.wait_for(
+        "the target's sentence to be shown",
+        &format!(
+            "const f = document.getElementById({});
+             const r = f && f.getBoundingClientRect();
+             return r !== null && r.top >= 0 && r.bottom <= innerHeight;",
+            json!(href.trim_start_matches('#'))
+        ),
+    );
+    // Cards: each value of a list has its own item; meetings and titles have no card.
+    let labels = page.texts("[data-testid=headline-row] .metric-card__label");
+    assert_eq!(labels[0], "地区生产总值", "{labels:?}");
+    page.driver.click("[data-testid=figures-toggle]");
+    let all = page.texts("#figures-all .metric-card__label");
+    assert!(
+        all.contains(&"农村居民人均可支配收入".to_string()),
+        "{all:?}"
+    );
+    assert!(
+        !all.iter().any(|l| l.contains("全会") || l == "数据"),
+        "{all:?}"
+    );
+    page.js("document.getElementById('targets').scrollIntoView();");
+    page.screenshot("phone-targets");
+    page.driver.color_scheme("dark");
+    page.screenshot("phone-targets-dark");
+    page.assert_no_console_errors();
+
+    // 200 % page zoom: one column, nothing cut.
+    let zoomed = Page::new(env, 195, 422);
+    zoomed.open("/");
+    zoomed.choose_file(&file_with("省报告.txt", PROVINCE.as_bytes()));
+    zoomed.wait_opened("省报告.txt");
+    zoomed.js("document.getElementById('targets').scrollIntoView();");
+    let overflow = zoomed.js(
+        "const t = document.querySelector('[data-testid=targets] table');
+         return t.scrollWidth <= t.parentElement.clientWidth + 1;",
+    );
+    assert_eq!(overflow, json!(true), "the table fits the width at 200 %");
+    zoomed.screenshot("phone-zoom-200-targets");
+    zoomed.assert_no_console_errors();
 }

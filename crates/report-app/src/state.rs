@@ -11,7 +11,7 @@ use yew::Reducible;
 use report_core::cards::{figure_id, unit_of_figure, Cards, FigureIndex, OPENING};
 use report_core::order::IdSet;
 use report_core::search::{search, suggest, Corpus, Hit};
-use report_core::targets::Targets;
+use report_core::targets::TargetRow;
 use report_core::{Content, Meta, Report};
 
 /// A request to bring a section into view; `seq` changes on every request so that clicking the
@@ -32,7 +32,7 @@ pub struct AppState {
     /// The figures recognised in the report's text.
     pub figures: &'static FigureIndex,
     /// What the report promises for its year, beside last year's results.
-    pub targets: Rc<Targets>,
+    pub targets: &'static [TargetRow],
     /// The metric cards, or why the curated data does not fit the report.
     pub cards: Result<&'static Cards, &'static str>,
     /// Whether all cards are shown (not only the headline row).
@@ -147,7 +147,7 @@ impl AppState {
             report: &content.report,
             meta: &content.meta,
             figures: &content.figures,
-            targets: Rc::new(Targets::find(&content.report, &content.figures)),
+            targets: &content.targets,
             cards: content.cards.as_ref().map_err(String::as_str),
             figures_open: false,
             theme_filter: None,

@@ -40,6 +40,7 @@ fn content_with_cards() -> &'static Content {
     let cards = build_cards(&report, &figures, CURATION).map_err(|e| e.to_string());
     assert!(cards.is_ok(), "{cards:?}");
     Box::leak(Box::new(Content {
+        targets: report_core::targets::Targets::find(&report, &figures).rows(),
         corpus: Corpus::new(&report, Terms::default()),
         meta: Meta::default(),
         report,

@@ -655,7 +655,10 @@ pub fn headline_row(cards: &[Card], table: &Indicators) -> Vec<usize> {
         let rank = table.rank(indicator).unwrap_or(usize::MAX);
         firsts.push((usize::from(target), rank, i));
     }
-    firsts.sort();
+    // The project's one sort (order.rs): kind order, then rank, then reading order.
+    super::order::sort_by_key(&mut firsts, |&(target, rank, i)| {
+        ((target as u128) << 96) | ((rank.min(u32::MAX as usize) as u128) << 48) | i as u128
+    });
     let mut chosen: Vec<usize> = Vec::new();
     let mut named: Vec<&str> = Vec::new();
     for (_, _, i) in firsts {

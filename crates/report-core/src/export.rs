@@ -198,7 +198,7 @@ pub fn to_json(cards: &Cards, report: &Report, base: &str) -> String {
         stops_at: report.cut_tail(),
         figures: cards.cards.iter().map(|c| row(c, base)).collect(),
     };
-    serde_json::to_string_pretty(&export).unwrap_or_default() + "\n"
+    serde_json::to_string(&export).unwrap_or_default() + "\n"
 }
 
 /// A citation of one card for pasting: value (with what it means and its kind when not a plain

@@ -30,6 +30,7 @@ use cards::{auto_cards, build_cards, parse_curation, Cards, FigureIndex};
 use parse::warnings::Warning;
 use search::terms::Terms;
 use search::Corpus;
+use targets::Targets;
 
 /// Everything the app shows: the report, the figures recognised in it, and the checked cards
 /// (or why the curated data does not fit the text — the report is still shown then).
@@ -42,6 +43,9 @@ pub struct Content {
     pub cards: Result<Cards, String>,
     /// The report's text prepared for search.
     pub corpus: Corpus,
+    /// What the report promises for its year, beside last year's results, as the page shows
+    /// them ([`targets::Targets::rows`]).
+    pub targets: Vec<targets::TargetRow>,
 }
 
 impl Content {
@@ -72,6 +76,7 @@ impl Content {
         meta.complete_from(&report);
         Ok((
             Content {
+                targets: Targets::find(&report, &figures).rows(),
                 corpus: Corpus::new(&report, terms),
                 meta,
                 report,
@@ -86,6 +91,7 @@ impl Content {
     pub fn without_cards(report: Report) -> Content {
         let figures = FigureIndex::new(&report);
         Content {
+            targets: Targets::find(&report, &figures).rows(),
             corpus: Corpus::new(&report, Terms::default()),
             meta: Meta::default(),
             report,
@@ -99,10 +105,25 @@ impl Content {
 /// (`report-app/src/bin/report-reader.rs`): the whole pipeline without curation, then the
 /// report file in its compact form, with the figures found (the page reads it back with
 /// [`file::read_own`]), and the warnings as sentences. An error is a sentence in Chinese.
+///
+/// No search index is made: the page makes its own when it reads the file (and the worker
+/// stays without the search code).
 pub fn text_to_file(text: &str) -> Result<(String, Vec<String>), String> {
-    let (content, warnings) = Content::from_text(text, None, Terms::default())?;
+    let parsed = parse::import(text).map_err(|e| e.to_string())?;
+    let report = parsed.report;
+    let figures = FigureIndex::new(&report);
+    let mut meta = Meta::default();
+    meta.complete_from(&report);
+    let content = Content {
+        cards: Ok(auto_cards(&report, &figures)),
+        targets: Targets::find(&report, &figures).rows(),
+        corpus: Corpus::without_text(),
+        meta,
+        report,
+        figures,
+    };
     Ok((
         file::to_embedded_json(&content),
-        warnings.iter().map(|w| w.message()).collect(),
+        parsed.warnings.iter().map(|w| w.message()).collect(),
     ))
 }

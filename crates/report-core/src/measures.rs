@@ -262,8 +262,11 @@ pub fn measures_with(table: &Indicators, text: &str, figures: &[Figure]) -> Vec<
             continue;
         }
         // 2. Lists with 分别.
-        if let Some(&(first, at)) = groups.get(&k) {
-            let n = group_len(&groups, first);
+        if let Some((first, at)) = groups[k] {
+            let n = groups
+                .iter()
+                .filter(|g| g.is_some_and(|(f, _)| f == first))
+                .count();
             let items = items_of(text, figures, first, n, &previous_items);
             if let Some(items) = &items {
                 if at == 0 {
@@ -361,13 +364,10 @@ fn subject_before<'a>(
     (opens(subject, named.start) && named.indicator.fits(unit)).then_some(named.indicator)
 }
 
-/// The figures that stand in a list after 分别: figure index → (the list's first figure, the
-/// place in the list).
-fn list_groups(
-    text: &str,
-    figures: &[Figure],
-) -> std::collections::BTreeMap<usize, (usize, usize)> {
-    let mut groups = std::collections::BTreeMap::new();
+/// The figures that stand in a list after 分别: for each figure, the list's first figure and
+/// its place in the list.
+fn list_groups(text: &str, figures: &[Figure]) -> Vec<Option<(usize, usize)>> {
+    let mut groups = vec![None; figures.len()];
     let mut k = 0;
     while k < figures.len() {
         let from = clause_start(text, figures[k].start).max(if k > 0 {
@@ -389,15 +389,11 @@ fn list_groups(
             j += 1;
         }
         for (at, i) in (k..j).enumerate() {
-            groups.insert(i, (k, at));
+            groups[i] = Some((k, at));
         }
         k = j;
     }
     groups
-}
-
-fn group_len(groups: &std::collections::BTreeMap<usize, (usize, usize)>, first: usize) -> usize {
-    groups.values().filter(|(f, _)| *f == first).count()
 }
 
 /// The items of the 分别 list whose values are the `n` figures from `first`: the words before

@@ -24,7 +24,7 @@
 //!   of the same indicator in the same unit: "增长5.2%" beside "增长5%左右", never "1.3万亿元".
 //!   Its year is the target's year less one.
 
-use super::cards::{figure_id, unit_text, FigureIndex, PlacedFigure, OPENING};
+use super::cards::{figure_id, unit_of_figure, unit_text, FigureIndex, PlacedFigure, OPENING};
 use super::figures::meaning::Kind;
 use super::figures::{Amount, Qualifier};
 use super::model::{FrontKind, Report};
@@ -229,6 +229,122 @@ impl Targets {
     pub fn is_empty(&self) -> bool {
         self.targets.is_empty()
     }
+
+    /// The table the page shows, a row per target ([`TargetRow`]).
+    pub fn rows(&self) -> Vec<TargetRow> {
+        self.targets
+            .iter()
+            .map(|t| {
+                let s = &t.stated;
+                let mut note = Vec::new();
+                if s.written != s.plain() {
+                    note.push(s.plain_change());
+                }
+                if let Some(aim) = &t.aim {
+                    note.push(format!("力争{}", aim.written));
+                }
+                let result = self.result_for(t);
+                TargetRow {
+                    indicator: s.indicator.clone(),
+                    year: s.year,
+                    target: (s.figure_id(), format!("{}{}", s.change, s.written)),
+                    target_note: note.join("，"),
+                    result: result.map_or_else(Default::default, |r| {
+                        (r.figure_id(), format!("{}{}", r.change, r.written))
+                    }),
+                    result_note: match result {
+                        Some(r) if r.kind == Kind::Estimate => "预计数".to_string(),
+                        _ => String::new(),
+                    },
+                }
+            })
+            .collect()
+    }
+}
+
+/// One row of the 主要目标 table, with its words made where the figures are found (the build,
+/// the reading worker), so that the page only shows them. Its figures are ids of the report's
+/// figures: the page shows a row only when each is there and its words end with that figure
+/// as written ([`TargetRow::from_strings`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TargetRow {
+    /// The indicator's name.
+    pub indicator: String,
+    /// The year of the target ("2025"), where known; last year's result is for the year before.
+    pub year: Option<u32>,
+    /// The target's figure id and its words as shown: the verb of its change and the figure as
+    /// written ("增长5%左右").
+    pub target: (String, String),
+    /// The target in plain words and the aim beyond it ("增长约5%，力争8%"); "" when the
+    /// written words say it all.
+    pub target_note: String,
+    /// Last year's result the same report gives, as `target`; two empty strings when it gives
+    /// none.
+    pub result: (String, String),
+    /// "预计数" for an estimate, else "".
+    pub result_note: String,
+}
+
+impl TargetRow {
+    /// The row's eight strings as the report file's `target_figures` hold them: indicator,
+    /// year, target figure, its words, its note, result figure, its words, its note.
+    pub fn strings(&self) -> Vec<String> {
+        vec![
+            self.indicator.clone(),
+            self.year.map_or(String::new(), |y| y.to_string()),
+            self.target.0.clone(),
+            self.target.1.clone(),
+            self.target_note.clone(),
+            self.result.0.clone(),
+            self.result.1.clone(),
+            self.result_note.clone(),
+        ]
+    }
+
+    /// A row of [`TargetRow::strings`] over the figures the page has read, or `None` when it
+    /// is malformed or its target is not a figure of the text written as its words say; a
+    /// result that is not there is left out.
+    pub fn from_strings(v: &[String], report: &Report, index: &FigureIndex) -> Option<TargetRow> {
+        let [indicator, year, target, words, note, result, result_words, result_note] = v else {
+            return None;
+        };
+        let shown = |id: &String, words: &String| {
+            let unit = unit_of_figure(id)?;
+            let k: usize = id.rsplit_once("-fig-")?.1.parse().ok()?;
+            let f = index.of(unit).get(k.checked_sub(1)?)?;
+            let written = unit_text(report, unit)?.get(f.start..f.end)?;
+            words
+                .ends_with(written)
+                .then(|| (id.clone(), words.clone()))
+        };
+        let target = shown(target, words)?;
+        let result = shown(result, result_words);
+        Some(TargetRow {
+            indicator: indicator.clone(),
+            year: year.parse().ok(),
+            target,
+            target_note: note.clone(),
+            result_note: if result.is_some() {
+                result_note.clone()
+            } else {
+                String::new()
+            },
+            result: result.unwrap_or_default(),
+        })
+    }
+}
+
+/// Reads `stated` with `bound` (its value `value`): both ends for a point, one for a bound.
+fn with_bound(stated: &mut Stated, bound: Bound, value: Amount) {
+    if bound == stated.bound {
+        return;
+    }
+    stated.bound = bound;
+    (stated.min, stated.max) = match bound {
+        Bound::AtLeast => (Some(value), None),
+        Bound::AtMost => (None, Some(value)),
+        _ => (Some(value), Some(value)),
+    };
 }
 
 /// A target passage: unit, byte range (from after the lead's colon to the paragraph's end),
@@ -355,13 +471,7 @@ fn stated(
         }
         let closing = Bound::of(figures[last].qualifier)?;
         if last > k && matches!(closing, Bound::Approximate | Bound::AtLeast | Bound::AtMost) {
-            let value = Some(figures[k].value);
-            s.bound = closing;
-            (s.min, s.max) = match closing {
-                Bound::AtLeast => (value, None),
-                Bound::AtMost => (None, value),
-                _ => (value, value),
-            };
+            with_bound(&mut s, closing, figures[k].value);
         }
     }
     Some(s)

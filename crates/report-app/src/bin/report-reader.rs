@@ -38,7 +38,6 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod reading {
     use report_core::decode::{decode_with, Decoders, LARGEST_FILE};
-    use report_core::search::terms::Terms;
     use report_core::{file, text_to_file};
     use web_sys::{File, FileReaderSync, TextDecoder, TextDecoderOptions};
 
@@ -78,9 +77,7 @@ mod reading {
         let (text, _) = decode_with(&bytes, &Browser)?;
         if text.trim_start().starts_with('{') {
             // Written again: with cards for a file that has none, in the compact form.
-            let (content, notes) =
-                file::read_with_cards(&text, Terms::default()).map_err(|e| e.0)?;
-            Ok((file::to_embedded_json(&content), notes))
+            file::file_to_file(&text).map_err(|e| e.0)
         } else {
             text_to_file(&text)
         }
@@ -91,3 +88,9 @@ mod reading {
 fn main() {
     eprintln!("This is the browser's reading worker; `trunk build` builds it.");
 }
+
+/// The worker's allocator, the page's (TLSF, `rlsf`): about 3 KB gzip less code than Rust's
+/// default for wasm (docs/size-budget.md).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: rlsf::GlobalTlsf = rlsf::GlobalTlsf::new();

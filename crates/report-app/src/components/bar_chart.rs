@@ -1,5 +1,5 @@
 //! A horizontal bar chart as inline SVG, with its data table and a text description. The
-//! geometry comes from `core::chart::layout`; computed values are drawn dashed and say so.
+//! geometry comes from `core::chart::layout`.
 
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn bar_chart(chart: &Chart) -> Html {
                     let top = g.y - BAND * 0.2;
                     let bar_y = top + LABEL_ROW + 4.0;
                     html! {
-                        <g class={classes!("bar-chart__bar", bar.computed.then_some("bar-chart__bar--computed"))}>
+                        <g class="bar-chart__bar">
                             <text x="0" y={px(top + LABEL_ROW - 6.0)} class="bar-chart__label">{ &bar.label }</text>
                             <rect x="0" y={px(bar_y)} width={px(g.length.max(2.0))}
                                 height="24" rx="3" />
@@ -45,13 +45,12 @@ pub fn bar_chart(chart: &Chart) -> Html {
             <p class="bar-chart__description">{ &chart.description }</p>
             <table class="bar-chart__table">
                 <caption class="visually-hidden">{ format!("{}（数据表）", chart.title) }</caption>
-                <thead><tr><th scope="col">{ "项目" }</th><th scope="col">{ "数值" }</th><th scope="col">{ "来源" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "项目" }</th><th scope="col">{ "数值" }</th></tr></thead>
                 <tbody>
                     { for chart.bars.iter().map(|bar| html! {
                         <tr>
                             <th scope="row">{ &bar.label }</th>
                             <td>{ &bar.display }</td>
-                            <td>{ if bar.computed { "由增长率推算" } else { "报告原文" } }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -8,7 +8,7 @@ use super::bar_chart::bar_chart;
 use super::metric_card::metric_card;
 use super::use_app_state;
 use crate::state::Action;
-use report_core::chart::{comparison, year_on_year};
+use report_core::chart::comparison;
 use report_core::export::{data_url, to_csv, to_json};
 
 #[component]
@@ -62,18 +62,18 @@ pub fn FiguresPanel() -> Html {
         },
     );
     // Results first; an estimate or a target never sits among them unmarked.
-    let (mut headline, others): (Vec<&report_core::cards::Card>, Vec<_>) = cards
+    let is_result =
+        |c: &&report_core::cards::Card| c.kind == report_core::figures::meaning::Kind::Result;
+    let headline = cards
         .cards
         .iter()
-        .filter(|c| c.headline)
-        .partition(|c| c.kind == report_core::figures::meaning::Kind::Result);
-    headline.extend(others);
-    let mut charts: Vec<_> = cards
+        .filter(|c| c.headline && is_result(c))
+        .chain(cards.cards.iter().filter(|c| c.headline && !is_result(c)));
+    let charts: Vec<_> = cards
         .comparisons
         .iter()
         .filter_map(|(id, title, ids)| comparison(cards, id, title, ids))
         .collect();
-    charts.extend(cards.cards.iter().filter_map(year_on_year));
 
     html! {
         <section id="figures" class="figures" aria-labelledby="figures-title" data-testid="figures">
@@ -84,7 +84,7 @@ pub fn FiguresPanel() -> Html {
                 { format!("报告中共有{}项数据。点卡片上的“看原文”可跳到原句；正文中带下划线的数字可打开对应卡片。", cards.cards.len()) }
             </p>
             <div class="figures__grid figures__grid--headline" data-testid="headline-row">
-                { for headline.into_iter().map(|card| metric_card(&state, card, false, 3)) }
+                { for headline.map(|card| metric_card(&state, card, false, 3)) }
             </div>
             <button type="button" class="control figures__toggle" aria-expanded={open.to_string()}
                 aria-controls="figures-all" onclick={toggle} data-testid="figures-toggle">
@@ -94,6 +94,15 @@ pub fn FiguresPanel() -> Html {
             // the panel first, see `Action::Navigate`).
             <div id="figures-all" class="figures__all" hidden={!open}>
             if open {
+                // How the list is shown: two switches that only change what the stylesheet
+                // shows (`figures.css`), so a long list costs the page no code to re-render.
+                <p class="figures__view">
+                    <label><input type="checkbox" id="figures-targets" data-testid="only-targets" />{ "只看目标" }</label>
+                    <label><input type="checkbox" id="figures-compact" data-testid="compact-list" />{ "紧凑列表" }</label>
+                </p>
+                // The themes fold away: on a phone they would fill a screen.
+                <details class="figures__fold">
+                <summary class="control">{ format!("按主题筛选（{}个主题）", cards.themes.len()) }</summary>
                 <div class="figures__filter" role="group" aria-label="按主题筛选">
                     <button type="button" class="control figures__chip" aria-pressed={state.theme_filter.is_none().to_string()}
                         onclick={filter(None)} data-testid="filter-all">{ "全部" }</button>
@@ -105,6 +114,7 @@ pub fn FiguresPanel() -> Html {
                         </button>
                     }) }
                 </div>
+                </details>
                 { for shown_themes.iter().map(|(id, name)| html! {
                     <section class="figures__theme" aria-labelledby={format!("figures-{id}")}
                         data-testid={format!("theme-{id}")}>

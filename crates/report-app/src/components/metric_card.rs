@@ -87,6 +87,7 @@ pub fn metric_card(state: &AppContext, card: &'static Card, anchored: bool, leve
                 "metric-card",
                 focused.then_some("metric-card--focused"),
                 kind_note.is_some().then_some("metric-card--not-result"),
+                (card.kind == Kind::Target).then_some("metric-card--target"),
             )}
             id={anchored.then(|| card.anchor_id())} tabindex="-1"
             aria-labelledby={label_id.clone()}

@@ -190,11 +190,15 @@ pub fn SearchBox() -> Html {
                         <ol class="search__list">
                             { for state.hits.iter().take(LIST_LIMIT).enumerate().map(|(i, hit)| {
                                 let (before, matched, after) = snippet(state.corpus, hit, 14);
-                                let place = state.corpus.units.get(hit.unit)
-                                    .and_then(|u| u.path.last())
+                                // Which part too (the review or the plan), then where in it.
+                                let heading = |id: Option<&String>| id
                                     .and_then(|id| state.report.find(id))
-                                    .map(|s| s.full_heading())
-                                    .unwrap_or_else(|| "开头".to_string());
+                                    .map(|s| s.full_heading());
+                                let path = state.corpus.units.get(hit.unit).map(|u| &u.path[..]).unwrap_or_default();
+                                let place = match (heading(path.first()), heading(path.last())) {
+                                    (Some(part), Some(inner)) if path.len() > 1 => format!("{part} › {inner}"),
+                                    (_, inner) => inner.unwrap_or_else(|| "开头".to_string()),
+                                };
                                 let current = i == state.current_hit;
                                 html! {
                                     <li>

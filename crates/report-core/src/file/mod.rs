@@ -28,7 +28,7 @@ use super::figures::Figure;
 use super::model::{FrontItem, FrontKind, Meta, Report, Section, SectionKind, SectionNumber};
 use super::search::terms::Terms;
 use super::search::Corpus;
-use super::targets::{Stated, Targets};
+use super::targets::{Stated, TargetRow, Targets};
 use super::Content;
 
 mod own;
@@ -81,6 +81,12 @@ pub struct ReportFile {
     pub targets: Vec<StatedRecord>,
     #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
     pub results: Vec<StatedRecord>,
+    /// The same targets as the page shows them, a row of eight strings per target
+    /// ([`crate::targets::TargetRow::strings`]: indicator, year, target figure, its words, its
+    /// note, result figure, its words, its note), figures by their ids in [`Self::figures`].
+    /// Only in the page's own data ([`to_embedded_json`]); [`read`] ignores it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_figures: Vec<Vec<String>>,
 }
 
 /// A target or a result: `{"indicator": "地区生产总值", "written": "5%左右", "figure":
@@ -356,7 +362,6 @@ pub fn to_file(content: &Content) -> ReportFile {
         ),
         Err(_) => (Vec::new(), Vec::new(), Vec::new()),
     };
-    let found = Targets::find(report, &content.figures);
     ReportFile {
         schema: SCHEMA,
         meta: MetaRecord {
@@ -387,6 +392,17 @@ pub fn to_file(content: &Content) -> ReportFile {
         themes,
         cards,
         comparisons,
+        targets: Vec::new(),
+        results: Vec::new(),
+        target_figures: Vec::new(),
+    }
+}
+
+/// [`to_file`] with the report's targets and results ([`Targets::find`]), as the importer and
+/// the build write it for other programs.
+pub fn to_file_with_targets(content: &Content) -> ReportFile {
+    let found = Targets::find(&content.report, &content.figures);
+    ReportFile {
         targets: found
             .targets
             .iter()
@@ -397,6 +413,7 @@ pub fn to_file(content: &Content) -> ReportFile {
             .iter()
             .map(|r| StatedRecord::of(r, None))
             .collect(),
+        ..to_file(content)
     }
 }
 
@@ -464,17 +481,18 @@ fn figure_record(
     }
 }
 
-/// The report file of a content as pretty JSON.
+/// The report file of a content as pretty JSON, with its targets and results.
 pub fn to_json(content: &Content) -> String {
-    serde_json::to_string_pretty(&to_file(content)).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&to_file_with_targets(content)).unwrap_or_default() + "\n"
 }
 
 /// The report file as the page reads it ([`read_own`]): compact JSON.
+/// Its targets are in their compact form (`target_figures`).
 pub fn to_embedded_json(content: &Content) -> String {
-    let mut file = to_file(content);
-    // The page finds them again from the figures.
-    file.targets.clear();
-    file.results.clear();
+    let file = ReportFile {
+        target_figures: content.targets.iter().map(TargetRow::strings).collect(),
+        ..to_file(content)
+    };
     serde_json::to_string(&file).unwrap_or_default()
 }
 
@@ -577,6 +595,24 @@ pub fn read_with_cards(json: &str, terms: Terms) -> Result<(Content, Vec<String>
 /// trusted). Returns the content and notes on what was left out or read differently. A file
 /// without cards has the cards `Err(NO_CARDS)` ([`read_with_cards`] makes them).
 pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileError> {
+    let (mut content, notes) = read_unsearchable(json)?;
+    content.corpus = Corpus::new(&content.report, terms);
+    Ok((content, notes))
+}
+
+/// What the reading worker does with a report file a reader opened: [`read_with_cards`], then
+/// the file in the page's compact form ([`to_embedded_json`]) and the notes. No search index is
+/// made (the page makes its own), so the worker carries no search code.
+pub fn file_to_file(json: &str) -> Result<(String, Vec<String>), FileError> {
+    let (mut content, notes) = read_unsearchable(json)?;
+    if content.cards.as_ref().is_err_and(|e| e == NO_CARDS) {
+        content.cards = Ok(super::cards::auto_cards(&content.report, &content.figures));
+    }
+    Ok((to_embedded_json(&content), notes))
+}
+
+/// [`read`] without the search index.
+fn read_unsearchable(json: &str) -> Result<(Content, Vec<String>), FileError> {
     let file = parse(json, &[SCHEMA_WITHOUT_FIGURES, SCHEMA])?;
     let (report, meta) = structure(&file)?;
     let figures = FigureIndex::new(&report);
@@ -585,14 +621,14 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
         notes.push("文件中记录的数据与正文中识别出的不一致，已按正文重新识别。".to_string());
     }
     let cards = cards_of(&file, &report, &figures, &mut notes);
-    let corpus = Corpus::new(&report, terms);
     Ok((
         Content {
+            targets: Targets::find(&report, &figures).rows(),
+            corpus: Corpus::without_text(),
             report,
             meta,
             figures,
             cards,
-            corpus,
         },
         notes,
     ))

@@ -16,6 +16,7 @@ use crate::figures::meaning::Kind;
 use crate::figures::{Amount, Change, Direction, Figure, Qualifier};
 use crate::model::Report;
 use crate::search::Corpus;
+use crate::targets::TargetRow;
 
 /// Reads a report file that this program's build or reading worker wrote (schema 2; see the
 /// module documentation). Returns the content and notes on cards left out.
@@ -28,6 +29,11 @@ pub fn read_own(json: &str, terms: Terms) -> Result<(Content, Vec<String>), File
     let corpus = Corpus::new(&report, terms);
     Ok((
         Content {
+            targets: file
+                .target_figures
+                .iter()
+                .filter_map(|row| TargetRow::from_strings(row, &report, &figures))
+                .collect(),
             report,
             meta,
             figures,

@@ -69,6 +69,15 @@ pub fn heading_unit(section_id: &str) -> String {
 }
 
 impl Corpus {
+    /// A corpus that finds nothing: for a content that is only written to a file (the reading
+    /// worker's), never searched.
+    pub fn without_text() -> Corpus {
+        Corpus {
+            units: Vec::new(),
+            terms: Terms::default(),
+        }
+    }
+
     pub fn new(report: &Report, terms: Terms) -> Corpus {
         let mut units = vec![Unit::new(TITLE, Vec::new(), report.title.clone())];
         for (i, item) in report.front.iter().enumerate() {
