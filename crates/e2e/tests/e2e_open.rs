@@ -537,6 +537,40 @@ fn a_reports_targets_stand_beside_last_years_results_with_labels_that_hold() {
         !all.iter().any(|l| l.contains("全会") || l == "数据"),
         "{all:?}"
     );
+    // A long list on a phone: the themes fold, 只看目标 and 紧凑列表.
+    assert_eq!(
+        page.js("return document.querySelector('.figures__fold').open;"),
+        json!(false)
+    );
+    page.driver.click("[data-testid=only-targets]");
+    let shown = page.js(
+        "return [...document.querySelectorAll('#figures-all .metric-card')]
+           .filter(c => c.offsetParent !== null)
+           .map(c => c.classList.contains('metric-card--target'));",
+    );
+    let shown = shown.as_array().cloned().unwrap_or_default();
+    assert!(
+        !shown.is_empty() && shown.iter().all(|t| t == &json!(true)),
+        "{shown:?}"
+    );
+    page.driver.click("[data-testid=compact-list]");
+    page.js("document.getElementById('figures-all').scrollIntoView();");
+    page.screenshot("phone-cards-targets-compact");
+    page.driver.click("[data-testid=only-targets]");
+    page.driver.click("[data-testid=figures-toggle]");
+    // A search hit says which part it is in.
+    page.search("就业");
+    page.driver.click("[data-testid=search-list-toggle]");
+    let places = page.texts(".search__place");
+    assert!(
+        places.iter().any(|p| p.starts_with("2030年工作回顾 › ")),
+        "{places:?}"
+    );
+    assert!(
+        places.iter().any(|p| p.starts_with("2031年工作安排")),
+        "{places:?}"
+    );
+    page.driver.click("[data-testid=search-list-toggle]");
     page.js("document.getElementById('targets').scrollIntoView();");
     page.screenshot("phone-targets");
     page.driver.color_scheme("dark");
