@@ -133,6 +133,14 @@ fn an_estimate_governs_the_figures_of_its_sentence() {
     assert_eq!(card(&c, "3.1%").map(|c| c.kind), Some(Kind::Estimate));
     assert_eq!(card(&c, "62万人").map(|c| c.kind), Some(Kind::Estimate));
     assert_eq!(card(&c, "725亿斤").map(|c| c.kind), Some(Kind::Result));
+    // The year's first count is an estimate too.
+    let first_count = content(
+        "某省报告\n各位代表：\n一、2030年工作回顾\n初步统计，全省地区生产总值5000亿元，增长5%。",
+    );
+    assert_eq!(
+        card(&first_count, "5000亿元").map(|c| c.kind),
+        Some(Kind::Estimate)
+    );
 }
 
 #[test]

@@ -356,8 +356,9 @@ fn in_target_list(text: &str, at: usize) -> bool {
 /// 1. a target when its clause before it has a target word (目标 力争 争取 确保 计划 拟);
 /// 2. else an estimate when it has an estimate word (预计 预期 有望);
 /// 3. else a target when it is in a list led by a target ("主要预期目标是：…；…");
-/// 4. else an estimate when its sentence says 预计 before it and its clause no word of a
-///    result ("预计地区生产总值增长5.2%左右，规模以上工业增加值增长7%以上");
+/// 4. else an estimate when its sentence says 预计, 初步统计 or 初步核算 before it and its
+///    clause no word of a result ("预计地区生产总值增长5.2%左右，规模以上工业增加值增长7%以上";
+///    "初步统计，2024年全省地区生产总值57761亿元");
 /// 5. else a target when it is "about" or "at least" (左右, 以上, 不低于, 不少于, 至少) and
 ///    its clause (before and after it) has no word of a result (完成 实现 达到 已 累计 保持 稳定在 提高到 …) and its
 ///    sentence no word of a past period (过去 去年 上年 年来 以来): reports state their targets
@@ -380,14 +381,16 @@ pub fn kind_of(text: &str, figure: &Figure) -> Kind {
     if in_target_list(text, start) {
         return Kind::Target;
     }
-    // 预计 opens a sentence that lists the year's figures: "预计地区生产总值增长5.2%左右，
-    // 规模以上工业增加值增长7%以上…" — a later figure of that sentence is an estimate too,
-    // unless its own clause says it is done ("已完成投资1亿元").
+    // 预计 (or 初步统计, 初步核算: the year's first count) opens a sentence that lists the
+    // year's figures: "预计地区生产总值增长5.2%左右，规模以上工业增加值增长7%以上…" — a later
+    // figure of that sentence is an estimate too, unless its own clause says it is done
+    // ("已完成投资1亿元").
     let sentence = text.get(sentence_start(text, start)..start).unwrap_or("");
     let whole_clause = text
         .get(clause_start(text, start)..clause_end(text, figure.end))
         .unwrap_or(clause);
-    if sentence.contains("预计") && !has(RESULT_WORDS, whole_clause) {
+    if has(&["预计", "初步统计", "初步核算"], sentence) && !has(RESULT_WORDS, whole_clause)
+    {
         return Kind::Estimate;
     }
     if matches!(figure.qualifier, Qualifier::Around | Qualifier::AtLeast) {
