@@ -463,6 +463,8 @@ fn the_theme_filter_shows_one_theme_and_the_cards_read_well() {
     page.screenshot("phone-headline-cards");
     page.driver.click("[data-testid=figures-toggle]");
     assert_eq!(page.count("#figures-all .metric-card"), 41);
+    // The themes are folded away (a screen of chips on a phone).
+    page.driver.click(".figures__fold > summary");
     page.driver.click("[data-testid=filter-sec-1-4]");
     assert_eq!(page.count(".figures__theme"), 1);
     assert_eq!(page.count("#figures-all .metric-card"), 12);

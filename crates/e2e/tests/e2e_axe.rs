@@ -345,7 +345,7 @@ fn axe_finds_nothing_on_a_report_with_targets_light_and_dark() {
     ));
     page.driver.wait_for(
         "the report with targets to be shown",
-        "return document.querySelector('[data-testid=targets]') !== null;",
+        "return document.querySelector('#targets') !== null;",
     );
     gate(&page, "phone, 主要目标", false);
     page.driver.color_scheme("dark");

@@ -481,7 +481,7 @@ fn a_reports_targets_stand_beside_last_years_results_with_labels_that_hold() {
     let page = Page::phone(env);
     page.open("/");
     assert_eq!(
-        page.count("[data-testid=targets]"),
+        page.count("#targets"),
         0,
         "the built-in report states no targets"
     );
@@ -493,28 +493,31 @@ fn a_reports_targets_stand_beside_last_years_results_with_labels_that_hold() {
     assert_eq!(page.count(".section--subsection"), 4);
     assert_eq!(page.count(".section--annex"), 1);
     // 主要目标: a table, a row per indicator, the target in plain words, last year beside it.
-    assert_eq!(page.count("[data-testid=targets] table"), 1);
-    assert_eq!(page.count(".targets__row"), 7);
-    let indicators = page.texts(".targets__row th");
+    assert_eq!(page.count("#targets table"), 1);
+    assert_eq!(page.count("#targets tbody tr"), 7);
+    let indicators = page.texts("#targets tbody th");
     assert_eq!(indicators[0], "地区生产总值");
-    let plain = page.texts(".targets__row td:nth-of-type(1) .targets__plain");
+    let plain = page.texts("#targets tbody td:nth-of-type(1) small");
     assert!(
         plain.contains(&"增长5.0%至5.5%之间".to_string()),
         "{plain:?}"
     );
     assert!(plain.contains(&"不超过5.5%".to_string()), "{plain:?}");
-    let results = page.texts(".targets__row td:nth-of-type(2)");
+    let results = page.texts("#targets tbody td:nth-of-type(2)");
     assert!(
         results[0].contains("5.3%左右") && results[0].contains("预计"),
         "{results:?}"
     );
-    assert_eq!(page.texts("thead th"), ["指标", "2031年目标", "2030年结果"]);
+    assert_eq!(
+        page.texts("#targets thead th"),
+        ["指标", "2031年目标", "2030年结果"]
+    );
     assert!(plain.iter().any(|p| p.contains("力争4%")), "{plain:?}");
     // Each value leads to its sentence.
     let href = page
-        .attr("[data-testid=targets] .targets__value", "href")
+        .attr("#targets td a", "href")
         .expect("the target links to its sentence");
-    page.driver.click("[data-testid=targets] .targets__value");
+    page.driver.click("#targets td a");
     page.driver.wait_for(
         "the target's sentence to be shown",
         &format!(
@@ -583,10 +586,8 @@ fn a_reports_targets_stand_beside_last_years_results_with_labels_that_hold() {
     zoomed.choose_file(&file_with("省报告.txt", PROVINCE.as_bytes()));
     zoomed.wait_opened("省报告.txt");
     zoomed.js("document.getElementById('targets').scrollIntoView();");
-    let overflow = zoomed.js(
-        "const t = document.querySelector('[data-testid=targets] table');
-         return t.scrollWidth <= t.parentElement.clientWidth + 1;",
-    );
+    let overflow = zoomed.js("const t = document.querySelector('#targets table');
+         return t.scrollWidth <= t.parentElement.clientWidth + 1;");
     assert_eq!(overflow, json!(true), "the table fits the width at 200 %");
     zoomed.screenshot("phone-zoom-200-targets");
     zoomed.assert_no_console_errors();

@@ -123,3 +123,29 @@ fn the_names_others_read_are_in_the_markup_as_report_core_defines_them() {
     assert!(html.contains(&format!("id=\"{REPORT_TITLE_ID}\"")));
     assert!(html.contains(&format!("id=\"{}\"", body_id("sec-1-1"))));
 }
+
+#[test]
+fn a_report_with_targets_renders_its_table_of_targets() {
+    use report_core::search::terms::Terms;
+    use report_core::Content;
+    let (content, _) = Content::from_text(
+        include_str!("../../../tests/reports/province-2031.txt"),
+        None,
+        Terms::default(),
+    )
+    .unwrap();
+    let content: &'static Content = Box::leak(Box::new(content));
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
+        content: Ok(content),
+        recent: Ok(Default::default()),
+        restored: None,
+    });
+    let html = futures::executor::block_on(renderer.render());
+    assert!(html.contains("id=\"targets\""), "the 主要目标 table");
+    assert!(html.contains("2031年目标") && html.contains("2030年结果"));
+    assert!(
+        html.contains("href=\"#sec-2-fig-1\""),
+        "a target links to its sentence"
+    );
+    assert!(html.contains("预计数"));
+}

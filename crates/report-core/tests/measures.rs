@@ -341,3 +341,23 @@ fn no_cut_of_a_report_makes_the_readings_panic() {
         }
     }
 }
+
+#[test]
+fn the_page_reads_the_target_rows_the_worker_wrote() {
+    let (json, _) = report_core::text_to_file(PROVINCE).unwrap();
+    let (own, notes) = file::read_own(&json, Terms::default()).unwrap();
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(own.targets, content(PROVINCE).targets);
+    assert_eq!(own.targets.len(), 7);
+    let gdp = &own.targets[0];
+    assert_eq!(gdp.indicator, "地区生产总值");
+    assert_eq!(gdp.target.1, "增长5.0%—5.5%");
+    assert_eq!(gdp.target_note, "增长5.0%至5.5%之间");
+    assert_eq!(gdp.result.1, "增长5.3%左右");
+    assert_eq!(gdp.result_note, "预计数");
+    // A row whose words are not its figure as written is not shown.
+    let forged = json.replace("\"增长5.3%左右\",\"预计数\"", "\"增长9.9%\",\"预计数\"");
+    assert_ne!(forged, json);
+    let (own, _) = file::read_own(&forged, Terms::default()).unwrap();
+    assert!(own.targets[0].result.0.is_empty(), "{:?}", own.targets[0]);
+}

@@ -100,8 +100,9 @@ pub fn FiguresPanel() -> Html {
                     <label><input type="checkbox" id="figures-targets" data-testid="only-targets" />{ "只看目标" }</label>
                     <label><input type="checkbox" id="figures-compact" data-testid="compact-list" />{ "紧凑列表" }</label>
                 </p>
-                // The themes fold away: on a phone they would fill a screen.
-                <details class="figures__fold">
+                // The themes fold away (on a phone they would fill a screen); open while one
+                // is chosen, so that the reader sees which.
+                <details class="figures__fold" open={state.theme_filter.is_some()}>
                 <summary class="control">{ format!("按主题筛选（{}个主题）", cards.themes.len()) }</summary>
                 <div class="figures__filter" role="group" aria-label="按主题筛选">
                     <button type="button" class="control figures__chip" aria-pressed={state.theme_filter.is_none().to_string()}
