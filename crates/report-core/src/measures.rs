@@ -8,7 +8,8 @@
 //! 1. **A change that qualifies the figure before it** ("1.3万亿元，增长5.2%") measures what
 //!    that figure measures, and gets no card of its own (it is on that figure's card).
 //! 2. **Lists with 分别**: in `A、B分别增长x、y` (also `A和B…`, `A与B…`, values joined by
-//!    、 和 与 及) the k-th value belongs to the k-th item. The items are the words before 分别
+//!    、 和 与 及; also without 分别 when a list of values follows a list of items:
+//!    `原煤、原油产量达到x、y`) the k-th value belongs to the k-th item. The items are the words before 分别
 //!    in its clause, split at 、, else also at 和 / 与 / 及, and used only when there are as many
 //!    items as values: a list longer or shorter than its values gets no indicator and no
 //!    label, never a guess. A short first item shares the end of the last one where that makes
@@ -45,6 +46,13 @@ pub struct Measure {
 /// 家电零售额. Longest first.
 pub const SHARED_HEADS: &[&str] = &[
     "可支配收入",
+    "抽检合格率",
+    "住院报销比例",
+    "报销比例",
+    "合格率",
+    "覆盖率",
+    "达标率",
+    "满意率",
     "机场旅客吞吐量",
     "吞吐量",
     "零售额",
@@ -54,6 +62,7 @@ pub const SHARED_HEADS: &[&str] = &[
     "出口额",
     "进口额",
     "交易额",
+    "交易规模",
     "出口",
     "进口",
     "贷款",
@@ -276,7 +285,8 @@ pub fn measures_with(table: &Indicators, text: &str, figures: &[Figure]) -> Vec<
             }
             out.push(match items {
                 Some(items) => item_measure(table, &items, at, &figure.unit),
-                None => Measure::default(),
+                None => run_before(text, figures, first, n)
+                    .map_or_else(Measure::default, |j| out[j + at].clone()),
             });
             continue;
         }
@@ -376,10 +386,7 @@ fn list_groups(text: &str, figures: &[Figure]) -> Vec<Option<(usize, usize)>> {
         } else {
             0
         });
-        if !text[from..figures[k].start].contains("分别") {
-            k += 1;
-            continue;
-        }
+        let words = &text[from..figures[k].start];
         let mut j = k + 1;
         while j < figures.len()
             && matches!(
@@ -389,6 +396,13 @@ fn list_groups(text: &str, figures: &[Figure]) -> Vec<Option<(usize, usize)>> {
         {
             j += 1;
         }
+        // 分别, or a list of values after a list of items without it ("原煤、原油、天然气产量
+        // 达到6640.8万吨、1253.6万吨、9.1亿立方米").
+        let listed = words.contains("分别") || (j > k + 1 && words.contains('、'));
+        if !listed {
+            k += 1;
+            continue;
+        }
         for (at, i) in (k..j).enumerate() {
             groups[i] = Some((k, at));
         }
@@ -397,9 +411,10 @@ fn list_groups(text: &str, figures: &[Figure]) -> Vec<Option<(usize, usize)>> {
     groups
 }
 
-/// The items of the 分别 list whose values are the `n` figures from `first`: the words before
-/// 分别 in its clause, split to as many items as values; else the items of the list before it
-/// in the same sentence when this one has none of its own.
+/// The items of the list whose values are the `n` figures from `first`: the words before 分别
+/// (or before the first value) in its clause, without the verbs that close them (达到, 增长),
+/// split to as many items as values; else the items of the list before it in the same sentence
+/// when this one has none of its own.
 fn items_of(
     text: &str,
     figures: &[Figure],
@@ -408,9 +423,12 @@ fn items_of(
     previous: &[(usize, Vec<String>)],
 ) -> Option<Vec<String>> {
     let start = figures[first].start;
-    let at = text[..start].rfind("分别")?;
+    let clause = clause_start(text, start);
+    let at = text[clause..start]
+        .rfind("分别")
+        .map_or(start, |i| clause + i);
     let subject = strip_openers(&text[clause_start(text, at)..at]);
-    let subject = strip_suffixes(&subject, &["同比", "比上年", "较上年", "年均", "均"]);
+    let subject = strip_suffixes(&subject, TRAILING);
     if subject.is_empty() {
         let sentence = sentence_start(text, start);
         return previous
@@ -450,6 +468,20 @@ fn item_measure(table: &Indicators, items: &[String], at: usize, unit: &str) -> 
             label: usable_label(&completed),
         },
     }
+}
+
+/// For a list after 分别 with no items of its own, whose values follow a run of as many figures
+/// in its sentence ("签约金额1.15万亿元、到位资金7969.9亿元，分别增长13.1%、33.7%"): the first
+/// figure of that run, whose figures' measures are the items'.
+fn run_before(text: &str, figures: &[Figure], first: usize, n: usize) -> Option<usize> {
+    let start = first.checked_sub(n)?;
+    let joined = (start + 1..first).all(|j| {
+        let between = &text[figures[j - 1].end..figures[j].start];
+        !between.contains(['。', '；', '，', '\n']) && between.chars().count() <= 12
+    });
+    let lead = &text[figures[first - 1].end..figures[first].start];
+    let only_link = lead.starts_with(['，', ',']) && only_links(lead);
+    (joined && only_link).then_some(start)
 }
 
 /// A short item completed by the end of the list's last item, where that names an indicator

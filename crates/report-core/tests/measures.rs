@@ -361,3 +361,21 @@ fn the_page_reads_the_target_rows_the_worker_wrote() {
     let (own, _) = file::read_own(&forged, Terms::default()).unwrap();
     assert!(own.targets[0].result.0.is_empty(), "{:?}", own.targets[0]);
 }
+
+#[test]
+fn values_listed_after_items_without_fenbie_go_to_their_items_too() {
+    let c = content("某省报告\n各位代表：\n一、回顾\n原煤、原油、天然气产量达到600万吨、120万吨、9亿立方米，分别增长9%、7%、21%。签约金额1.2万亿元、到位资金800亿元，分别增长13%、34%。");
+    let of = |w: &str| card(&c, w).map(|c| c.label.clone());
+    assert_eq!(of("600万吨").as_deref(), Some("原煤产量"));
+    assert_eq!(of("120万吨").as_deref(), Some("原油产量"));
+    assert_eq!(
+        of("21%").as_deref(),
+        Some("天然气产量"),
+        "分别 with no items reuses the list before it"
+    );
+    assert_eq!(
+        of("34%").as_deref(),
+        Some("到位资金"),
+        "or the values before it"
+    );
+}
