@@ -12,7 +12,10 @@
 //!    precision and by kind, and the time to recognise the whole text (median of 9 runs).
 #[path = "support/median.rs"]
 mod median;
+#[path = "support/reports.rs"]
+mod reports;
 use median::median;
+use reports::corpora_dir;
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -21,39 +24,16 @@ use std::path::{Path, PathBuf};
 use report_core::figures::meaning::kind_of;
 use report_core::figures::{parse_quantity, recognise, Amount, Figure};
 
-/// The corpora folder: `$SONGSHI_CORPORA`, else `shared/corpora` beside the project.
-fn corpora_dir() -> PathBuf {
-    match std::env::var_os("SONGSHI_CORPORA") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora"),
-    }
-}
-
 /// Character index of byte `at` of `text`.
 fn char_pos(text: &str, at: usize) -> usize {
     text.get(..at).map_or(0, |head| head.chars().count())
 }
 
 fn report_check(dir: &Path, dump: bool) {
-    let reports = dir.join("reports");
-    let Ok(entries) = std::fs::read_dir(&reports) else {
-        println!("no reports in {}", reports.display());
-        return;
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".txt") && !name.ends_with(".raw.txt")
-        })
-        .collect();
-    files.sort();
-    println!("== real reports ({})", reports.display());
-    for path in files {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+    println!("== real reports ({})", dir.join("reports").display());
+    for (stem, text) in reports::real_reports() {
+        let name = format!("{stem}.txt");
+        let name = name.as_str();
         let figures = recognise(&text);
         let time = median(9, || {
             black_box(recognise(black_box(&text)));

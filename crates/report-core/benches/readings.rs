@@ -8,19 +8,13 @@
 //! Run: `cargo bench -p report-core --bench readings` (`-- --dump NAME` also lists every card
 //! of the reports whose file name holds NAME, with the words before its figure).
 
-use std::path::{Path, PathBuf};
+#[path = "support/reports.rs"]
+mod reports;
 
 use report_core::cards::{unit_text, Card};
 use report_core::search::terms::Terms;
 use report_core::targets::Targets;
 use report_core::{Content, SectionKind};
-
-fn corpora_dir() -> PathBuf {
-    match std::env::var_os("SONGSHI_CORPORA") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora"),
-    }
-}
 
 fn card_line(c: &Card) -> String {
     format!("{} {}［{}］", c.label, c.written, c.kind.name())
@@ -39,24 +33,8 @@ fn main() {
             .position(|a| a == "--dump")
             .and_then(|i| args.get(i + 1).cloned())
     };
-    let dir = corpora_dir().join("reports");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("no reports in {}", dir.display());
-        return;
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".txt") && !name.ends_with(".raw.txt")
-        })
-        .collect();
-    files.sort();
-    for path in files {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("?");
+    for (name, text) in reports::real_reports() {
+        let name = name.as_str();
         let Ok((content, warnings)) = Content::from_text(&text, None, Terms::default()) else {
             println!("== {name}: not read");
             continue;

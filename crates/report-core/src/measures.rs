@@ -30,6 +30,7 @@
 //! A label is the indicator's name, else a short noun phrase taken whole from the clause
 //! ([`noun_phrase`]); a figure with neither gets no card.
 
+use super::figures::meaning::{clause_start, sentence_end, sentence_start};
 use super::figures::Figure;
 use super::indicators::{Indicator, Indicators};
 
@@ -693,25 +694,4 @@ fn strip_suffixes(words: &str, suffixes: &[&str]) -> String {
             return label;
         }
     }
-}
-
-fn clause_start(text: &str, at: usize) -> usize {
-    let head = text.get(..at).unwrap_or("");
-    head.char_indices()
-        .rfind(|(_, c)| "，,；;。！？!?：:\n".contains(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
-}
-
-fn sentence_start(text: &str, at: usize) -> usize {
-    let head = text.get(..at).unwrap_or("");
-    head.char_indices()
-        .rfind(|(_, c)| "。！？!?；;\n".contains(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
-}
-
-fn sentence_end(text: &str, at: usize) -> usize {
-    let tail = text.get(at..).unwrap_or("");
-    tail.char_indices()
-        .find(|(_, c)| "。！？!?；;\n".contains(*c))
-        .map_or(text.len(), |(i, _)| at + i)
 }

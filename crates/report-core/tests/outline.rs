@@ -4,7 +4,8 @@
 //! reports only; `corpus_outlines` (ignored) prints the outline of the real reports in
 //! `../shared/corpora/reports/` for a person to check.
 
-use std::path::{Path, PathBuf};
+#[path = "../benches/support/reports.rs"]
+mod reports;
 
 use report_core::model::{FrontKind, Report, Section, SectionKind};
 use report_core::parse::import;
@@ -407,13 +408,6 @@ fn the_structure_warnings_read_in_chinese() {
 // ---------------------------------------------------------------------------------------------
 // The real reports (local check).
 
-fn corpora_dir() -> PathBuf {
-    match std::env::var_os("SONGSHI_CORPORA") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora"),
-    }
-}
-
 fn cut(s: &str, n: usize) -> String {
     let mut out: String = s.chars().take(n).collect();
     if s.chars().count() > n {
@@ -440,24 +434,7 @@ fn paragraphs(s: &Section) -> usize {
 #[test]
 #[ignore = "reads the local corpora"]
 fn corpus_outlines() {
-    let dir = corpora_dir().join("reports");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("no reports in {}", dir.display());
-        return;
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".txt") && !name.ends_with(".raw.txt")
-        })
-        .collect();
-    files.sort();
-    for path in files {
-        let Ok(source) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+    for (name, source) in reports::real_reports() {
         let parsed = import(&source).expect("parses");
         let report = &parsed.report;
         let all = report.sections();

@@ -304,35 +304,39 @@ const RESULT_WORDS: &[&str] = &[
 /// Words of a past period, in a sentence: "过去五年…增长40%以上", "十年来…稳定在2%左右".
 const PAST_WORDS: &[&str] = &["过去", "去年", "上年", "年来", "以来"];
 
-/// Where the clause holding byte `at` of `text` starts: after the last `，；。！？：` before it.
-fn clause_start(text: &str, at: usize) -> usize {
+/// Where the clause holding byte `at` of `text` starts: after the last `，；。！？：` or paragraph
+/// break before it.
+pub(crate) fn clause_start(text: &str, at: usize) -> usize {
     let head = text.get(..at).unwrap_or("");
     head.char_indices()
-        .rfind(|(_, c)| "，,；;。！？!?：:".contains(*c))
+        .rfind(|(_, c)| "，,；;。！？!?：:\n".contains(*c))
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
-/// Where the sentence holding byte `at` of `text` starts: after the last `。！？；` before it.
-fn sentence_start(text: &str, at: usize) -> usize {
+/// Where the sentence holding byte `at` of `text` starts: after the last `。！？；` or paragraph
+/// break before it.
+pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
     let head = text.get(..at).unwrap_or("");
     head.char_indices()
-        .rfind(|(_, c)| "。！？!?；;".contains(*c))
+        .rfind(|(_, c)| "。！？!?；;\n".contains(*c))
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
-/// Where the clause holding byte `at` of `text` ends: at the first `，；。！？：` from it.
-fn clause_end(text: &str, at: usize) -> usize {
+/// Where the clause holding byte `at` of `text` ends: at the first `，；。！？：` or paragraph
+/// break from it.
+pub(crate) fn clause_end(text: &str, at: usize) -> usize {
     let tail = text.get(at..).unwrap_or("");
     tail.char_indices()
-        .find(|(_, c)| "，,；;。！？!?：:".contains(*c))
+        .find(|(_, c)| "，,；;。！？!?：:\n".contains(*c))
         .map_or(text.len(), |(i, _)| at + i)
 }
 
-/// Where the sentence holding byte `at` of `text` ends: at the first `。！？；` from it.
-fn sentence_end(text: &str, at: usize) -> usize {
+/// Where the sentence holding byte `at` of `text` ends: at the first `。！？；` or paragraph
+/// break from it.
+pub(crate) fn sentence_end(text: &str, at: usize) -> usize {
     let tail = text.get(at..).unwrap_or("");
     tail.char_indices()
-        .find(|(_, c)| "。！？!?；;".contains(*c))
+        .find(|(_, c)| "。！？!?；;\n".contains(*c))
         .map_or(text.len(), |(i, _)| at + i)
 }
 
