@@ -61,14 +61,16 @@ pub fn FiguresPanel() -> Html {
             )
         },
     );
-    // Results first; an estimate or a target never sits among them unmarked.
-    let is_result =
-        |c: &&report_core::cards::Card| c.kind == report_core::figures::meaning::Kind::Result;
+    // What was done, in reading order (so the economy's size, which a review states first,
+    // leads; an estimate says so on its card), then what is promised: a target never sits
+    // among them.
+    let is_target =
+        |c: &&report_core::cards::Card| c.kind == report_core::figures::meaning::Kind::Target;
     let headline = cards
         .cards
         .iter()
-        .filter(|c| c.headline && is_result(c))
-        .chain(cards.cards.iter().filter(|c| c.headline && !is_result(c)));
+        .filter(|c| c.headline && !is_target(c))
+        .chain(cards.cards.iter().filter(|c| c.headline && is_target(c)));
     let charts: Vec<_> = cards
         .comparisons
         .iter()
