@@ -561,8 +561,8 @@ fn a_reports_targets_stand_beside_last_years_results_with_labels_that_hold() {
     page.screenshot("phone-cards-targets-compact");
     page.driver.click("[data-testid=only-targets]");
     page.driver.click("[data-testid=figures-toggle]");
-    // A search hit says which part it is in.
-    page.search("就业");
+    // A search hit says which part it is in (the review's subsection, the plan's own text).
+    page.search("居民");
     page.driver.click("[data-testid=search-list-toggle]");
     let places = page.texts(".search__place");
     assert!(

@@ -99,7 +99,9 @@ pub fn FiguresPanel() -> Html {
                 // How the list is shown: two switches that only change what the stylesheet
                 // shows (`figures.css`), so a long list costs the page no code to re-render.
                 <p class="figures__view">
-                    <label><input type="checkbox" id="figures-targets" data-testid="only-targets" />{ "只看目标" }</label>
+                    if cards.cards.iter().any(|c| is_target(&c)) {
+                        <label><input type="checkbox" id="figures-targets" data-testid="only-targets" />{ "只看目标" }</label>
+                    }
                     <label><input type="checkbox" id="figures-compact" data-testid="compact-list" />{ "紧凑列表" }</label>
                 </p>
                 // The themes fold away (on a phone they would fill a screen); open while one
