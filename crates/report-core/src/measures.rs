@@ -244,6 +244,13 @@ const BARE_VERBS: &[&str] = &[
     "提高", "下降", "增长", "达到", "超过", "惠及", "覆盖", "服务", "接待", "签约", "开工", "竣工",
 ];
 
+/// Verbs where a long clause's own noun phrase starts: a long label keeps its last one and
+/// what follows.
+const SPLIT_VERBS: &[&str] = &[
+    "推介", "入驻", "实施", "建设", "完成", "新增", "开工", "改造", "引进", "培育", "建成", "落地",
+    "签约", "打造", "发放", "新建", "认定", "获批", "培训", "救助", "吸引", "带动",
+];
+
 /// The longest label, in characters.
 const LONGEST_LABEL: usize = 12;
 
@@ -311,19 +318,18 @@ pub fn measures_with(table: &Indicators, text: &str, figures: &[Figure]) -> Vec<
             {
                 out[k - 1].clone()
             }
-            None if only_links(&strip_openers(words)) => {
-                match subject_before(table, text, from, &figure.unit) {
-                    Some(indicator) => Measure {
-                        indicator: Some(indicator.name.clone()),
-                        label: Some(indicator.name.clone()),
-                    },
-                    None => Measure::default(),
-                }
-            }
-            None => Measure {
-                indicator: None,
-                label: noun_phrase(text, figure.start, figure.end, from)
-                    .filter(|label| !names_what_does_not_fit(table, label, &figure.unit)),
+            None => match subject_before(table, text, from, &figure.unit)
+                .filter(|_| only_links(&strip_openers(words)))
+            {
+                Some(indicator) => Measure {
+                    indicator: Some(indicator.name.clone()),
+                    label: Some(indicator.name.clone()),
+                },
+                None => Measure {
+                    indicator: None,
+                    label: noun_phrase(text, figure.start, figure.end, from)
+                        .filter(|label| !names_what_does_not_fit(table, label, &figure.unit)),
+                },
             },
         };
         out.push(measure);
@@ -612,14 +618,7 @@ pub fn noun_phrase(text: &str, start: usize, end: usize, from: usize) -> Option<
     if label.chars().count() <= 2 {
         let lone = label.clone();
         let tail = text.get(end..).unwrap_or("");
-        let after: String = tail
-            .split(is_stop)
-            .next()
-            .unwrap_or("")
-            .trim()
-            .chars()
-            .take(8)
-            .collect();
+        let after: String = tail.split(is_stop).next().unwrap_or("").trim().to_string();
         let after = after
             .split(['的', '和', '，'])
             .next()
@@ -638,11 +637,24 @@ pub fn noun_phrase(text: &str, start: usize, end: usize, from: usize) -> Option<
 fn usable_label(label: &str) -> Option<String> {
     let label = label.trim();
     let label = if label.chars().count() > LONGEST_LABEL {
-        label.rsplit_once('的').map_or(label, |(_, after)| after)
+        // A long clause: what follows its last 的, else its last verb with its object
+        // ("面向民间资本推介重大项目总投资" → 推介重大项目总投资).
+        label.rsplit_once('的').map_or_else(
+            || {
+                SPLIT_VERBS
+                    .iter()
+                    .filter_map(|v| label.rfind(v))
+                    .max()
+                    .map_or(label, |at| &label[at..])
+            },
+            |(_, after)| after,
+        )
     } else {
         label
     };
     let n = label.chars().count();
+    // A label that ends like a cut phrase ("初确定的", "配置AED达每") names nothing whole.
+    let ends_badly = label.ends_with(['的', '每', '达', '了', '和', '及', '与', '再']);
     let starts_badly = label
         .chars()
         .next()
@@ -651,6 +663,7 @@ fn usable_label(label: &str) -> Option<String> {
     let names_something = (2..=LONGEST_LABEL).contains(&n)
         && !starts_badly
         && !digit_start
+        && !ends_badly
         && !GENERIC.contains(&label);
     names_something.then(|| label.to_string())
 }
