@@ -201,7 +201,8 @@ pub fn prepare(source: &str) -> Prepared {
     let kept: Vec<&str> = kept_at.iter().map(|&i| lines[i]).collect();
     let kept_counts: Vec<usize> = kept_at.iter().map(|&i| counts[i]).collect();
     let mut lengths: Vec<usize> = kept_counts.iter().copied().filter(|&n| n > 0).collect();
-    lengths.sort_unstable();
+    // The crate's one sort (order.rs): a sort of its own would be another copy in the worker.
+    crate::order::sort_by_key(&mut lengths, |&n| n as u128);
     let median = lengths.get(lengths.len() / 2).copied().unwrap_or(0);
     let short_line = (median * 4 / 5).clamp(12, SHORT_LINE);
     let heading_like = |n: usize, l: &str| n <= short_line && !ends_sentence(l);
