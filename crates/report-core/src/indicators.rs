@@ -34,6 +34,9 @@ impl Indicator {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Indicators {
     list: Vec<Indicator>,
+    /// Every way of writing, by its first character: (first character, indicator, way), sorted,
+    /// so that a text is searched once, not once per way.
+    by_first: Vec<(char, usize, usize)>,
 }
 
 /// A way of writing an indicator found in a text: which indicator, and where.
@@ -89,7 +92,18 @@ impl Indicators {
                 ways: all_ways,
             });
         }
-        Ok(Indicators { list })
+        let mut by_first: Vec<(char, usize, usize)> = Vec::new();
+        for (i, indicator) in list.iter().enumerate() {
+            for (w, way) in indicator.ways.iter().enumerate() {
+                if let Some(c) = way.chars().next() {
+                    by_first.push((c, i, w));
+                }
+            }
+        }
+        crate::order::sort_by_key(&mut by_first, |&(c, i, w)| {
+            (u128::from(u32::from(c)) << 64) | ((i as u128) << 32) | w as u128
+        });
+        Ok(Indicators { list, by_first })
     }
 
     /// Every indicator, in headline order.
@@ -112,11 +126,16 @@ impl Indicators {
     /// Whether the figure's unit fits is the caller's check ([`Indicator::fits`]).
     pub fn named_in<'a>(&'a self, text: &str) -> Option<Named<'a>> {
         let mut best: Option<Named<'a>> = None;
-        for indicator in &self.list {
-            for way in &indicator.ways {
-                let Some(start) = text.rfind(way.as_str()) else {
+        for (start, c) in text.char_indices() {
+            let from = self.by_first.partition_point(|&(f, _, _)| f < c);
+            for &(_, i, w) in self.by_first[from..]
+                .iter()
+                .take_while(|&&(f, _, _)| f == c)
+            {
+                let (indicator, way) = (&self.list[i], &self.list[i].ways[w]);
+                if !text[start..].starts_with(way.as_str()) {
                     continue;
-                };
+                }
                 let end = start + way.len();
                 let better = best
                     .is_none_or(|b| end > b.end || (end == b.end && end - start > b.end - b.start));

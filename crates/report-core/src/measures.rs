@@ -78,6 +78,10 @@ pub const SHARED_HEADS: &[&str] = &[
     "比重",
 ];
 
+/// Units of a change, a share or a rate: the only values that may take items stated before
+/// them in their sentence.
+const CHANGE_UNITS: [&str; 3] = ["%", "百分点", "倍"];
+
 /// Words that only say how a figure changed or link it to its subject; a clause of these
 /// alone names nothing.
 const LINK_WORDS: &[&str] = &[
@@ -294,6 +298,7 @@ pub fn measures_with(table: &Indicators, text: &str, figures: &[Figure]) -> Vec<
             out.push(match items {
                 Some(items) => item_measure(table, &items, at, &figure.unit),
                 None => run_before(text, figures, first, n)
+                    .filter(|_| CHANGE_UNITS.contains(&figure.unit.as_str()))
                     .map_or_else(Measure::default, |j| out[j + at].clone()),
             });
             continue;
@@ -434,9 +439,24 @@ fn items_of(
     let at = text[clause..start]
         .rfind("分别")
         .map_or(start, |i| clause + i);
+    // Values that are not the items' own: old values (分别从50%、75%提高至…), shares of
+    // something else (分别完成年计划的113.4%、…).
+    let verb = &text[at..start];
+    if verb.contains(['从', '由']) || verb.ends_with('的') {
+        return None;
+    }
     let subject = strip_openers(&text[clause_start(text, at)..at]);
     let subject = strip_suffixes(&subject, TRAILING);
+    // A subject that states a number itself is no list of names ("均新增2家、授权点").
+    if subject.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     if subject.is_empty() {
+        // Items reused from before in the sentence only for changes of them ("…，分别增长
+        // 9%、7%"): "累计分别达到1522家、103家" or "分别提升6位、49位" are other measures.
+        if !CHANGE_UNITS.contains(&figures[first].unit.as_str()) {
+            return None;
+        }
         let sentence = sentence_start(text, start);
         return previous
             .iter()
@@ -494,7 +514,7 @@ fn run_before(text: &str, figures: &[Figure], first: usize, n: usize) -> Option<
 /// A short item completed by the end of the list's last item, where that names an indicator
 /// or a shared head noun; else the item as written.
 fn complete_item(table: &Indicators, item: &str, last: &str) -> String {
-    if item == last {
+    if item == last || item.chars().count() > 5 {
         return item.to_string();
     }
     // The longest end of the last item that makes an indicator's way of writing.
@@ -588,11 +608,20 @@ fn fits_previous(
 
 /// Whether `words` only say how a figure changed or link it to its subject.
 fn only_links(words: &str) -> bool {
-    let mut rest = words.to_string();
-    for w in LINK_WORDS {
-        rest = rest.replace(w, "");
+    let mut rest = words;
+    while let Some(c) = rest.chars().next() {
+        let link = LINK_WORDS
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .map(|w| w.len())
+            .max();
+        rest = match link {
+            Some(len) => &rest[len..],
+            None if "，,、 　".contains(c) => &rest[c.len_utf8()..],
+            None => return false,
+        };
     }
-    rest.chars().all(|c| "，,、 　".contains(c))
+    true
 }
 
 fn same_sentence(text: &str, from: usize, to: usize) -> bool {

@@ -109,9 +109,21 @@ impl Stated {
         plain_words(&self.written, self.bound)
     }
 
-    /// [`Stated::plain`] after the verb of its change: "增长约5%", "降低约3%".
+    /// [`Stated::plain`] with the verb of its change: "增长约5%", "降低约3%", "至少增长3%",
+    /// "最多下降2%" (a bound of a change is said before its verb).
     pub fn plain_change(&self) -> String {
-        format!("{}{}", self.change, self.plain())
+        match (self.bound, self.change.is_empty()) {
+            (Bound::AtLeast | Bound::AtMost, false) => {
+                let word = if self.bound == Bound::AtLeast {
+                    "至少"
+                } else {
+                    "最多"
+                };
+                let core = plain_words(&self.written, Bound::Exact);
+                format!("{word}{}{core}", self.change)
+            }
+            _ => format!("{}{}", self.change, self.plain()),
+        }
     }
 }
 

@@ -245,7 +245,7 @@ fn the_years_targets_stand_beside_last_years_results() {
                 "一般公共预算收入",
                 "3%以上",
                 Bound::AtLeast,
-                "增长不低于3%".to_string()
+                "至少增长3%".to_string()
             ),
             (
                 "城镇新增就业",

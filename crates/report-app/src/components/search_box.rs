@@ -193,7 +193,7 @@ pub fn SearchBox() -> Html {
                                 // Which part too (the review or the plan), then where in it.
                                 let heading = |id: Option<&String>| id
                                     .and_then(|id| state.report.find(id))
-                                    .map(|s| s.full_heading());
+                                    .map(|s| s.full_heading().trim_end_matches('。').to_string());
                                 let path = state.corpus.units.get(hit.unit).map(|u| &u.path[..]).unwrap_or_default();
                                 let place = match (heading(path.first()), heading(path.last())) {
                                     (Some(part), Some(inner)) if path.len() > 1 => format!("{part} › {inner}"),

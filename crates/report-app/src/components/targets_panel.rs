@@ -48,13 +48,13 @@ pub fn targets_panel(state: &AppContext) -> Html {
     }
 }
 
-/// One value: a link to its sentence with its words, then its note; "报告未提及" when the
-/// report gives none.
+/// One value: a link to its sentence with its words, then its note; "未找到对应的数" when none
+/// was found (the report may still say it in words another reading would find).
 fn cell((id, words): &(String, String), note: &str) -> Html {
     html! {
         <td>
             if id.is_empty() {
-                <span>{ "报告未提及" }</span>
+                <span>{ "未找到对应的数" }</span>
             } else {
                 <a href={format!("#{id}")}>{ words }</a>
                 if !note.is_empty() {

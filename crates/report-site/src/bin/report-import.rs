@@ -124,10 +124,12 @@ mod native {
                     .aim
                     .as_ref()
                     .map_or(String::new(), |a| format!("，力争{}", a.written));
-                let result = found.result_for(t).map_or("报告未提及".to_string(), |r| {
-                    let year = r.year.map_or("上年".to_string(), |y| format!("{y}年"));
-                    format!("{year}{}{}", r.kind.name(), r.written)
-                });
+                let result = found
+                    .result_for(t)
+                    .map_or("未找到对应的数".to_string(), |r| {
+                        let year = r.year.map_or("上年".to_string(), |y| format!("{y}年"));
+                        format!("{year}{}{}", r.kind.name(), r.written)
+                    });
                 out.push_str(&format!(
                     "  - {year}{}：{}（{}{aim}）；{result}\n",
                     s.indicator,
