@@ -68,9 +68,12 @@ pub fn metric_card(state: &AppContext, card: &'static Card, anchored: bool, leve
         };
         (arrow, sign, format!("{}{}", info.basis, info.verb))
     });
+    // A sign before a range would read as its own ("+5.0%—5.5%"): the words say the change.
     let value = match &own_change {
-        Some((_, sign, _)) => format!("{sign}{value}"),
-        None => value,
+        Some((_, sign, _)) if card.meaning.precision != Precision::Between => {
+            format!("{sign}{value}")
+        }
+        _ => value,
     };
 
     let cite = {
