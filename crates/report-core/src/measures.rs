@@ -9,19 +9,25 @@
 //!    that figure measures, and gets no card of its own (it is on that figure's card).
 //! 2. **Lists with 分别**: in `A、B分别增长x、y` (also `A和B…`, `A与B…`, values joined by
 //!    、 和 与 及; also without 分别 when a list of values follows a list of items:
-//!    `原煤、原油产量达到x、y`) the k-th value belongs to the k-th item. The items are the words before 分别
-//!    in its clause, split at 、, else also at 和 / 与 / 及, and used only when there are as many
-//!    items as values: a list longer or shorter than its values gets no indicator and no
-//!    label, never a guess. A short first item shares the end of the last one where that makes
-//!    an indicator (`城镇、农村居民人均可支配收入` → 城镇居民人均可支配收入) or ends in a common
-//!    head noun (`家电、新能源汽车零售额` → 家电零售额, see [`SHARED_HEADS`]). A second 分别 with
-//!    no items of its own (`…分别为x、y，分别增长a、b`) reuses the items before it.
+//!    `原煤、原油产量达到x、y`) the k-th value belongs to the k-th item. The items are the words
+//!    before 分别 (or before the first value) in its clause, without the verbs that close them,
+//!    split at 、, else also at 和 / 与 / 及, and used only when there are as many items as
+//!    values: a list longer or shorter than its values gets no indicator and no label, never a
+//!    guess; so do old values (`分别从50%、75%提高至…`), shares of something else (`分别完成年
+//!    计划的…`) and a subject that states numbers itself. A short first item (five characters
+//!    at most) shares the end of the last one where that makes an indicator (`城镇、农村居民人均
+//!    可支配收入` → 城镇居民人均可支配收入) or ends in a common head noun (`家电、新能源汽车零售额`
+//!    → 家电零售额, see [`SHARED_HEADS`]). A 分别 with no items of its own takes those of the
+//!    list or the run of values before it in its sentence (`…分别为x、y，分别增长a、b`;
+//!    `签约金额x、到位资金y，分别增长a、b`), only for changes (%, 百分点, 倍): `累计分别达到…` or
+//!    `分别提升6位` measure something else.
 //! 3. **The words before the figure in its clause** (from the clause's start or the figure
-//!    before it, whichever is later): the indicator written last there whose units fit the
-//!    figure's ([`crate::indicators::Indicators::named_in`]), unless a word of a share
-//!    (比重, 占比, 比例) follows it — a share of GDP is not GDP. When those words only say
-//!    how it changed ("，同比增长"), the figure measures what the figure before it in its
-//!    sentence measures.
+//!    before it, whichever is later): the indicator written there when it is the whole subject —
+//!    only period, place and verb words before it, only link words after it — and the figure's
+//!    unit fits ([`crate::indicators::Indicators::named_in`]): so a share (`占地区生产总值比重`),
+//!    a part (`对东盟出口`) or a fraction of a target is not the indicator. When those words
+//!    only say how it changed ("，同比增长"), the figure measures what the figure before it in
+//!    its sentence measures, or the indicator that opens the clause before it.
 //! 4. **Not measures at all** (no indicator, no label, so no card; the figure stays marked in
 //!    the text): ordinals of meetings or visits (`五次、六次全会`, `总书记两次`), numbers
 //!    inside a title or a quotation (`《…十条措施》`), and counts of a report's own structure
