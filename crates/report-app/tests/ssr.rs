@@ -60,13 +60,7 @@ fn any_report_renders_its_front_matter_annex_and_source_line() {
     )
     .unwrap();
     content.meta.source = Some("县人民政府网站".into());
-    let content: &'static Content = Box::leak(Box::new(content));
-    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
-        content: Ok(content),
-        recent: Ok(Default::default()),
-        restored: None,
-    });
-    let html = futures::executor::block_on(renderer.render());
+    let html = render_content(content);
     assert!(html.contains("report-header__front--notice"), "the notice");
     assert!(
         html.contains("report-header__front--meeting"),
@@ -134,13 +128,7 @@ fn a_report_with_targets_renders_its_table_of_targets() {
         Terms::default(),
     )
     .unwrap();
-    let content: &'static Content = Box::leak(Box::new(content));
-    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
-        content: Ok(content),
-        recent: Ok(Default::default()),
-        restored: None,
-    });
-    let html = futures::executor::block_on(renderer.render());
+    let html = render_content(content);
     assert!(html.contains("id=\"targets\""), "the 主要目标 table");
     assert!(html.contains("2031年目标") && html.contains("2030年结果"));
     assert!(
@@ -148,4 +136,15 @@ fn a_report_with_targets_renders_its_table_of_targets() {
         "a target links to its sentence"
     );
     assert!(html.contains("预计数"));
+}
+
+/// The app rendered on the server with `content` as its report.
+fn render_content(content: report_core::Content) -> String {
+    let content: &'static report_core::Content = Box::leak(Box::new(content));
+    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
+        content: Ok(content),
+        recent: Ok(Default::default()),
+        restored: None,
+    });
+    futures::executor::block_on(renderer.render())
 }

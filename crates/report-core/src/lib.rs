@@ -59,6 +59,17 @@ impl Content {
         curation: Option<&str>,
         terms: Terms,
     ) -> Result<(Content, Vec<Warning>), String> {
+        let (mut content, warnings) = Content::unsearchable(source, curation)?;
+        content.corpus = Corpus::new(&content.report, terms);
+        Ok((content, warnings))
+    }
+
+    /// [`Content::from_text`] without the search index (an empty [`Corpus`]): for a content
+    /// that is only written to a file.
+    fn unsearchable(
+        source: &str,
+        curation: Option<&str>,
+    ) -> Result<(Content, Vec<Warning>), String> {
         let parsed = parse::import(source).map_err(|e| e.to_string())?;
         let report = parsed.report;
         let figures = FigureIndex::new(&report);
@@ -77,7 +88,7 @@ impl Content {
         Ok((
             Content {
                 targets: Targets::find(&report, &figures).rows(),
-                corpus: Corpus::new(&report, terms),
+                corpus: Corpus::without_text(),
                 meta,
                 report,
                 figures,
@@ -109,21 +120,9 @@ impl Content {
 /// No search index is made: the page makes its own when it reads the file (and the worker
 /// stays without the search code).
 pub fn text_to_file(text: &str) -> Result<(String, Vec<String>), String> {
-    let parsed = parse::import(text).map_err(|e| e.to_string())?;
-    let report = parsed.report;
-    let figures = FigureIndex::new(&report);
-    let mut meta = Meta::default();
-    meta.complete_from(&report);
-    let content = Content {
-        cards: Ok(auto_cards(&report, &figures)),
-        targets: Targets::find(&report, &figures).rows(),
-        corpus: Corpus::without_text(),
-        meta,
-        report,
-        figures,
-    };
+    let (content, warnings) = Content::unsearchable(text, None)?;
     Ok((
         file::to_embedded_json(&content),
-        parsed.warnings.iter().map(|w| w.message()).collect(),
+        warnings.iter().map(|w| w.message()).collect(),
     ))
 }

@@ -49,6 +49,16 @@ pub struct Measure {
     pub label: Option<String>,
 }
 
+impl Measure {
+    /// A figure of `indicator`, labelled by its name.
+    fn of(indicator: &Indicator) -> Measure {
+        Measure {
+            indicator: Some(indicator.name.clone()),
+            label: Some(indicator.name.clone()),
+        }
+    }
+}
+
 /// Head nouns a list's items may share with its last item: `家电、新能源汽车零售额` names
 /// 家电零售额. Longest first.
 pub const SHARED_HEADS: &[&str] = &[
@@ -310,18 +320,11 @@ pub fn measures_with(table: &Indicators, text: &str, figures: &[Figure]) -> Vec<
             continue;
         }
         // 3. The words before it in its clause.
-        let from = clause_start(text, figure.start).max(if k > 0 {
-            figures[k - 1].end.min(figure.start)
-        } else {
-            0
-        });
+        let from = words_from(text, figures, k);
         let words = &text[from..figure.start];
         let named = indicator_in(table, words, &figure.unit);
         let measure = match named {
-            Some(indicator) => Measure {
-                indicator: Some(indicator.name.clone()),
-                label: Some(indicator.name.clone()),
-            },
+            Some(indicator) => Measure::of(indicator),
             None if k > 0
                 && only_links(&strip_openers(words))
                 && same_sentence(text, figures[k - 1].end, from)
@@ -332,10 +335,7 @@ pub fn measures_with(table: &Indicators, text: &str, figures: &[Figure]) -> Vec<
             None => match subject_before(table, text, from, &figure.unit)
                 .filter(|_| only_links(&strip_openers(words)))
             {
-                Some(indicator) => Measure {
-                    indicator: Some(indicator.name.clone()),
-                    label: Some(indicator.name.clone()),
-                },
+                Some(indicator) => Measure::of(indicator),
                 None => Measure {
                     indicator: None,
                     label: noun_phrase(text, figure.start, figure.end, from)
@@ -346,6 +346,22 @@ pub fn measures_with(table: &Indicators, text: &str, figures: &[Figure]) -> Vec<
         out.push(measure);
     }
     out
+}
+
+/// Where the words of figure `k` start: its clause's start, or the end of the figure before it
+/// when that is later.
+fn words_from(text: &str, figures: &[Figure], k: usize) -> usize {
+    let start = figures[k].start;
+    let previous_end = k.checked_sub(1).map_or(0, |j| figures[j].end.min(start));
+    clause_start(text, start).max(previous_end)
+}
+
+/// Whether figure `b` follows figure `a` in a list of values ("5%、6%", "5%和6%").
+pub(crate) fn listed_with(text: &str, a: &Figure, b: &Figure) -> bool {
+    matches!(
+        text.get(a.end..b.start),
+        Some("、" | "和" | "与" | "及" | "以及")
+    )
 }
 
 /// The indicator `words` name last, when it is the whole subject of the figure: only period,
@@ -399,19 +415,9 @@ fn list_groups(text: &str, figures: &[Figure]) -> Vec<Option<(usize, usize)>> {
     let mut groups = vec![None; figures.len()];
     let mut k = 0;
     while k < figures.len() {
-        let from = clause_start(text, figures[k].start).max(if k > 0 {
-            figures[k - 1].end.min(figures[k].start)
-        } else {
-            0
-        });
-        let words = &text[from..figures[k].start];
+        let words = &text[words_from(text, figures, k)..figures[k].start];
         let mut j = k + 1;
-        while j < figures.len()
-            && matches!(
-                text.get(figures[j - 1].end..figures[j].start),
-                Some("、" | "和" | "与" | "及" | "以及")
-            )
-        {
+        while j < figures.len() && listed_with(text, &figures[j - 1], &figures[j]) {
             j += 1;
         }
         // 分别, or a list of values after a list of items without it ("原煤、原油、天然气产量
@@ -492,10 +498,7 @@ fn item_measure(table: &Indicators, items: &[String], at: usize, unit: &str) -> 
     let last = items.last().map_or("", |s| s.trim());
     let completed = complete_item(table, item, last);
     match indicator_in(table, &completed, unit) {
-        Some(indicator) => Measure {
-            indicator: Some(indicator.name.clone()),
-            label: Some(indicator.name.clone()),
-        },
+        Some(indicator) => Measure::of(indicator),
         None => Measure {
             indicator: None,
             label: usable_label(&completed),

@@ -27,6 +27,7 @@
 use super::cards::{figure_id, unit_of_figure, unit_text, FigureIndex, PlacedFigure, OPENING};
 use super::figures::meaning::Kind;
 use super::figures::{Amount, Qualifier};
+use super::measures::listed_with;
 use super::model::{FrontKind, Report};
 
 /// How a target (or a result) states its value.
@@ -473,12 +474,7 @@ fn stated(
     let mut s = stated_as_written(text, unit, figures, k, indicator, year)?;
     if s.bound == Bound::Exact {
         let mut last = k;
-        while last + 1 < figures.len()
-            && matches!(
-                text.get(figures[last].end..figures[last + 1].start),
-                Some("、" | "和" | "与" | "及")
-            )
-        {
+        while last + 1 < figures.len() && listed_with(text, &figures[last], &figures[last + 1]) {
             last += 1;
         }
         let closing = Bound::of(figures[last].qualifier)?;

@@ -584,10 +584,15 @@ pub const NO_CARDS: &str = "这份报告文件没有数据卡片。";
 /// cards, so the rule's code stays out of the page's wasm.
 pub fn read_with_cards(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileError> {
     let (mut content, notes) = read(json, terms)?;
+    with_auto_cards(&mut content);
+    Ok((content, notes))
+}
+
+/// The cards of the automatic rule for a content whose file had none.
+fn with_auto_cards(content: &mut Content) {
     if content.cards.as_ref().is_err_and(|e| e == NO_CARDS) {
         content.cards = Ok(super::cards::auto_cards(&content.report, &content.figures));
     }
-    Ok((content, notes))
 }
 
 /// Reads a report file (JSON text, schema 1 or 2) that may come from anywhere: checks it and
@@ -605,9 +610,7 @@ pub fn read(json: &str, terms: Terms) -> Result<(Content, Vec<String>), FileErro
 /// made (the page makes its own), so the worker carries no search code.
 pub fn file_to_file(json: &str) -> Result<(String, Vec<String>), FileError> {
     let (mut content, notes) = read_unsearchable(json)?;
-    if content.cards.as_ref().is_err_and(|e| e == NO_CARDS) {
-        content.cards = Ok(super::cards::auto_cards(&content.report, &content.figures));
-    }
+    with_auto_cards(&mut content);
     Ok((to_embedded_json(&content), notes))
 }
 
