@@ -225,6 +225,10 @@ fn a_keyboard_alone_reaches_search_the_outline_a_section_a_card_a_note_and_the_e
     assert_eq!(focused(&page)["testid"], json!("search-input"));
     page.driver.keys("医疗");
     page.driver.wait_for(
+        "the typed words in the search box",
+        "return document.getElementById('search-input').value === '医疗';",
+    );
+    page.driver.wait_for(
         "the search to be answered",
         "return document.querySelector('.search').dataset.query === '医疗';",
     );

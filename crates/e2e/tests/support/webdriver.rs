@@ -41,6 +41,17 @@ fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
+/// What a timed-out wait prints about the page, so that a failure that happens only on another
+/// machine says where the focus, the search box and the address were.
+const PAGE_STATE: &str = "const a = document.activeElement, box = document.getElementById('search-input');
+    return JSON.stringify({
+      url: location.href,
+      ready: document.documentElement.className,
+      focus: a ? a.tagName + (a.id ? '#' + a.id : '') + (a.getAttribute('class') ? '.' + a.getAttribute('class') : '') : null,
+      box: box ? box.value : null,
+      query: (document.querySelector('.search') || {dataset: {}}).dataset.query,
+    });";
+
 impl Driver {
     /// Starts chromedriver and a headless Chromium session.
     pub fn start() -> Driver {
@@ -162,7 +173,11 @@ impl Driver {
             if self.js(&script, json!([])).as_bool() == Some(true) {
                 return;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for: {what}\n  the page then: {}",
+                self.js(PAGE_STATE, json!([]))
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
