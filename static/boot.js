@@ -8,7 +8,7 @@
 // - is the watchdog: if the app cannot load or start, the empty #boot message says so, with a
 //   retry button, and the page falls back to what works without the app (no-app.css). A page
 //   without the report's HTML (`trunk serve`) also warns after 12 seconds without a start;
-// - registers the service worker of a release build;
+// - registers the service worker of a release build (beside the manifest: the site's root);
 // - loads the reader's tools (wasm modules of report-tools: 审议意见; 字号 and 朗读) when a
 //   reader first presses one of their buttons, or once the app runs when this browser holds
 //   notes, and hands them every press. <meta name="module"> names each module, its buttons and
@@ -52,8 +52,11 @@
       ? "搜索、全部数据卡片等功能没有加载成功，下面的报告正文和目录仍可阅读。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。"
       : "报告没有加载成功。请检查网络后重新加载；如果仍然不行，请换用其他浏览器打开。");
   }
-  if ("serviceWorker" in navigator && location.protocol !== "file:" && document.querySelector('link[rel="manifest"]')) {
-    navigator.serviceWorker.register("sw.js").catch(function () {});
+  // The worker sits beside the manifest, at the site's root: a report of a library (`<id>/`)
+  // registers the site's one worker.
+  var manifest = document.querySelector('link[rel="manifest"]');
+  if ("serviceWorker" in navigator && location.protocol !== "file:" && manifest) {
+    navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {});
   }
   window.addEventListener("error", broken, true);
   window.addEventListener("unhandledrejection", broken);

@@ -35,7 +35,7 @@ usage: cargo xtask <task>
 
 tasks:
   serve    install what is missing, then serve the app on http://127.0.0.1:8080 (trunk serve);
-           --report FILE [--curation FILE.tsv] as for build
+           --report FILE [--curation FILE.tsv] or --library DIR as for build
   test     install what is missing, then run every test layer (fails if any layer cannot run):
            fmt, clippy (native + wasm), release builds, native tests, end-to-end tests in
            headless Chromium (`#[ignore]`d in a plain `cargo test`; run here with
@@ -44,7 +44,13 @@ tasks:
   build    install what is missing, build the release into dist/ and print its sizes;
            --report FILE [--curation FILE.tsv] embeds that report (a text in UTF-8, UTF-16
            or GBK/GB18030, or a report file .json) instead of the default;
-           --single-file also writes one self-contained HTML file into dist-single/
+           --single-file also writes one self-contained HTML file into dist-single/;
+           --library DIR [--strict] builds every report in DIR (.txt in any encoding the
+           importer reads, .json report files; DIR/library.tsv the optional catalogue) into
+           one site: the library page dist/index.html, each report in dist/<id>/,
+           dist/library.json, dist/targets.json and dist/targets.csv (README, section A library of
+           reports); a file that cannot be read is left out and named, --strict makes that
+           an error
   bench    run the benchmarks: search (time per query on the report and a 100× corpus) and
            import (a 30,000-character made-up report: import, start-up read, search); then
            two timings in headless Chromium against the release builds (end-to-end tests run
@@ -339,21 +345,43 @@ fn report_args(args: &[String]) -> Result<ReportChoice> {
             choice.single_file = true;
             continue;
         }
+        if arg == "--strict" {
+            choice.env.push(("REPORT_LIBRARY_STRICT", "1".into()));
+            continue;
+        }
         let var = match arg.as_str() {
             "--report" => "REPORT_SOURCE",
             "--curation" => "REPORT_CURATION",
+            "--library" => "REPORT_LIBRARY",
             other => return Err(format!("unknown option {other:?}\n\n{USAGE}")),
         };
-        let value = args.next().ok_or(format!("{arg} needs a file"))?;
+        let value = args.next().ok_or(format!("{arg} needs a file or folder"))?;
         let path = fs::canonicalize(value).map_err(|e| format!("{value}: {e}"))?;
+        if var == "REPORT_LIBRARY" && !path.is_dir() {
+            return Err(format!("--library takes a folder, not {value}"));
+        }
         choice.env.push((var, path.into_os_string()));
+    }
+    let has = |var: &str| choice.env.iter().any(|(v, _)| *v == var);
+    if has("REPORT_LIBRARY") && (has("REPORT_SOURCE") || choice.single_file) {
+        return Err(
+            "--library builds every report of its folder: no --report or --single-file with it"
+                .into(),
+        );
+    }
+    if has("REPORT_LIBRARY_STRICT") && !has("REPORT_LIBRARY") {
+        return Err("--strict goes with --library".into());
     }
     Ok(choice)
 }
 
 fn with_report<'c>(c: &'c mut Command, report: &ReportChoice) -> &'c mut Command {
-    // Always set both, so that a build without --report goes back to the default report.
-    c.env("REPORT_SOURCE", "").env("REPORT_CURATION", "");
+    // Always set them all, so that a build without --report or --library goes back to the
+    // default report.
+    c.env("REPORT_SOURCE", "")
+        .env("REPORT_CURATION", "")
+        .env("REPORT_LIBRARY", "")
+        .env("REPORT_LIBRARY_STRICT", "");
     for (var, value) in &report.env {
         c.env(var, value);
     }
@@ -658,6 +686,17 @@ fn test() -> Result {
             "target/dist-subpath",
         ]),
     )?;
+
+    step("release build of a made-up library under a sub-path (for its end-to-end test)");
+    let library = report_args(&["--library".into(), "tests/library".into()])?;
+    run(with_report(&mut cmd("trunk"), &library).args([
+        "build",
+        "--release",
+        "--public-url",
+        "/library/",
+        "--dist",
+        "target/dist-library",
+    ]))?;
 
     // Ignored tests stay out of this run: report-core's local check of `../shared/corpora` is
     // one; the end-to-end tests, `#[ignore]`d so that a plain `cargo test` says they did not

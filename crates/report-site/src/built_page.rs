@@ -129,6 +129,92 @@ pub fn with_prerendered(html: &str, app: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// `html` for a page one folder below the site's root (a report of a library, `<id>/`): each
+/// relative `href` of a `<link>` — the manifest, Apple's icon, the no-script stylesheet, also
+/// inside `<noscript>` — gets `../`, so that every report shares the site's one copy. Paths
+/// from the root (`/…`, Trunk's files under its public address), `#…` and `data:` stay.
+pub fn one_folder_down(html: &str) -> Result<String, String> {
+    markup::rewrite(
+        html,
+        vec![
+            element!("link[href]", |el| {
+                let href = attribute_value(el, "href").unwrap_or_default();
+                let relative =
+                    !href.is_empty() && !href.starts_with(['/', '#']) && !href.contains(':');
+                if relative {
+                    el.set_attribute("href", &format!("../{href}"))?;
+                }
+                Ok(())
+            }),
+            noscript_content(one_folder_down),
+        ],
+    )
+}
+
+/// `html` with `content` (markup) right after its `<body>` start tag.
+pub fn at_start_of_body(html: &str, content: &str) -> Result<String, String> {
+    let placed = Cell::new(false);
+    let out = markup::rewrite(
+        html,
+        vec![element!("body", |el| {
+            if !placed.replace(true) {
+                el.prepend(content, ContentType::Html);
+            }
+            Ok(())
+        })],
+    )?;
+    if !placed.get() {
+        return Err("the page has no <body>".into());
+    }
+    Ok(out)
+}
+
+/// The library page from the built page's shell (after [`strict`], [`with_deferred_start`],
+/// [`with_one_stylesheet`], [`with_head_script`], [`with_tools_modules`] and
+/// [`with_manifest`]): `markup` inside `#app`, the title and preview set to `title`, and
+/// nothing of the report app — no start-up module, no modules of the reader's tools, no
+/// start-up message, no note for readers without JavaScript (the page is all HTML).
+/// `static/boot.js` stays: it registers the service worker, and finds nothing to start.
+pub fn as_library_page(shell: &str, markup_html: &str, title: &str) -> Result<String, String> {
+    let root = format!("#{APP_ROOT_ID}");
+    let placed = Cell::new(false);
+    let page = markup::rewrite(
+        shell,
+        vec![
+            element!(format!("meta[name=\"{APP_START}\"]"), |el| {
+                el.remove();
+                Ok(())
+            }),
+            element!(format!("meta[name=\"{MODULE_META}\"]"), |el| {
+                el.remove();
+                Ok(())
+            }),
+            element!(format!("#{BOOT_ID}"), |el| {
+                el.remove();
+                Ok(())
+            }),
+            element!("body noscript", |el| {
+                el.remove();
+                Ok(())
+            }),
+            element!(root, |el| {
+                if !placed.replace(true) {
+                    el.set_inner_content(markup_html, ContentType::Html);
+                }
+                Ok(())
+            }),
+        ],
+    )?;
+    if !placed.get() {
+        return Err("the page has no #app element".into());
+    }
+    with_preview(
+        &page,
+        title,
+        &format!("{title}：按地方和年份排列的政府工作报告"),
+    )
+}
+
 /// The name of the `<meta>` that names the app's start-up module in a release page
 /// ([`with_deferred_start`]); `static/boot.js` starts it.
 pub const APP_START: &str = "app-start";
@@ -186,13 +272,15 @@ pub fn with_deferred_start(html: &str) -> Result<String, String> {
 /// For the release page: its first bytes are its text (docs/size-budget.md); static/boot.js
 /// fetches the file and fills the block before it starts the app, and the single file puts it
 /// back inside.
+/// `folder` is where the page is under `base` (`""`, or `<id>/` for a report of a library).
 pub fn with_report_data_file(
     html: &str,
     json: &str,
     base: &str,
+    folder: &str,
 ) -> Result<(String, String), String> {
     let name = format!("report-data-{}.json", crate::content_hash(json.as_bytes()));
-    let html = with_data_block(html, base, Some(&format!("{base}{name}")), "")?;
+    let html = with_data_block(html, base, Some(&format!("{base}{folder}{name}")), "")?;
     Ok((html, name))
 }
 
@@ -707,14 +795,14 @@ mod tests {
     #[test]
     fn the_release_page_names_its_report_file_instead_of_holding_it() {
         let (html, name) =
-            with_report_data_file("<body><p>x</p></body>", "{\"a\":\"<b>\"}", "/s/").unwrap();
+            with_report_data_file("<body><p>x</p></body>", "{\"a\":\"<b>\"}", "/s/", "").unwrap();
         assert!(name.starts_with("report-data-") && name.ends_with(".json"));
         assert!(html.contains(&format!(
             "<script type=\"application/json\" id=\"report-data\" data-base=\"/s/\" data-src=\"/s/{name}\"></script></body>"
         )));
         assert!(!html.contains("<b>"), "no report text in the page");
         assert!(!on_demand(&name), "a first visit needs it");
-        assert!(with_report_data_file(&html, "{}", "/s/").is_err());
+        assert!(with_report_data_file(&html, "{}", "/s/", "").is_err());
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //!
 //! The modules depend on each other one way only, from the top of this list down:
 //!
+//! - [`library`] — many reports in one site: the folder read, a page per report, the library
+//!   page, `library.json`, `targets.json` / `targets.csv`;
+//! - [`render`] — Yew's server renderer run to its end (the report app, the site's own pages);
 //! - [`single_file`] — one self-contained HTML file of a built site;
 //! - [`built_page`] — the rewrites of the built `index.html` (the report inside, its preview,
 //!   the policy's place, one stylesheet, the deferred start);
@@ -15,9 +18,11 @@
 
 pub mod built_page;
 pub mod icons;
+pub mod library;
 mod markup;
 pub mod offline;
 pub mod policy;
+pub mod render;
 pub mod single_file;
 pub mod source;
 

@@ -55,8 +55,17 @@ pub fn service_worker(files: &[String], later: &[String], version: &str) -> Stri
          const PREFIX = \"report \" + self.registration.scope + \" \";\n\
          const CACHE = PREFIX + \"{version}\";\n\
          self.addEventListener(\"install\", (event) => {{\n\
-         \x20 event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));\n\
+         \x20 event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES).then(() => keepOpenPages(cache))));\n\
          }});\n\
+         // A page of a library opened before this worker ran (a shared link to one report): it and its\n\
+         // report's data are kept now, so that it opens offline too.\n\
+         function keepOpenPages(cache) {{\n\
+         \x20 return self.clients.matchAll({{ type: \"window\", includeUncontrolled: true }}).then((clients) => Promise.all(clients.map((client) => {{\n\
+         \x20   const page = client.url.split(\"#\")[0].split(\"?\")[0];\n\
+         \x20   const own = [...LATER].filter((f) => f === page || (f.startsWith(page) && f.slice(page.length).startsWith(\"report-data-\")));\n\
+         \x20   return LATER.has(page) ? cache.addAll(own).catch(() => {{}}) : null;\n\
+         \x20 }})));\n\
+         }}\n\
          self.addEventListener(\"activate\", (event) => {{\n\
          \x20 event.waitUntil(caches.keys()\n\
          \x20   .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))\n\

@@ -89,6 +89,15 @@ pub fn dist_other() -> PathBuf {
     root().join("target/dist-other")
 }
 
+/// The URL prefix under which the made-up library (`tests/library/`) is served.
+pub const LIBRARY_PATH: &str = "/library/";
+
+/// The build of the made-up library (`cargo xtask build --library tests/library` with
+/// `--public-url /library/`; `cargo xtask test` makes it).
+pub fn dist_library() -> PathBuf {
+    root().join("target/dist-library")
+}
+
 /// Writes `bytes` as a file named `name` for the browser to open (打开报告).
 pub fn file_with(name: &str, bytes: &[u8]) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("open-files");
@@ -99,8 +108,8 @@ pub fn file_with(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// The running test environment: one static server for the whole test binary, serving the
-/// release build at `/`, the sub-path build at [`SUB_PATH`] and the build of another report at
-/// [`OTHER_PATH`].
+/// release build at `/`, the sub-path build at [`SUB_PATH`], the build of another report at
+/// [`OTHER_PATH`] and the made-up library at [`LIBRARY_PATH`].
 pub struct Env {
     pub base: String,
 }
@@ -124,6 +133,10 @@ fn missing() -> Vec<String> {
         (
             dist_other(),
             "`REPORT_SOURCE=$PWD/tests/reports/county-2030.txt trunk build --release --public-url /other/ --dist target/dist-other`",
+        ),
+        (
+            dist_library(),
+            "`REPORT_LIBRARY=$PWD/tests/library trunk build --release --public-url /library/ --dist target/dist-library`",
         ),
     ] {
         if !dir.join("index.html").exists() {
@@ -152,6 +165,7 @@ pub fn env() -> &'static Env {
             ("/".to_string(), dist()),
             (SUB_PATH.to_string(), dist_subpath()),
             (OTHER_PATH.to_string(), dist_other()),
+            (LIBRARY_PATH.to_string(), dist_library()),
         ]);
         Ok(Env { base: server.base })
     });

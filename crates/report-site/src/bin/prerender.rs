@@ -81,7 +81,13 @@ fn main() -> std::process::ExitCode {
     // serve` injects its own inline live-reload script and must not be cached, so a debug page
     // only gets the report.
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
-    let result = build(&page, &base, release);
+    // A library (`cargo xtask build --library DIR`): every report of the folder, and the
+    // library page (report_site::library).
+    let library = std::env::var_os("REPORT_LIBRARY")
+        .filter(|dir| !dir.is_empty())
+        .map(std::path::PathBuf::from);
+    let strict = std::env::var("REPORT_LIBRARY_STRICT").is_ok_and(|s| s == "1");
+    let result = build(&page, &base, release, library.as_deref(), strict);
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
@@ -91,26 +97,23 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-/// Writes the report into the built page and, for a release, everything around it.
+/// Writes the report (or, with `library`, every report of that folder and the library page)
+/// into the built page and, for a release, everything around it.
 #[cfg(not(target_arch = "wasm32"))]
-fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String> {
+fn build(
+    page: &std::path::Path,
+    base: &str,
+    release: bool,
+    library: Option<&std::path::Path>,
+    strict: bool,
+) -> Result<(), String> {
     use report_core::file;
     use report_site::{built_page as built, icons, offline, source};
+    let dir = page.parent().ok_or("the page has no folder")?;
     let write = |name: &str, content: &[u8]| {
-        std::fs::write(page.with_file_name(name), content).map_err(|e| format!("{name}: {e}"))
+        std::fs::write(dir.join(name), content).map_err(|e| format!("{name}: {e}"))
     };
-    let (source, curation) = source::chosen();
-    let (built_content, notes) = source::read(&source, curation.as_deref())
-        .map_err(|e| format!("cannot build the report from {}: {e}", source.display()))?;
-    for note in notes {
-        eprintln!("prerender: {note}");
-    }
-    // The page shows the report as its data block gives it: the same read as in the browser,
-    // so that the server's render and the browser's first render are one render.
-    let report_file = file::to_embedded_json(&built_content);
-    let (content, _) = file::read_own(&report_file, report_core::search::terms::Terms::builtin())
-        .map_err(|e| e.to_string())?;
-    let content: &'static report_core::Content = Box::leak(Box::new(content));
+    // The shell: what every page of the site starts from.
     let mut html = std::fs::read_to_string(page).map_err(|e| e.to_string())?;
     if release {
         let strict = built::strict(&html, base)?;
@@ -119,7 +122,6 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
         }
         html = built::with_deferred_start(&strict.html)?;
         // One stylesheet instead of one per component: one request on a slow network.
-        let dir = page.parent().ok_or("the page has no folder")?;
         let (one, name, css, replaced) = built::with_one_stylesheet(&html, base, |name| {
             std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"))
         })?;
@@ -134,12 +136,9 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
     html = built::with_head_script(&html, &report_core::display::pre_paint_script())?;
     // The modules of the reader's tools, for static/boot.js.
     html = built::with_tools_modules(&html, base)?;
-    let (title, description) = built::preview_of(&content.report);
-    html = built::with_preview(&html, &title, &description)?;
     // The home-screen icons, drawn from the SVG favicon (release only, like the manifest).
     let mut pngs = Vec::new();
     if release {
-        let dir = page.parent().ok_or("the page has no folder")?;
         let svg = icons::favicon(dir)?;
         for size in icons::ICON_SIZES {
             let png = icons::icon_png(
@@ -156,40 +155,108 @@ fn build(page: &std::path::Path, base: &str, release: bool) -> Result<(), String
             .map(|(_, name)| name.as_str());
         html = built::with_manifest(&html, apple)?;
     }
-    html = built::with_prerendered(&html, &server_render(Ok(content)))?;
-    if release {
-        // The report beside the page, fetched by boot.js before the app starts: the page's
-        // first bytes are its text and markup.
-        let (with_block, name) = built::with_report_data_file(&html, &report_file, base)?;
-        write(&name, report_file.as_bytes())?;
-        html = with_block;
-    } else {
-        html = built::with_report_data(&html, &report_file, base)?;
-    }
-    std::fs::write(page, html).map_err(|e| e.to_string())?;
-    // The whole report file beside the page, for readers and programs to download.
-    write(
-        built::REPORT_FILE_NAME,
-        file::to_json(&built_content).as_bytes(),
-    )?;
+    let shell = html;
+    // A report's page from the shell, in `folder` under the site ("" or "<id>/"), and the
+    // files beside it.
+    let report_page = |built_content: &report_core::Content, folder: &str| {
+        // The page shows the report as its data block gives it: the same read as in the
+        // browser, so that the server's render and the browser's first render are one render.
+        let report_file = file::to_embedded_json(built_content);
+        let (content, _) =
+            file::read_own(&report_file, report_core::search::terms::Terms::builtin())
+                .map_err(|e| e.to_string())?;
+        let content: &'static report_core::Content = Box::leak(Box::new(content));
+        let (title, description) = built::preview_of(&content.report);
+        let mut html = built::with_preview(&shell, &title, &description)?;
+        html = built::with_prerendered(&html, &report_site::render::report_app_html(Ok(content)))?;
+        let mut files = Vec::new();
+        if release {
+            // The report beside the page, fetched by boot.js before the app starts: the page's
+            // first bytes are its text and markup.
+            let (with_block, name) =
+                built::with_report_data_file(&html, &report_file, base, folder)?;
+            files.push((name, report_file.into_bytes()));
+            html = with_block;
+        } else {
+            html = built::with_report_data(&html, &report_file, base)?;
+        }
+        // The whole report file beside the page, for readers and programs to download.
+        files.push((
+            built::REPORT_FILE_NAME.to_string(),
+            file::to_json(built_content).into_bytes(),
+        ));
+        Ok((html, files))
+    };
+    let name = match library {
+        Some(folder) => {
+            let library_page =
+                |markup: &str, title: &str| built::as_library_page(&shell, markup, title);
+            let done = report_site::library::build::build(
+                folder,
+                dir,
+                base,
+                strict,
+                &report_page,
+                &library_page,
+            )?;
+            eprintln!(
+                "prerender: library “{}”: {} reports built",
+                done.site,
+                done.entries.len()
+            );
+            for left in &done.left_out {
+                eprintln!("prerender: left out {}: {}", left.file, left.error);
+            }
+            for note in &done.notes {
+                eprintln!("prerender: {note}");
+            }
+            done.site
+        }
+        None => {
+            let (source, curation) = source::chosen();
+            let (built_content, notes) = source::read(&source, curation.as_deref())
+                .map_err(|e| format!("cannot build the report from {}: {e}", source.display()))?;
+            for note in notes {
+                eprintln!("prerender: {note}");
+            }
+            let (html, files) = report_page(&built_content, "")?;
+            std::fs::write(page, html).map_err(|e| e.to_string())?;
+            for (name, bytes) in files {
+                write(&name, &bytes)?;
+            }
+            built::preview_of(&built_content.report).0
+        }
+    };
     if !release {
         return Ok(());
     }
-    let dir = page.parent().ok_or("the page has no folder")?;
     let mut files = Vec::new();
     built_files(dir, "", &mut files)?;
-    let manifest = offline::manifest(&title, &icons::favicon(dir)?, &pngs);
+    let manifest = offline::manifest(&name, &icons::favicon(dir)?, &pngs);
     write(offline::MANIFEST, manifest.as_bytes())?;
     files.push((offline::MANIFEST.to_string(), manifest.into_bytes()));
     files.sort();
     let version = offline::version_of(&files);
-    // A first visit's files are precached; the ones loaded on demand are kept when first used.
-    let (later, first): (Vec<String>, Vec<String>) = files
-        .into_iter()
-        .map(|(name, _)| name)
-        .partition(|name| offline::on_demand(name));
+    // A first visit's files are precached; the ones loaded on demand, and a library's reports,
+    // are kept when first used.
+    let mut later = Vec::new();
     let mut precache = vec!["./".to_string()];
-    precache.extend(first);
+    for (name, _) in files {
+        if let Some((folder, _)) = name.split_once('/') {
+            let page = format!("{folder}/");
+            if !later.contains(&page) {
+                later.push(page);
+            }
+            if name.ends_with("/index.html") {
+                continue;
+            }
+            later.push(name);
+        } else if offline::on_demand(&name) {
+            later.push(name);
+        } else {
+            precache.push(name);
+        }
+    }
     write(
         offline::SERVICE_WORKER,
         offline::service_worker(&precache, &later, &version).as_bytes(),
@@ -231,34 +298,6 @@ fn single_file(
     let path = out.join(format!("{name}.html"));
     std::fs::write(&path, file).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
-}
-
-/// The app's HTML for `content` as the browser's first render draws it (with Yew's markers for
-/// hydration).
-#[cfg(not(target_arch = "wasm32"))]
-fn server_render(content: Result<&'static report_core::Content, &'static str>) -> String {
-    use report_app::components::app::{App, AppProps};
-    let renderer = yew::LocalServerRenderer::<App>::with_props(AppProps {
-        content,
-        recent: Ok(Default::default()),
-        restored: None,
-    })
-    .hydratable(true);
-    block_on(renderer.render())
-}
-
-/// Runs a future to its end on this thread. The server renderer never waits on anything
-/// outside itself (no suspense), so polling until it is ready is enough.
-#[cfg(not(target_arch = "wasm32"))]
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    let mut future = std::pin::pin!(future);
-    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-    loop {
-        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
-            return output;
-        }
-        std::thread::yield_now();
-    }
 }
 
 /// Every file under `dir` (but the service worker and hidden files), as paths relative to it,

@@ -1,0 +1,325 @@
+//! End-to-end tests of a library of reports (`cargo xtask build --library DIR`): the made-up
+//! library of `tests/library/` (six reports of five places, three levels and two years, a
+//! catalogue, and a broken file), built by `cargo xtask test` into `target/dist-library` and
+//! served under `/library/`, a sub-path. The library page without JavaScript, a report's page
+//! with its neighbours, the files for programs (library.json, targets.json, targets.csv) and
+//! their links, and both offline.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{env, serial, Page, APP_READY, LIBRARY_PATH};
+
+macro_rules! setup {
+    () => {{
+        let env = env();
+        (env, serial())
+    }};
+}
+
+/// Goes to the library page and waits for its list (it has no app to wait for).
+fn open_library(page: &Page) {
+    page.driver.goto(&format!("{}{LIBRARY_PATH}", page.base));
+    page.driver.wait_for(
+        "the library page",
+        "return document.querySelector('.library-report') !== null;",
+    );
+}
+
+/// Fetches `path` (relative to the page) and gives its text, for the test to read.
+fn fetched_text(page: &Page, path: &str) -> String {
+    page.driver.js(
+        "window.__fetched = undefined;
+         fetch(arguments[0]).then(r => r.ok ? r.text() : 'HTTP ' + r.status)
+           .then(t => { window.__fetched = t; });",
+        json!([path]),
+    );
+    page.driver
+        .wait_for(path, "return window.__fetched !== undefined;");
+    page.js("return window.__fetched;")
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn the_library_page_lists_every_report_by_place_without_javascript() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.driver.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    );
+    open_library(&page);
+    assert_eq!(page.texts("h1"), ["青岚报告库（测试）"]);
+    // Places by level (省, 市, 县区, 乡镇), then by name; each place's reports newest first.
+    let places = page.js(
+        "return [...document.querySelectorAll('.library__place')].map(p => [
+           p.querySelector('h2').firstChild.textContent,
+           [...p.querySelectorAll('.library-report__title')].map(a => a.textContent)]);",
+    );
+    assert_eq!(
+        places,
+        json!([
+            ["白川省", ["2031年白川省政府工作报告"]],
+            [
+                "青岚省",
+                ["2031年青岚省政府工作报告", "2030年青岚省政府工作报告"]
+            ],
+            ["云溪市", ["2031年云溪市政府工作报告"]],
+            ["某县", ["二〇三〇年某县政府工作报告"]],
+            ["某镇", ["某镇2030年政府工作报告"]],
+        ]),
+    );
+    // Each report links to its own folder under the sub-path; the broken file is not there.
+    let links = page.js(
+        "return [...document.querySelectorAll('.library-report__title')].map(a => new URL(a.href).pathname);",
+    );
+    for id in [
+        "qinglan-2031",
+        "qinglan-2030",
+        "baichuan-2031",
+        "yunxi-2031",
+    ] {
+        assert!(
+            links
+                .as_array()
+                .unwrap()
+                .contains(&json!(format!("{LIBRARY_PATH}{id}/"))),
+            "{id}: {links}"
+        );
+    }
+    let facts = page.texts(".library-report__facts");
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.starts_with("2031年 · 省 · 青岚省省长")),
+        "{facts:?}"
+    );
+    assert!(facts.iter().any(|f| f.contains("7项主要目标")), "{facts:?}");
+    let incomplete = page.texts(".library-report__incomplete");
+    assert_eq!(
+        incomplete.len(),
+        1,
+        "only the town's text stops: {incomplete:?}"
+    );
+    assert!(
+        incomplete[0].starts_with("文本不完整，止于“……"),
+        "{incomplete:?}"
+    );
+    assert!(incomplete[0].ends_with("今年共”"), "{incomplete:?}");
+    let body = page.js("return document.body.textContent;");
+    assert!(!body.as_str().unwrap_or("").contains("damaged"), "{body}");
+    assert_eq!(
+        page.js("return document.documentElement.className;"),
+        json!(""),
+        "no script ran"
+    );
+    page.screenshot("phone-library-no-javascript");
+}
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn a_report_of_the_library_works_and_leads_to_its_neighbours() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    page.open(&format!("{LIBRARY_PATH}qinglan-2031/"));
+    assert_eq!(
+        page.js("return document.title;"),
+        json!("2031年青岚省政府工作报告")
+    );
+    let nav = page.js("const nav = document.querySelector('.library-nav');
+         return [nav.querySelector('.library-nav__home').textContent,
+                 new URL(nav.querySelector('.library-nav__home').href).pathname,
+                 [...nav.querySelectorAll('.library-nav__group')].map(g => [
+                   g.querySelector('.library-nav__label').textContent,
+                   [...g.querySelectorAll('a')].map(a => a.textContent)])];");
+    assert_eq!(
+        nav,
+        json!([
+            "‹ 青岚报告库（测试）",
+            LIBRARY_PATH,
+            [
+                ["青岚省其他年份：", ["2030年"]],
+                ["2031年其他地方：", ["白川省", "云溪市"]]
+            ]
+        ])
+    );
+    page.screenshot("phone-library-report-top");
+    // The app works as on a site of one report: search, 主要目标, its own report file.
+    page.assert_search_finds("粮食产量", 2);
+    assert!(page.count("#targets tbody tr") >= 6);
+    let file: Value = serde_json::from_str(&fetched_text(&page, "report.json")).unwrap();
+    assert_eq!(file["meta"]["title"], json!("2031年青岚省政府工作报告"));
+    page.screenshot("phone-library-report");
+    // The same place, the year before.
+    page.js("document.querySelector('.library-nav__link').click();");
+    page.driver.wait_for(
+        "the 2030 report",
+        &format!(
+            "return location.pathname === '{LIBRARY_PATH}qinglan-2030/' && (function(){{ {APP_READY} }})();"
+        ),
+    );
+    assert_eq!(
+        page.js("return document.title;"),
+        json!("2030年青岚省政府工作报告")
+    );
+    let same_year = page.js(
+        "return [...document.querySelectorAll('.library-nav__group')].map(g => g.textContent);",
+    );
+    assert_eq!(
+        same_year,
+        json!(["青岚省其他年份：2031年", "2030年其他地方：某县某镇"])
+    );
+    page.assert_no_console_errors();
+}
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn the_library_s_files_list_every_report_target_and_result_with_links_that_hold() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    open_library(&page);
+    let library: Value = serde_json::from_str(&fetched_text(&page, "library.json")).unwrap();
+    assert_eq!(library["schema"], json!(1));
+    assert_eq!(library["site"], json!("青岚报告库（测试）"));
+    let mut ids: Vec<&str> = library["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        [
+            "baichuan-2031",
+            "county-2030",
+            "qinglan-2030",
+            "qinglan-2031",
+            "town-pdf-2030",
+            "yunxi-2031"
+        ]
+    );
+    let yunxi = library["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == json!("yunxi-2031"))
+        .unwrap();
+    assert_eq!(yunxi["place"], json!("云溪市"));
+    assert_eq!(yunxi["level"], json!("市"));
+    assert_eq!(yunxi["year"], json!(2031));
+    assert_eq!(yunxi["address"], json!("yunxi-2031/"));
+    assert_eq!(yunxi["complete"], json!(true));
+    let left_out = &library["left_out"];
+    assert_eq!(left_out.as_array().map(Vec::len), Some(1), "{left_out}");
+    assert_eq!(left_out[0]["file"], json!("damaged.json"));
+    assert!(left_out[0]["error"].as_str().unwrap().contains("JSON"));
+
+    let table: Value = serde_json::from_str(&fetched_text(&page, "targets.json")).unwrap();
+    let rows = table["rows"].as_array().unwrap();
+    let of = |report: &str, kind: &str| -> Vec<&Value> {
+        rows.iter()
+            .filter(|r| r["report"] == json!(report) && r["kind"] == json!(kind))
+            .collect()
+    };
+    assert_eq!(of("qinglan-2030", "target").len(), 7);
+    let ceiling = of("qinglan-2030", "target")
+        .into_iter()
+        .find(|r| r["indicator"] == json!("城镇调查失业率"))
+        .unwrap();
+    assert_eq!(ceiling["qualifier"], json!("at_most"));
+    assert_eq!(ceiling["max"], json!("5.5"));
+    assert_eq!(
+        ceiling["min"],
+        Value::Null,
+        "a ceiling is never a plain number"
+    );
+    assert_eq!(ceiling["year"], json!(2030));
+    assert_eq!(ceiling["unit"], json!("%"));
+    assert!(of("qinglan-2031", "estimate")
+        .iter()
+        .any(|r| r["indicator"] == json!("地区生产总值")));
+
+    // A BOM first, so that a spreadsheet reads it as UTF-8 (`text()` drops it: read bytes).
+    page.js("window.__bom = undefined;
+         fetch('targets.csv').then(r => r.arrayBuffer())
+           .then(b => { window.__bom = [...new Uint8Array(b.slice(0, 3))]; });");
+    page.driver.wait_for(
+        "the CSV's first bytes",
+        "return window.__bom !== undefined;",
+    );
+    assert_eq!(page.js("return window.__bom;"), json!([0xef, 0xbb, 0xbf]));
+    let csv = fetched_text(&page, "targets.csv");
+    assert!(
+        csv.starts_with("报告,标题,地方,级别,报告年份,指标,类型,所指年份,原文写法"),
+        "{}",
+        &csv[..80.min(csv.len())]
+    );
+    assert_eq!(
+        csv.lines().count(),
+        rows.len() + 1,
+        "one line per row of the JSON"
+    );
+    assert!(csv.contains(
+        "qinglan-2030,2030年青岚省政府工作报告,青岚省,省,2030,城镇调查失业率,目标,2030,5.5%以内"
+    ));
+
+    // A row's link opens the report at its figure.
+    let grain = of("qinglan-2030", "target")
+        .into_iter()
+        .find(|r| r["indicator"] == json!("粮食产量"))
+        .unwrap();
+    let link = grain["link"].as_str().unwrap();
+    assert!(
+        link.starts_with(&format!("{LIBRARY_PATH}qinglan-2030/#")),
+        "{link}"
+    );
+    page.open(link);
+    let id = link.rsplit('#').next().unwrap();
+    let figure = page.driver.js(
+        "const f = document.getElementById(arguments[0]); return f && f.textContent;",
+        json!([id]),
+    );
+    assert_eq!(figure, json!("720亿斤以上"), "{link}");
+    page.assert_no_console_errors();
+}
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn a_report_read_once_and_the_library_page_open_offline() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    // A shared link to one report is the first visit: once the site's worker runs, that report
+    // is kept too.
+    let report = format!("{LIBRARY_PATH}baichuan-2031/");
+    page.open(&report);
+    page.driver.wait_for(
+        "the site's worker to control the page",
+        &format!(
+            "return navigator.serviceWorker.controller !== null
+               && new URL(navigator.serviceWorker.controller.scriptURL).pathname === '{LIBRARY_PATH}sw.js';"
+        ),
+    );
+    page.driver.cdp("Network.enable", json!({}));
+    page.driver.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    );
+    page.driver.refresh();
+    page.driver
+        .wait_for("the report to render offline", APP_READY);
+    page.assert_search_finds("粮食产量", 2);
+    // The library page was precached.
+    open_library(&page);
+    assert_eq!(page.count(".library-report"), 6);
+    page.screenshot("phone-library-offline");
+    page.driver.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    );
+}
