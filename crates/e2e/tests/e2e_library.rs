@@ -135,7 +135,7 @@ fn a_report_of_the_library_works_and_leads_to_its_neighbours() {
          return [nav.querySelector('.library-nav__home').textContent,
                  new URL(nav.querySelector('.library-nav__home').href).pathname,
                  [...nav.querySelectorAll('.library-nav__group')].map(g => [
-                   g.querySelector('.library-nav__label').textContent,
+                   (g.querySelector('.library-nav__label') || {textContent: ''}).textContent,
                    [...g.querySelectorAll('a')].map(a => a.textContent)])];");
     assert_eq!(
         nav,
@@ -144,11 +144,62 @@ fn a_report_of_the_library_works_and_leads_to_its_neighbours() {
             LIBRARY_PATH,
             [
                 ["青岚省其他年份：", ["2030年"]],
-                ["2031年其他地方：", ["白川省", "云溪市"]]
+                ["2031年其他地方：", ["白川省", "云溪市"]],
+                ["", ["2030年主要目标完成情况：7项中5项达到"]]
             ]
         ])
     );
     page.screenshot("phone-library-report-top");
+    // Below it, led to from the line above: 2030's targets against what this report says.
+    let review = page.js(
+        "const s = document.getElementById('library-review');
+         return [document.querySelector('.library-nav a[href=\"#library-review\"]').textContent,
+           s.querySelector('h2').textContent,
+           [...s.querySelectorAll('tbody tr')].map(r => [r.cells[0].textContent, r.cells[4].textContent])];",
+    );
+    assert_eq!(
+        review,
+        json!([
+            "2030年主要目标完成情况：7项中5项达到",
+            "2030年主要目标完成情况",
+            [
+                ["地区生产总值", "未达到（预计）"],
+                ["一般公共预算收入", "达到（预计）"],
+                ["城镇新增就业", "达到（预计）"],
+                ["城镇调查失业率", "达到"],
+                ["居民消费价格涨幅", "达到"],
+                ["粮食产量", "达到"],
+                ["单位地区生产总值能耗", "未找到对应的数"]
+            ]
+        ])
+    );
+    // A target leads to its sentence in the 2030 report, a result to its own in this one.
+    let links = page.js(
+        "const r = document.querySelector('#library-review tbody tr');
+         return [...r.querySelectorAll('a')].map(a => new URL(a.href).pathname + new URL(a.href).hash);",
+    );
+    let links: Vec<String> = serde_json::from_value(links).unwrap();
+    assert!(
+        links[0].starts_with(&format!("{LIBRARY_PATH}qinglan-2030/#sec-")),
+        "{links:?}"
+    );
+    assert!(
+        links[1].starts_with(&format!("{LIBRARY_PATH}qinglan-2031/#sec-")),
+        "{links:?}"
+    );
+    page.js("document.querySelector('.library-nav a[href=\"#library-review\"]').click();");
+    page.driver.wait_for(
+        "the table in sight",
+        "const top = document.getElementById('library-review').getBoundingClientRect().top;
+         return location.hash === '#library-review' && top >= 0 && top < innerHeight;",
+    );
+    assert_eq!(
+        page.count("[data-testid=not-found]"),
+        0,
+        "the library's anchor is no missing section"
+    );
+    page.screenshot("phone-library-review");
+    page.js("window.scrollTo(0, 0);");
     // The app works as on a site of one report: search, 主要目标, its own report file.
     page.assert_search_finds("粮食产量", 2);
     assert!(page.count("#targets tbody tr") >= 6);
@@ -322,4 +373,70 @@ fn a_report_read_once_and_the_library_page_open_offline() {
         "Network.emulateNetworkConditions",
         json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
     );
+}
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn the_library_leads_to_last_year_s_targets_and_to_one_year_across_places() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    open_library(&page);
+    let summary = page.texts(".library__review");
+    assert_eq!(summary, ["2030年主要目标完成情况：7项中5项达到"]);
+    page.js("document.querySelector('.library__review a').click();");
+    page.driver.wait_for(
+        "the 2031 report at its table",
+        &format!(
+            "return location.pathname === '{LIBRARY_PATH}qinglan-2031/' && location.hash === '#library-review'
+               && (function(){{ {APP_READY} }})();"
+        ),
+    );
+    page.driver.wait_for(
+        "the table in sight",
+        "const top = document.getElementById('library-review').getBoundingClientRect().top;
+         window.__top = [top, scrollY, innerHeight, document.documentElement.scrollHeight];
+         return top >= 0 && top < innerHeight;",
+    );
+    assert_eq!(
+        page.count("[data-testid=not-found]"),
+        0,
+        "the library's anchor is no missing section"
+    );
+    page.screenshot("desktop-library-review");
+
+    // 2031 across places: each indicator's targets, sorted, as written and in a chart.
+    open_library(&page);
+    page.js("[...document.querySelectorAll('a')].find(a => a.textContent === '2031年').click();");
+    page.driver.wait_for(
+        "the 2031 comparison",
+        &format!("return location.pathname === '{LIBRARY_PATH}compare/2031.html' && document.querySelector('.library-compare__table') !== null;"),
+    );
+    assert_eq!(page.texts("h1"), ["2031年各地主要目标"]);
+    let gdp = page.js(
+        "const s = [...document.querySelectorAll('section')].find(s => s.querySelector('h2').textContent.startsWith('地区生产总值'));
+         return [s.querySelector('h2').textContent,
+           [...s.querySelectorAll('tbody tr')].map(r => [r.cells[0].firstChild.textContent, r.cells[1].querySelector('a').textContent]),
+           s.querySelectorAll('svg .library-compare__range').length,
+           s.querySelectorAll('svg .library-compare__point--approximate').length];",
+    );
+    assert_eq!(
+        gdp,
+        json!([
+            "地区生产总值（增长）",
+            [
+                ["白川省", "增长6%左右"],
+                ["云溪市", "增长5.5%—6%"],
+                ["青岚省", "增长5.0%—5.5%"]
+            ],
+            2,
+            1
+        ])
+    );
+    // Each value leads to its sentence in its report.
+    let href = page.js(
+        "return new URL(document.querySelector('.library-compare__table tbody a').href).pathname;",
+    );
+    assert_eq!(href, json!(format!("{LIBRARY_PATH}baichuan-2031/")));
+    page.screenshot("desktop-library-compare");
+    page.assert_no_console_errors();
 }

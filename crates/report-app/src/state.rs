@@ -83,7 +83,8 @@ pub struct AppState {
 }
 
 /// Ids of the page itself that links may name (the skip link's `#main`, …): not sections,
-/// figures or cards, but not missing either.
+/// figures or cards, but not missing either. So are the ids of a library's own markup around
+/// the app, which all start with [`LIBRARY_ANCHOR`] (report-site's `library`).
 pub const PAGE_ANCHORS: [&str; 6] = [
     "main",
     "figures",
@@ -92,6 +93,9 @@ pub const PAGE_ANCHORS: [&str; 6] = [
     "report-title",
     "truncation-notice",
 ];
+
+/// How the ids of a library's markup around the app start (`#library-review`).
+pub const LIBRARY_ANCHOR: &str = "library-";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -197,7 +201,10 @@ impl AppState {
                 }
             }
             Action::Navigate(id) => {
-                if !self.navigate(&id) && !PAGE_ANCHORS.contains(&id.as_str()) {
+                if !self.navigate(&id)
+                    && !PAGE_ANCHORS.contains(&id.as_str())
+                    && !id.starts_with(LIBRARY_ANCHOR)
+                {
                     self.not_found = Some(id);
                 }
             }

@@ -21,6 +21,10 @@ pub struct Indicator {
     pub name: String,
     pub units: Vec<String>,
     pub ways: Vec<String>,
+    /// Whether its target is a ceiling, a value to stay under (城镇调查失业率, 居民消费价格涨幅):
+    /// the table's optional fourth field, `上限`. A target stated as a fall (下降2.5%) or with
+    /// 以内 is read as one whatever this says.
+    pub ceiling: bool,
 }
 
 impl Indicator {
@@ -57,7 +61,7 @@ impl Indicators {
     }
 
     /// Reads the table: `name <tab> units <tab> ways`, `#` comments and empty lines ignored.
-    /// A line without three fields, an empty name or a name given twice is refused, naming its
+    /// A line without three fields (or four, the last `上限`), an empty name or a name given twice is refused, naming its
     /// line (1-based).
     pub fn parse(text: &str) -> Result<Indicators, String> {
         let mut list: Vec<Indicator> = Vec::new();
@@ -67,12 +71,16 @@ impl Indicators {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let [name, units, ways] = fields.as_slice() else {
-                return Err(format!(
-                    "line {}: {} fields, not three (name, units, ways)",
-                    n + 1,
-                    fields.len()
-                ));
+            let (name, units, ways, ceiling) = match fields.as_slice() {
+                [name, units, ways] => (name, units, ways, false),
+                [name, units, ways, "上限"] => (name, units, ways, true),
+                _ => {
+                    return Err(format!(
+                        "line {}: {} fields, not three (name, units, ways) or four (and 上限)",
+                        n + 1,
+                        fields.len()
+                    ))
+                }
             };
             if name.is_empty() || list.iter().any(|i| i.name == *name) {
                 return Err(format!("line {}: the name is empty or given twice", n + 1));
@@ -90,6 +98,7 @@ impl Indicators {
                     units => units.split_whitespace().map(String::from).collect(),
                 },
                 ways: all_ways,
+                ceiling,
             });
         }
         let mut by_first: Vec<(char, usize, usize)> = Vec::new();

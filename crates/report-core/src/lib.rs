@@ -19,6 +19,7 @@ pub mod notes;
 pub mod order;
 pub mod parse;
 pub mod recent;
+pub mod review;
 pub mod route;
 pub mod search;
 pub mod spoken;

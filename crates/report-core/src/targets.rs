@@ -196,40 +196,33 @@ impl Targets {
             targets.push(Target { stated, aim });
         }
         let first_passage = passages.first().map(|p| (p.unit.clone(), p.from));
-        let mut results: Vec<Stated> = Vec::new();
-        'targets: for target in &targets {
-            let t = &target.stated;
-            let unit_of_target = index.of(&t.unit_id)[t.index].unit.clone();
-            for (unit, figures) in &index.units {
-                if plans(report, unit) {
-                    continue;
-                }
-                let Some(text) = unit_text(report, unit) else {
-                    continue;
-                };
-                for (k, f) in figures.iter().enumerate() {
-                    if first_passage
-                        .as_ref()
-                        .is_some_and(|(u, from)| u == unit && f.start >= *from)
-                    {
-                        continue 'targets;
-                    }
-                    if f.indicator.as_deref() == Some(t.indicator.as_str())
-                        && f.kind != Kind::Target
-                        && f.unit == unit_of_target
-                    {
-                        let year = t.year.map(|y| y - 1);
-                        if let Some(found) =
-                            stated_as_written(text, unit, figures, k, &t.indicator, year)
-                        {
-                            results.push(found);
-                        }
-                        continue 'targets;
-                    }
-                }
-            }
-        }
+        let results = targets
+            .iter()
+            .filter_map(|target| {
+                let t = &target.stated;
+                let unit = &index.of(&t.unit_id)[t.index].unit;
+                let year = t.year.map(|y| y - 1);
+                first_result(report, index, &first_passage, &t.indicator, unit, year)
+            })
+            .collect();
         Targets { targets, results }
+    }
+
+    /// What `report` says `indicator` came to, in base unit `unit`, by the rule of last year's
+    /// results (module documentation): the first result or estimate of it before the first
+    /// target passage, outside the parts that plan; `year` is the year it is for. For reading a
+    /// report's targets against what the next year's report says of them.
+    pub fn reported(
+        report: &Report,
+        index: &FigureIndex,
+        indicator: &str,
+        unit: &str,
+        year: Option<u32>,
+    ) -> Option<Stated> {
+        let first_passage = passages(report, index)
+            .first()
+            .map(|p| (p.unit.clone(), p.from));
+        first_result(report, index, &first_passage, indicator, unit, year)
     }
 
     /// Last year's result for the indicator of `target`, if the report gives one.
@@ -273,6 +266,41 @@ impl Targets {
             })
             .collect()
     }
+}
+
+/// The first figure before `first_passage` (a unit and a byte offset in it), outside the parts
+/// that plan, that is a result or an estimate of `indicator` in base unit `unit`.
+fn first_result(
+    report: &Report,
+    index: &FigureIndex,
+    first_passage: &Option<(String, usize)>,
+    indicator: &str,
+    unit_of_target: &str,
+    year: Option<u32>,
+) -> Option<Stated> {
+    for (unit, figures) in &index.units {
+        if plans(report, unit) {
+            continue;
+        }
+        let Some(text) = unit_text(report, unit) else {
+            continue;
+        };
+        for (k, f) in figures.iter().enumerate() {
+            if first_passage
+                .as_ref()
+                .is_some_and(|(u, from)| u == unit && f.start >= *from)
+            {
+                return None;
+            }
+            if f.indicator.as_deref() == Some(indicator)
+                && f.kind != Kind::Target
+                && f.unit == unit_of_target
+            {
+                return stated_as_written(text, unit, figures, k, indicator, year);
+            }
+        }
+    }
+    None
 }
 
 /// One row of the 主要目标 table, with its words made where the figures are found (the build,

@@ -151,6 +151,25 @@ pub fn one_folder_down(html: &str) -> Result<String, String> {
     )
 }
 
+/// `html` with `content` (markup) right after its `#app` element (a library's table below the
+/// report: outside what the app hydrates).
+pub fn after_app(html: &str, content: &str) -> Result<String, String> {
+    let placed = Cell::new(false);
+    let out = markup::rewrite(
+        html,
+        vec![element!(format!("#{APP_ROOT_ID}"), |el| {
+            if !placed.replace(true) {
+                el.after(content, ContentType::Html);
+            }
+            Ok(())
+        })],
+    )?;
+    if !placed.get() {
+        return Err("the page has no #app element".into());
+    }
+    Ok(out)
+}
+
 /// `html` with `content` (markup) right after its `<body>` start tag.
 pub fn at_start_of_body(html: &str, content: &str) -> Result<String, String> {
     let placed = Cell::new(false);

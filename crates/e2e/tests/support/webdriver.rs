@@ -50,6 +50,7 @@ const PAGE_STATE: &str = "const a = document.activeElement, box = document.getEl
       focus: a ? a.tagName + (a.id ? '#' + a.id : '') + (a.getAttribute('class') ? '.' + a.getAttribute('class') : '') : null,
       box: box ? box.value : null,
       query: (document.querySelector('.search') || {dataset: {}}).dataset.query,
+      top: window.__top,
     });";
 
 impl Driver {

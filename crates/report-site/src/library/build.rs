@@ -15,11 +15,20 @@ use report_core::search::terms::Terms;
 use report_core::{file, Content};
 
 use super::catalogue::{Catalogue, CATALOGUE_FILE};
-use super::page::{neighbours, LibraryPage, LibraryProps, Neighbours, NeighboursProps};
+use super::page::{
+    neighbours, LibraryPage, LibraryProps, Neighbours, NeighboursProps, ReviewSummary,
+};
 use super::targets::{self, TargetRecord};
+use super::views::{
+    review_summary, Compare, CompareProps, Compared, PlaceTarget, Review, ReviewProps, ReviewRow,
+    Shown, REVIEW_ID,
+};
+use super::COMPARE_FOLDER;
 use super::{ids, Entry, Facts, LeftOut, LibraryFile, LIBRARY_JSON, TARGETS_CSV, TARGETS_JSON};
 use crate::built_page as built;
 use crate::render::static_html;
+use report_core::review::review;
+use report_core::targets::Targets;
 
 /// What a built library is: its site name, its reports, what was left out, and what the build
 /// summary says (one line each).
@@ -159,8 +168,10 @@ pub fn build(
             list.join("\n  ")
         ));
     }
-    let (given, changed) =
-        ids::distinct(&read.iter().map(|r| r.wanted_id.clone()).collect::<Vec<_>>());
+    let (given, changed) = ids::distinct(
+        &read.iter().map(|r| r.wanted_id.clone()).collect::<Vec<_>>(),
+        &[COMPARE_FOLDER],
+    );
     for (wanted, id) in changed {
         built
             .notes
@@ -188,8 +199,30 @@ pub fn build(
             ));
         }
     }
+    // Promised and delivered: each report against the same place's report of the year after.
+    let mut reviews: Vec<Option<(usize, Vec<ReviewRow>)>> = vec![None; entries.len()];
+    for (later, l) in entries.iter().enumerate() {
+        let earlier = entries.iter().position(|e| {
+            e.place.is_some()
+                && e.place == l.place
+                && e.year.is_some()
+                && e.year.map(|y| y + 1) == l.year
+        });
+        if let Some(earlier) = earlier {
+            let (a, b) = (&read[earlier].content, &read[later].content);
+            let pairs = review((&a.report, &a.figures), (&b.report, &b.figures));
+            if !pairs.is_empty() {
+                let rows = pairs
+                    .iter()
+                    .map(|p| ReviewRow::of(p, &entries[earlier]))
+                    .collect();
+                reviews[later] = Some((earlier, rows));
+            }
+        }
+    }
+    let compared = compare_by_year(&read, &entries);
     let mut rows: Vec<TargetRecord> = Vec::new();
-    for (r, entry) in read.into_iter().zip(&entries) {
+    for ((r, entry), review) in read.iter().zip(&entries).zip(&reviews) {
         rows.extend(targets::records(entry, &r.content, base));
         let (html, files) = report_page(&r.content, &format!("{}/", entry.id))?;
         let (same_place, same_year) = neighbours(entry, &entries);
@@ -198,8 +231,19 @@ pub fn build(
             this: entry.clone(),
             same_place,
             same_year,
+            review: review
+                .as_ref()
+                .map(|(earlier, rows)| review_summary(entries[*earlier].year, rows)),
         });
-        let html = built::at_start_of_body(&built::one_folder_down(&html)?, &nav)?;
+        let mut html = built::at_start_of_body(&built::one_folder_down(&html)?, &nav)?;
+        if let Some((earlier, rows)) = review {
+            let table = static_html::<Review>(ReviewProps {
+                earlier: entries[*earlier].clone(),
+                later: entry.clone(),
+                rows: rows.clone(),
+            });
+            html = built::after_app(&html, &table)?;
+        }
         let dir = out.join(&entry.id);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         write(&dir.join("index.html"), html.as_bytes())?;
@@ -207,9 +251,39 @@ pub fn build(
             write(&dir.join(name), &bytes)?;
         }
     }
+    if !compared.is_empty() {
+        let dir = out.join(COMPARE_FOLDER);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    for (year, indicators) in &compared {
+        let markup = static_html::<Compare>(CompareProps {
+            site: built.site.clone(),
+            year: *year,
+            indicators: indicators.clone(),
+        });
+        let title = format!("{year}年各地主要目标 · {}", built.site);
+        let page = built::one_folder_down(&library_page(&markup, &title)?)?;
+        write(
+            &out.join(COMPARE_FOLDER).join(format!("{year}.html")),
+            page.as_bytes(),
+        )?;
+    }
     let markup = static_html::<LibraryPage>(LibraryProps {
         site: built.site.clone(),
         entries: entries.clone(),
+        reviews: reviews
+            .iter()
+            .zip(&entries)
+            .filter_map(|(review, later)| {
+                let (earlier, rows) = review.as_ref()?;
+                Some(ReviewSummary {
+                    place: later.place.clone()?,
+                    words: review_summary(entries[*earlier].year, rows),
+                    link: format!("{}#{REVIEW_ID}", later.address),
+                })
+            })
+            .collect(),
+        compared: compared.iter().map(|(year, _)| *year).collect(),
     });
     write(
         &out.join("index.html"),
@@ -227,6 +301,56 @@ pub fn build(
     write(&out.join(TARGETS_CSV), targets::to_csv(&rows).as_bytes())?;
     built.entries = entries;
     Ok(built)
+}
+
+/// Each year's targets across places: per indicator (and unit, and change or level), the
+/// targets of that year's reports, when two or more places give one; years newest first,
+/// indicators in the indicator table's order.
+fn compare_by_year(read: &[Read], entries: &[Entry]) -> Vec<(u32, Vec<Compared>)> {
+    let mut years: Vec<u32> = entries.iter().filter_map(|e| e.year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let indicators = report_core::indicators::Indicators::builtin();
+    let mut out = Vec::new();
+    for year in years {
+        let mut compared: Vec<Compared> = Vec::new();
+        for (r, e) in read.iter().zip(entries) {
+            if e.year != Some(year) {
+                continue;
+            }
+            let found = Targets::find(&r.content.report, &r.content.figures);
+            for t in &found.targets {
+                let s = &t.stated;
+                let unit = r.content.figures.of(&s.unit_id)[s.index].unit.clone();
+                let target = PlaceTarget {
+                    place: e.place.clone().unwrap_or_else(|| e.title.clone()),
+                    level: e.level,
+                    shown: Shown::of(s, &format!("../{}", e.address)),
+                    bound: s.bound,
+                    min: s.min.map(|v| v.as_f64()),
+                    max: s.max.map(|v| v.as_f64()),
+                };
+                match compared
+                    .iter_mut()
+                    .find(|c| c.indicator == s.indicator && c.unit == unit && c.change == s.change)
+                {
+                    Some(c) => c.targets.push(target),
+                    None => compared.push(Compared {
+                        indicator: s.indicator.clone(),
+                        change: s.change.clone(),
+                        unit,
+                        targets: vec![target],
+                    }),
+                }
+            }
+        }
+        compared.retain(|c| c.targets.len() >= 2);
+        compared.sort_by_key(|c| indicators.rank(&c.indicator).unwrap_or(usize::MAX));
+        if !compared.is_empty() {
+            out.push((year, compared));
+        }
+    }
+    out
 }
 
 /// A report of the folder, as the importer reads it: a text with its curation file, or a report

@@ -54,9 +54,10 @@ pub fn from_file_name(name: &str) -> String {
 }
 
 /// Keeps ids apart: `wanted` (in the order of their file names) with `-2`, `-3`, … added to an
-/// id already taken; gives the ids and, for each changed one, (the id wanted, the id given).
-pub fn distinct(wanted: &[String]) -> (Vec<String>, Vec<(String, String)>) {
-    let mut taken = BTreeSet::new();
+/// id already taken or `reserved` (the site's own folders); gives the ids and, for each changed
+/// one, (the id wanted, the id given).
+pub fn distinct(wanted: &[String], reserved: &[&str]) -> (Vec<String>, Vec<(String, String)>) {
+    let mut taken: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
     let mut changed = Vec::new();
     let ids = wanted
         .iter()
@@ -115,9 +116,11 @@ mod tests {
 
     #[test]
     fn a_taken_id_gets_a_number() {
-        let (ids, changed) = distinct(&["a".into(), "b".into(), "a".into(), "a".into()]);
+        let (ids, changed) = distinct(&["a".into(), "b".into(), "a".into(), "a".into()], &[]);
         assert_eq!(ids, ["a", "b", "a-2", "a-3"]);
         assert_eq!(changed.len(), 2);
+        let (ids, _) = distinct(&["compare".into()], &["compare"]);
+        assert_eq!(ids, ["compare-2"]);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod catalogue;
 pub mod ids;
 pub mod page;
 pub mod targets;
+pub mod views;
 
 use serde::Serialize;
 
@@ -265,6 +266,9 @@ pub struct LibraryFile {
     pub reports: Vec<Entry>,
     pub left_out: Vec<LeftOut>,
 }
+
+/// The folder of the across-places pages (`compare/<year>.html`); no report takes it as its id.
+pub const COMPARE_FOLDER: &str = "compare";
 
 /// The file names of `library.json`, `targets.json` and `targets.csv` in `dist/`.
 pub const LIBRARY_JSON: &str = "library.json";

@@ -12,13 +12,27 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use super::{Entry, Level, LIBRARY_JSON, TARGETS_CSV, TARGETS_JSON};
+use super::{Entry, Level, COMPARE_FOLDER, LIBRARY_JSON, TARGETS_CSV, TARGETS_JSON};
 
 /// What the library page shows.
 #[derive(Properties, PartialEq, Clone)]
 pub struct LibraryProps {
     pub site: String,
     pub entries: Vec<Entry>,
+    /// Places whose targets of a year can be read against the next year's report.
+    pub reviews: Vec<ReviewSummary>,
+    /// Years with an across-places page (`compare/<year>.html`), newest first.
+    pub compared: Vec<u32>,
+}
+
+/// "2030年目标完成情况：7项中5项达到", under its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewSummary {
+    pub place: String,
+    /// [`super::views::review_summary`].
+    pub words: String,
+    /// The table on the later report's page, from the library page.
+    pub link: String,
 }
 
 /// The places of `entries` in the library's order, each with its reports newest first.
@@ -86,6 +100,17 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
                     { "　" }
                     <a href={TARGETS_JSON} download="">{ "（JSON）" }</a>
                 </p>
+                if !props.compared.is_empty() {
+                    <p class="library__downloads">
+                        { "各地主要目标对比：" }
+                        { for props.compared.iter().map(|year| html! {
+                            <>
+                                <a href={format!("{COMPARE_FOLDER}/{year}.html")}>{ format!("{year}年") }</a>
+                                { "　" }
+                            </>
+                        }) }
+                    </p>
+                }
             </header>
             <main id="library-list" class="library__list" tabindex="-1">
                 if props.entries.is_empty() {
@@ -102,6 +127,11 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
                                     <span class="library__level">{ level }</span>
                                 }
                             </h2>
+                            { for props.reviews.iter().filter(|r| Some(&r.place) == place.as_ref()).map(|r| html! {
+                                <p class="library__review">
+                                    <a href={r.link.clone()}>{ &r.words }</a>
+                                </p>
+                            }) }
                             <ul class="library__reports" role="list">
                                 { for reports.iter().map(|e| report_item(e)) }
                             </ul>
@@ -139,6 +169,8 @@ pub struct NeighboursProps {
     pub this: Entry,
     pub same_place: Vec<Link>,
     pub same_year: Vec<Link>,
+    /// The words of the link to last year's targets below the report ([`super::views::Review`]).
+    pub review: Option<String>,
 }
 
 /// The line of links above a report in a library.
@@ -170,6 +202,11 @@ pub fn Neighbours(props: &NeighboursProps) -> Html {
             <a class="library-nav__home" href="../">{ format!("‹ {}", props.site) }</a>
             { list(&format!("{place}其他年份："), &props.same_place) }
             { list(&format!("{year}其他地方："), &props.same_year) }
+            if let Some(review) = &props.review {
+                <p class="library-nav__group">
+                    <a class="library-nav__link" href={format!("#{}", super::views::REVIEW_ID)}>{ review }</a>
+                </p>
+            }
         </nav>
     }
 }
