@@ -142,11 +142,16 @@
     };
     meta.loading.then(function (module) { done(); then(module); }, done);
   }
-  document.addEventListener("click", function (event) {
+  function pressed(event) {
     modules.forEach(function (meta) {
       var target = event.target.closest && event.target.closest(meta.getAttribute("data-press"));
       if (target) withModule(meta, function (module) { module.activate(target); }, true);
     });
+  }
+  document.addEventListener("click", pressed);
+  // A box reached with Tab is pressed too (the library's search box): typing needs its module.
+  document.addEventListener("focusin", function (event) {
+    if (event.target.tagName === "INPUT") pressed(event);
   });
   function holds(prefix) {
     try {

@@ -473,6 +473,8 @@ fn part_of(name: &str) -> Part {
         Part::Module("review notes (report-notes)")
     } else if name.starts_with("report-care") {
         Part::Module("字号 and 朗读 (report-care)")
+    } else if name.starts_with("report-library") {
+        Part::Module("library search (report-library, a library's page only)")
     } else if name.starts_with("icon-") {
         Part::OnDemand
     } else {

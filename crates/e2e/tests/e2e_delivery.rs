@@ -721,4 +721,5 @@ fn loaded_on_demand(name: &str) -> bool {
         || name.starts_with("icon-")
         || name.starts_with("report-notes")
         || name.starts_with("report-care")
+        || name.starts_with("report-library")
 }

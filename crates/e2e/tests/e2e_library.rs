@@ -440,3 +440,92 @@ fn the_library_leads_to_last_year_s_targets_and_to_one_year_across_places() {
     page.screenshot("desktop-library-compare");
     page.assert_no_console_errors();
 }
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn a_search_across_the_library_lists_each_report_s_passages_and_opens_one_marked() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    open_library(&page);
+    // Nothing of the search is fetched on the first visit.
+    let fetched = page.js(
+        "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+           .filter(p => p.includes('/search/') || p.includes('report-library')).length;",
+    );
+    assert_eq!(fetched, json!(0));
+    // Keyboard: Tab to the box (it loads the module), then type; 医保 also finds 医疗保险.
+    page.driver.wait_for(
+        "the box to take the focus",
+        "document.getElementById('library-search-input').focus();
+         return document.activeElement.id === 'library-search-input';",
+    );
+    page.driver.keys("粮食产量");
+    page.driver.wait_for(
+        "the results",
+        "const s = document.querySelector('[data-testid=library-search-status]');
+         return s !== null && s.textContent.startsWith('在');",
+    );
+    let groups = page.js(
+        "return [...document.querySelectorAll('.library-search__group')].map(g => [
+           g.dataset.report, g.querySelector('.library-search__count').textContent,
+           g.querySelectorAll('mark').length,
+           [...g.querySelectorAll('mark')].every(m => m.textContent === '粮食产量')]);",
+    );
+    let groups = groups.as_array().unwrap().clone();
+    let ids: Vec<&str> = groups.iter().map(|g| g[0].as_str().unwrap()).collect();
+    for id in ["qinglan-2030", "qinglan-2031", "baichuan-2031"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(groups.iter().all(|g| g[3] == json!(true)), "{groups:?}");
+    let status = page.texts("[data-testid=library-search-status]").join("");
+    let total: u64 = groups
+        .iter()
+        .map(|g| {
+            g[1].as_str()
+                .unwrap()
+                .trim_end_matches('处')
+                .parse::<u64>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(status, format!("在{}份报告中找到{total}处", groups.len()));
+    // Only part of the index was fetched: the meta, a shard or two, the texts of those reports.
+    let shards = page.js(
+        "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+           .filter(p => /\\/search\\/i-/.test(p)).length;",
+    );
+    assert!(shards.as_u64().unwrap() <= 3, "{shards}");
+    page.screenshot("phone-library-search");
+
+    // Other spellings, as inside a report.
+    page.js("const i = document.getElementById('library-search-input'); i.value = ''; i.dispatchEvent(new Event('input'));");
+    page.driver.keys("医保");
+    page.driver.wait_for(
+        "医保 answered",
+        "const s = document.querySelector('[data-testid=library-search-status]');
+         return s.textContent.startsWith('在') || s.textContent.startsWith('没有');",
+    );
+
+    // A passage opens its report at its section, the query marked there.
+    page.js("const i = document.getElementById('library-search-input'); i.value = ''; i.dispatchEvent(new Event('input'));");
+    page.driver.keys("粮食产量");
+    page.driver.wait_for(
+        "the results again",
+        "return document.querySelector('.library-search__group[data-report=qinglan-2031] .library-search__link') !== null;",
+    );
+    page.js("document.querySelector('.library-search__group[data-report=qinglan-2031] .library-search__link').click();");
+    page.driver.wait_for(
+        "the report, searched",
+        &format!(
+            "return location.pathname === '{LIBRARY_PATH}qinglan-2031/' && (function(){{ {APP_READY} }})()
+               && document.querySelectorAll('.search-hit').length > 0;"
+        ),
+    );
+    let marked =
+        page.js("return [...document.querySelectorAll('.search-hit')].map(m => m.textContent);");
+    assert!(
+        marked.as_array().unwrap().iter().all(|m| m == "粮食产量"),
+        "{marked}"
+    );
+    page.assert_no_console_errors();
+}

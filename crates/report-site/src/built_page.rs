@@ -194,12 +194,35 @@ pub fn at_start_of_body(html: &str, content: &str) -> Result<String, String> {
 /// nothing of the report app — no start-up module, no modules of the reader's tools, no
 /// start-up message, no note for readers without JavaScript (the page is all HTML).
 /// `static/boot.js` stays: it registers the service worker, and finds nothing to start.
-pub fn as_library_page(shell: &str, markup_html: &str, title: &str) -> Result<String, String> {
+///
+/// With `search_base` (the site's public address), the page announces the library's search
+/// module to `static/boot.js` as the tools' modules are announced: loaded on the first press
+/// or focus of [`LIBRARY_SEARCH_INPUT`].
+pub fn as_library_page(
+    shell: &str,
+    markup_html: &str,
+    title: &str,
+    search_base: Option<&str>,
+) -> Result<String, String> {
     let root = format!("#{APP_ROOT_ID}");
     let placed = Cell::new(false);
+    let module = search_base
+        .map(|base| {
+            format!(
+                "<meta name=\"{MODULE_META}\" content=\"{base}{LIBRARY_MODULE}.js\" \
+                 data-wasm=\"{base}{LIBRARY_MODULE}_bg.wasm\" data-press=\"{LIBRARY_SEARCH_INPUT}\" \
+                 data-name=\"{LIBRARY_MODULE}\">",
+                base = attribute(base),
+            )
+        })
+        .unwrap_or_default();
     let page = markup::rewrite(
         shell,
         vec![
+            element!("title", |el| {
+                el.after(&module, ContentType::Html);
+                Ok(())
+            }),
             element!(format!("meta[name=\"{APP_START}\"]"), |el| {
                 el.remove();
                 Ok(())
@@ -233,6 +256,12 @@ pub fn as_library_page(shell: &str, markup_html: &str, title: &str) -> Result<St
         &format!("{title}：按地方和年份排列的政府工作报告"),
     )
 }
+
+/// The library page's search module (report-tools' `report-library`).
+pub const LIBRARY_MODULE: &str = "report-library";
+
+/// The library page's search box, whose first press or focus loads [`LIBRARY_MODULE`].
+pub const LIBRARY_SEARCH_INPUT: &str = "#library-search-input";
 
 /// The name of the `<meta>` that names the app's start-up module in a release page
 /// ([`with_deferred_start`]); `static/boot.js` starts it.

@@ -13,11 +13,12 @@ pub const SERVICE_WORKER: &str = "sw.js";
 pub const MANIFEST: &str = "manifest.webmanifest";
 
 /// Whether a built file is loaded only on demand — the reading worker (when a reader opens a
-/// file), the whole report file (when one downloads it), the home-screen icons, and the
+/// file), a library's search module, the whole report file (when one downloads it), the home-screen icons, and the
 /// modules of the reader's tools (when a reader first uses them, static/boot.js) — rather
 /// than by every first visit.
 pub fn on_demand(name: &str) -> bool {
     name.starts_with("report-reader")
+        || name.starts_with(crate::built_page::LIBRARY_MODULE)
         || name == REPORT_FILE_NAME
         || name.starts_with(ICON_PREFIX)
         || TOOLS_MODULES.iter().any(|m| {

@@ -8,6 +8,7 @@
 //! [`suggest`] proposes shorter queries that are.
 
 pub mod fold;
+pub mod library;
 pub mod terms;
 
 use fold::Folded;

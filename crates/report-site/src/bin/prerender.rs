@@ -189,8 +189,9 @@ fn build(
     };
     let name = match library {
         Some(folder) => {
-            let library_page =
-                |markup: &str, title: &str| built::as_library_page(&shell, markup, title);
+            let library_page = |markup: &str, title: &str, search: bool| {
+                built::as_library_page(&shell, markup, title, search.then_some(base))
+            };
             let done = report_site::library::build::build(
                 folder,
                 dir,

@@ -23,8 +23,8 @@ use super::views::{
     review_summary, Compare, CompareProps, Compared, PlaceTarget, Review, ReviewProps, ReviewRow,
     Shown, REVIEW_ID,
 };
-use super::COMPARE_FOLDER;
 use super::{ids, Entry, Facts, LeftOut, LibraryFile, LIBRARY_JSON, TARGETS_CSV, TARGETS_JSON};
+use super::{search, COMPARE_FOLDER};
 use crate::built_page as built;
 use crate::render::static_html;
 use report_core::review::review;
@@ -56,15 +56,15 @@ pub type ReportPage<'a> =
 
 /// Builds the library in `folder` into `out`. `report_page(content, folder)` makes a report's
 /// page from the built page's shell (the `prerender` step's own steps) and gives its HTML and
-/// the files to write beside it; `library_page(markup, title)` makes the library page from
-/// the same shell. `base` is the site's public address.
+/// the files to write beside it; `library_page(markup, title, search)` makes a page of the
+/// library's own from the same shell (`search`: the one with the search box). `base` is the site's public address.
 pub fn build(
     folder: &Path,
     out: &Path,
     base: &str,
     strict: bool,
     report_page: &ReportPage<'_>,
-    library_page: &dyn Fn(&str, &str) -> Result<String, String>,
+    library_page: &dyn Fn(&str, &str, bool) -> Result<String, String>,
 ) -> Result<Built, String> {
     let catalogue = match std::fs::read(folder.join(CATALOGUE_FILE)) {
         Ok(bytes) => {
@@ -262,7 +262,7 @@ pub fn build(
             indicators: indicators.clone(),
         });
         let title = format!("{year}年各地主要目标 · {}", built.site);
-        let page = built::one_folder_down(&library_page(&markup, &title)?)?;
+        let page = built::one_folder_down(&library_page(&markup, &title, false)?)?;
         write(
             &out.join(COMPARE_FOLDER).join(format!("{year}.html")),
             page.as_bytes(),
@@ -287,8 +287,19 @@ pub fn build(
     });
     write(
         &out.join("index.html"),
-        library_page(&markup, &built.site)?.as_bytes(),
+        library_page(&markup, &built.site, true)?.as_bytes(),
     )?;
+    let index = search::write(
+        out,
+        &entries
+            .iter()
+            .zip(read.iter().map(|r| &r.content))
+            .collect::<Vec<_>>(),
+    )?;
+    built.notes.push(format!(
+        "搜索索引：{}段文字，{}个二字组，分为{}个文件",
+        index.units, index.bigrams, index.shards
+    ));
     let library = LibraryFile {
         schema: 1,
         site: built.site.clone(),

@@ -17,6 +17,7 @@ pub mod build;
 pub mod catalogue;
 pub mod ids;
 pub mod page;
+pub mod search;
 pub mod targets;
 pub mod views;
 

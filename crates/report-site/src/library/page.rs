@@ -112,6 +112,13 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
                     </p>
                 }
             </header>
+            // Needs the search module: hidden without JavaScript (no-app.css).
+            <div class="library-search" role="search">
+                <label class="library-search__label" for="library-search-input">{ "搜索全部报告" }</label>
+                <input id="library-search-input" class="library-search__input" type="search"
+                    placeholder="例如：医保、粮食产量" autocomplete="off" enterkeyhint="search" />
+                <div id="library-search-results" class="library-search__results" aria-live="polite"></div>
+            </div>
             <main id="library-list" class="library__list" tabindex="-1">
                 if props.entries.is_empty() {
                     <p class="library__empty">{ "这个报告库还没有报告。" }</p>

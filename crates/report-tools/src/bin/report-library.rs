@@ -1,0 +1,30 @@
+//! Search across a library of reports, a wasm module of its own loaded by the library page on
+//! the first press or focus of its search box (`report_tools::library_search`). Trunk builds it
+//! with wasm-bindgen's ES-module glue under fixed names, `report-library.js` and
+//! `report-library_bg.wasm`.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+
+    /// A press or focus on the search box, handed over by the page.
+    #[wasm_bindgen]
+    pub fn activate(target: web_sys::Element) {
+        report_tools::library_search::activate(target);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    report_tools::quiet_panics();
+}
+
+/// The module's allocator, as the page's.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: rlsf::GlobalTlsf = rlsf::GlobalTlsf::new();
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("This is the library page's search module; `trunk build` builds it.");
+}
