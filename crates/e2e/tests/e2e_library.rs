@@ -96,7 +96,7 @@ fn the_library_page_lists_every_report_by_place_without_javascript() {
     assert!(
         facts
             .iter()
-            .any(|f| f.starts_with("2031年 · 省 · 青岚省省长")),
+            .any(|f| f.starts_with("2031年 · 省 · 报告人：青岚省省长")),
         "{facts:?}"
     );
     assert!(facts.iter().any(|f| f.contains("7项主要目标")), "{facts:?}");
@@ -145,7 +145,7 @@ fn a_report_of_the_library_works_and_leads_to_its_neighbours() {
             [
                 ["青岚省其他年份：", ["2030年"]],
                 ["2031年其他地方：", ["白川省", "云溪市"]],
-                ["", ["2030年主要目标完成情况：7项中5项达到"]]
+                ["", ["2030年主要目标完成情况：7项中5项达到（其中2项为预计数），1项未达到（预计），1项未找到对应的数"]]
             ]
         ])
     );
@@ -160,7 +160,7 @@ fn a_report_of_the_library_works_and_leads_to_its_neighbours() {
     assert_eq!(
         review,
         json!([
-            "2030年主要目标完成情况：7项中5项达到",
+            "2030年主要目标完成情况：7项中5项达到（其中2项为预计数），1项未达到（预计），1项未找到对应的数",
             "2030年主要目标完成情况",
             [
                 ["地区生产总值", "未达到（预计）"],
@@ -223,7 +223,11 @@ fn a_report_of_the_library_works_and_leads_to_its_neighbours() {
     );
     assert_eq!(
         same_year,
-        json!(["青岚省其他年份：2031年", "2030年其他地方：某县某镇"])
+        json!([
+            "青岚省其他年份：2031年",
+            "2030年其他地方：某县某镇",
+            "2030年主要目标完成情况：7项中5项达到（其中2项为预计数），1项未达到（预计），1项未找到对应的数（见2031年青岚省政府工作报告）"
+        ])
     );
     page.assert_no_console_errors();
 }
@@ -382,7 +386,7 @@ fn the_library_leads_to_last_year_s_targets_and_to_one_year_across_places() {
     let page = Page::desktop(env);
     open_library(&page);
     let summary = page.texts(".library__review");
-    assert_eq!(summary, ["2030年主要目标完成情况：7项中5项达到"]);
+    assert_eq!(summary, ["2030年主要目标完成情况：7项中5项达到（其中2项为预计数），1项未达到（预计），1项未找到对应的数"]);
     page.js("document.querySelector('.library__review a').click();");
     page.driver.wait_for(
         "the 2031 report at its table",

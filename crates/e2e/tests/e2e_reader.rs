@@ -569,7 +569,7 @@ fn vague_and_intended_figures_say_what_they_mean_on_their_cards() {
     assert_eq!(
         page.texts(&format!("{intention} [data-testid=card-kind]"))
             .join(""),
-        "预计数，尚未实现"
+        "预计数，不是最终数据"
     );
     // In the headline row, in reading order, the intention is marked as one (targets would
     // come after everything done).

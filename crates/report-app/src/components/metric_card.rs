@@ -36,7 +36,7 @@ pub fn metric_card(state: &AppContext, card: &'static Card, anchored: bool, leve
     // What a reader must know before quoting the number: it is not a result.
     let kind_note = match card.kind {
         Kind::Result => None,
-        Kind::Estimate => Some("预计数，尚未实现"),
+        Kind::Estimate => Some("预计数，不是最终数据"),
         Kind::Target => Some("目标数，尚未实现"),
     };
     let change = card

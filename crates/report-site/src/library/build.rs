@@ -18,7 +18,7 @@ use super::catalogue::{Catalogue, CATALOGUE_FILE};
 use super::page::{
     neighbours, LibraryPage, LibraryProps, Neighbours, NeighboursProps, ReviewSummary,
 };
-use super::targets::{self, TargetRecord};
+use super::targets::{self, ReviewRecord, TargetRecord};
 use super::views::{
     review_summary, Compare, CompareProps, Compared, PlaceTarget, Review, ReviewProps, ReviewRow,
     Shown, REVIEW_ID,
@@ -27,7 +27,7 @@ use super::{ids, Entry, Facts, LeftOut, LibraryFile, LIBRARY_JSON, TARGETS_CSV, 
 use super::{search, COMPARE_FOLDER};
 use crate::built_page as built;
 use crate::render::static_html;
-use report_core::review::review;
+use report_core::review::{review, Pair};
 use report_core::targets::Targets;
 
 /// What a built library is: its site name, its reports, what was left out, and what the build
@@ -201,6 +201,7 @@ pub fn build(
     }
     // Promised and delivered: each report against the same place's report of the year after.
     let mut reviews: Vec<Option<(usize, Vec<ReviewRow>)>> = vec![None; entries.len()];
+    let mut review_pairs: Vec<(usize, usize, Vec<Pair>)> = Vec::new();
     for (later, l) in entries.iter().enumerate() {
         let earlier = entries.iter().position(|e| {
             e.place.is_some()
@@ -217,12 +218,13 @@ pub fn build(
                     .map(|p| ReviewRow::of(p, &entries[earlier]))
                     .collect();
                 reviews[later] = Some((earlier, rows));
+                review_pairs.push((earlier, later, pairs));
             }
         }
     }
     let compared = compare_by_year(&read, &entries);
     let mut rows: Vec<TargetRecord> = Vec::new();
-    for ((r, entry), review) in read.iter().zip(&entries).zip(&reviews) {
+    for (index, ((r, entry), review)) in read.iter().zip(&entries).zip(&reviews).enumerate() {
         rows.extend(targets::records(entry, &r.content, base));
         let (html, files) = report_page(&r.content, &format!("{}/", entry.id))?;
         let (same_place, same_year) = neighbours(entry, &entries);
@@ -233,7 +235,24 @@ pub fn build(
             same_year,
             review: review
                 .as_ref()
-                .map(|(earlier, rows)| review_summary(entries[*earlier].year, rows)),
+                .map(|(earlier, rows)| {
+                    (
+                        review_summary(entries[*earlier].year, rows),
+                        format!("#{REVIEW_ID}"),
+                    )
+                })
+                .or_else(|| {
+                    // This report's targets, as the next year's report gives them.
+                    let (later, (_, rows)) = reviews.iter().enumerate().find_map(|(l, r)| {
+                        r.as_ref().filter(|(e, _)| *e == index).map(|r| (l, r))
+                    })?;
+                    let words = format!(
+                        "{}（见{}）",
+                        review_summary(entry.year, rows),
+                        entries[later].title
+                    );
+                    Some((words, format!("../{}#{REVIEW_ID}", entries[later].address)))
+                }),
         });
         let mut html = built::at_start_of_body(&built::one_folder_down(&html)?, &nav)?;
         if let Some((earlier, rows)) = review {
@@ -251,6 +270,7 @@ pub fn build(
             write(&dir.join(name), &bytes)?;
         }
     }
+    add_reviews(&mut rows, &review_pairs, &read, &entries, base);
     if !compared.is_empty() {
         let dir = out.join(COMPARE_FOLDER);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -259,6 +279,7 @@ pub fn build(
         let markup = static_html::<Compare>(CompareProps {
             site: built.site.clone(),
             year: *year,
+            years: compared.iter().map(|(y, _)| *y).collect(),
             indicators: indicators.clone(),
         });
         let title = format!("{year}年各地主要目标 · {}", built.site);
@@ -312,6 +333,51 @@ pub fn build(
     write(&out.join(TARGETS_CSV), targets::to_csv(&rows).as_bytes())?;
     built.entries = entries;
     Ok(built)
+}
+
+/// The targets' rows gain what the next year's report gives for them; a result used there that
+/// is no row yet (its report has no target of that indicator) becomes one.
+fn add_reviews(
+    rows: &mut Vec<TargetRecord>,
+    reviews: &[(usize, usize, Vec<Pair>)],
+    read: &[Read],
+    entries: &[Entry],
+    base: &str,
+) {
+    for (earlier, later, pairs) in reviews {
+        let (e, l) = (&entries[*earlier], &entries[*later]);
+        for pair in pairs {
+            let target_link = targets::link(e, &pair.target, base);
+            let result_link = pair.result.as_ref().map(|r| targets::link(l, r, base));
+            if let Some(row) = rows
+                .iter_mut()
+                .find(|r| r.kind == "target" && r.link == target_link)
+            {
+                row.review = Some(ReviewRecord {
+                    status: pair.status.key().to_string(),
+                    report: l.id.clone(),
+                    written: pair
+                        .result
+                        .as_ref()
+                        .map(|r| format!("{}{}", r.change, r.written)),
+                    kind: pair.result.as_ref().map(|r| r.kind.key().to_string()),
+                    link: result_link.clone(),
+                    difference: pair.difference.clone(),
+                });
+            }
+            if let (Some(result), Some(link)) = (&pair.result, &result_link) {
+                if !rows.iter().any(|r| &r.link == link) {
+                    rows.push(targets::record(
+                        l,
+                        &read[*later].content,
+                        result,
+                        None,
+                        base,
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// Each year's targets across places: per indicator (and unit, and change or level), the

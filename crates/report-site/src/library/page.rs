@@ -64,7 +64,7 @@ pub fn facts_line(e: &Entry) -> String {
         parts.push(level.to_string());
     }
     if let Some(issuer) = &e.issuer {
-        parts.push(issuer.clone());
+        parts.push(format!("报告人：{issuer}"));
     }
     parts.push(format!("{}字", e.characters));
     if e.targets > 0 {
@@ -92,13 +92,16 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
                 <p class="library__summary">
                     { format!("{}份报告 · {}个地方{span}", props.entries.len(), places) }
                 </p>
+                <p class="library__intro">
+                    { "各地、各年份的政府工作报告，按地方分组，新的在前。可以搜索全部报告，对照各地的主要目标，查看上一年目标的完成情况。" }
+                </p>
                 <p class="library__downloads">
-                    { "下载：" }
-                    <a href={LIBRARY_JSON} download="">{ "报告目录（JSON）" }</a>
-                    { "　" }
-                    <a href={TARGETS_CSV} download="">{ "全部目标与实绩（CSV）" }</a>
-                    { "　" }
-                    <a href={TARGETS_JSON} download="">{ "（JSON）" }</a>
+                    { "下载全部目标与实绩：" }
+                    <a href={TARGETS_CSV} download="">{ "CSV 表格" }</a>
+                    { " · " }
+                    <a href={TARGETS_JSON} download="">{ "JSON" }</a>
+                    { "；报告目录：" }
+                    <a href={LIBRARY_JSON} download="">{ "JSON" }</a>
                 </p>
                 if !props.compared.is_empty() {
                     <p class="library__downloads">
@@ -131,7 +134,7 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
                             <h2 id={heading} class="library__place-name">
                                 { place.clone().unwrap_or_else(|| "其他".into()) }
                                 if let (Some(level), Some(_)) = (level, place) {
-                                    <span class="library__level">{ level }</span>
+                                    { super::views::level_badge(level) }
                                 }
                             </h2>
                             { for props.reviews.iter().filter(|r| Some(&r.place) == place.as_ref()).map(|r| html! {
@@ -176,8 +179,10 @@ pub struct NeighboursProps {
     pub this: Entry,
     pub same_place: Vec<Link>,
     pub same_year: Vec<Link>,
-    /// The words of the link to last year's targets below the report ([`super::views::Review`]).
-    pub review: Option<String>,
+    /// The words and address of the link to a table of targets against results: last year's
+    /// below this report, or this year's below the next year's report
+    /// ([`super::views::Review`]).
+    pub review: Option<(String, String)>,
 }
 
 /// The line of links above a report in a library.
@@ -209,9 +214,9 @@ pub fn Neighbours(props: &NeighboursProps) -> Html {
             <a class="library-nav__home" href="../">{ format!("‹ {}", props.site) }</a>
             { list(&format!("{place}其他年份："), &props.same_place) }
             { list(&format!("{year}其他地方："), &props.same_year) }
-            if let Some(review) = &props.review {
+            if let Some((words, href)) = &props.review {
                 <p class="library-nav__group">
-                    <a class="library-nav__link" href={format!("#{}", super::views::REVIEW_ID)}>{ review }</a>
+                    <a class="library-nav__link" href={href.clone()}>{ words }</a>
                 </p>
             }
         </nav>

@@ -42,12 +42,36 @@ pub struct TargetRecord {
     pub aim: Option<String>,
     /// The figure's place: the report's address (from the site's root) and `#` its id.
     pub link: String,
+    /// For a target whose place has a report of the next year: what that report gives for it
+    /// (`report_core::review`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewRecord>,
 }
 
-/// The rows of one report; `base` is the site's public address (`/` or `/sub/path/`).
-pub fn records(entry: &Entry, content: &Content, base: &str) -> Vec<TargetRecord> {
-    let found = Targets::find(&content.report, &content.figures);
-    let record = |s: &Stated, aim: Option<&Stated>| TargetRecord {
+/// A target read against the next year's report.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ReviewRecord {
+    /// `met`, `not_met`, `not_found` or `not_comparable`.
+    pub status: String,
+    /// The next year's report (its id), and the figure it gives, as written, with its kind
+    /// (`result` or `estimate`) and link; absent when it gives none.
+    pub report: String,
+    pub written: Option<String>,
+    pub kind: Option<String>,
+    pub link: Option<String>,
+    /// The result less the target, in words ("低0.2个百分点").
+    pub difference: Option<String>,
+}
+
+/// One stated figure of a report as a row (`aim`: the aim its text adds to a target).
+pub fn record(
+    entry: &Entry,
+    content: &Content,
+    s: &Stated,
+    aim: Option<&Stated>,
+    base: &str,
+) -> TargetRecord {
+    TargetRecord {
         report: entry.id.clone(),
         title: entry.title.clone(),
         place: entry.place.clone(),
@@ -70,8 +94,20 @@ pub fn records(entry: &Entry, content: &Content, base: &str) -> Vec<TargetRecord
             .map(|f| f.unit.clone())
             .unwrap_or_default(),
         aim: aim.map(|a| a.written.clone()),
-        link: format!("{base}{}#{}", entry.address, s.figure_id()),
-    };
+        link: link(entry, s, base),
+        review: None,
+    }
+}
+
+/// Where a stated figure is, from the site's root.
+pub fn link(entry: &Entry, s: &Stated, base: &str) -> String {
+    format!("{base}{}#{}", entry.address, s.figure_id())
+}
+
+/// The rows of one report; `base` is the site's public address (`/` or `/sub/path/`).
+pub fn records(entry: &Entry, content: &Content, base: &str) -> Vec<TargetRecord> {
+    let found = Targets::find(&content.report, &content.figures);
+    let record = |s: &Stated, aim: Option<&Stated>| record(entry, content, s, aim, base);
     let mut rows: Vec<TargetRecord> = found
         .targets
         .iter()
@@ -92,7 +128,7 @@ pub fn to_json(rows: &[TargetRecord]) -> String {
 }
 
 /// The CSV's columns (the JSON's fields, in Chinese, in the same order).
-const COLUMNS: [&str; 17] = [
+const COLUMNS: [&str; 22] = [
     "报告",
     "标题",
     "地方",
@@ -110,11 +146,31 @@ const COLUMNS: [&str; 17] = [
     "力争",
     "链接",
     "类型代码",
+    "完成判断",
+    "下一年报告",
+    "下一年报告给出的数",
+    "与目标相差",
+    "下一年报告的链接",
 ];
+
+/// A review's status in words, as the page says it (达到, 未达到（预计）, …).
+fn status_words(status: &str, kind: Option<&str>) -> String {
+    let words = match status {
+        "met" => "达到",
+        "not_met" => "未达到",
+        "not_comparable" => "无法比较",
+        _ => "未找到对应的数",
+    };
+    match (status, kind) {
+        ("met" | "not_met", Some("estimate")) => format!("{words}（预计）"),
+        _ => words.to_string(),
+    }
+}
 
 /// The table as CSV: a BOM, a header row, one row per figure, CRLF line ends (RFC 4180), as the
 /// page's own CSV export. 类型 and 数值性质 are in words (目标 / 实绩 / 预计; 精确 / 约数 / 下限 /
-/// 上限 / 范围); 类型代码 is the JSON's `kind`.
+/// 上限 / 范围); 类型代码 is the JSON's `kind`; for a target whose place has the next year's
+/// report, 完成判断 and what that report gives (the JSON's `review`).
 pub fn to_csv(rows: &[TargetRecord]) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&COLUMNS.join(","));
@@ -151,6 +207,24 @@ pub fn to_csv(rows: &[TargetRecord]) -> String {
             r.aim.clone().unwrap_or_default(),
             r.link.clone(),
             r.kind.clone(),
+            r.review.as_ref().map_or(String::new(), |v| {
+                status_words(&v.status, v.kind.as_deref())
+            }),
+            r.review
+                .as_ref()
+                .map_or(String::new(), |v| v.report.clone()),
+            r.review
+                .as_ref()
+                .and_then(|v| v.written.clone())
+                .unwrap_or_default(),
+            r.review
+                .as_ref()
+                .and_then(|v| v.difference.clone())
+                .unwrap_or_default(),
+            r.review
+                .as_ref()
+                .and_then(|v| v.link.clone())
+                .unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));

@@ -22,11 +22,18 @@ pub struct Shown {
 }
 
 impl Shown {
-    /// `stated` of the report whose page is `page` (relative to the page showing it).
+    /// `stated` of the report whose page is `page` (relative to the page showing it). The plain
+    /// words only where they say more than the written ones: for a bound or a range (不低于,
+    /// 不超过, 之间), not for 约 beside 左右.
     pub fn of(stated: &Stated, page: &str) -> Shown {
+        let written = format!("{}{}", stated.change, stated.written);
+        let plain = match stated.bound {
+            Bound::AtLeast | Bound::AtMost | Bound::Range => stated.plain_change(),
+            Bound::Exact | Bound::Approximate => written.clone(),
+        };
         Shown {
-            written: format!("{}{}", stated.change, stated.written),
-            plain: stated.plain_change(),
+            written,
+            plain,
             link: format!("{page}#{}", stated.figure_id()),
         }
     }
@@ -98,8 +105,8 @@ pub fn Review(props: &ReviewProps) -> Html {
                     <tr>
                         <th scope="col">{ "指标" }</th>
                         <th scope="col">{ format!("{year}目标") }</th>
-                        <th scope="col">{ "本报告所说" }</th>
-                        <th scope="col">{ "差" }</th>
+                        <th scope="col">{ format!("本报告给出的{year}数") }</th>
+                        <th scope="col">{ "与目标相差" }</th>
                         <th scope="col">{ "判断" }</th>
                     </tr>
                 </thead>
@@ -108,11 +115,11 @@ pub fn Review(props: &ReviewProps) -> Html {
                         <tr>
                             <th scope="row">{ &r.indicator }</th>
                             <td data-label={format!("{year}目标")}>{ shown(&r.target) }</td>
-                            <td data-label="本报告所说">
+                            <td data-label={format!("本报告给出的{year}数")}>
                                 { r.result.as_ref().map_or_else(|| html! { "—" }, shown) }
                                 if r.estimate { <span class="library-review__note">{ "（预计数）" }</span> }
                             </td>
-                            <td data-label="差">{ r.difference.clone().unwrap_or_else(|| "—".into()) }</td>
+                            <td data-label="与目标相差">{ r.difference.clone().unwrap_or_else(|| "—".into()) }</td>
                             <td data-label="判断" class={classes!("library-review__status", format!("library-review__status--{}", r.status_key))}>
                                 { &r.status }
                             </td>
@@ -121,17 +128,49 @@ pub fn Review(props: &ReviewProps) -> Html {
                 </tbody>
             </table>
             <p class="library-review__rule">
-                { "判断规则：以内、不超过，以及失业率、物价涨幅、下降类目标，结果不高于目标为达到；其余不低于目标为达到；区间取下限（上限类取上限）；“约”“左右”按所写数值。结果是预计数的，判断也是预计。找不到对应数字时写“未找到对应的数”，报告可能用文字说明。" }
+                { "判断规则：“以内”“不超过”的目标，以及失业率、物价涨幅，结果不高于目标为达到；“下降”的目标，降幅不小于目标为达到；其余目标，结果不低于目标为达到。目标是区间的，达到区间下限即为达到（“以内”类为不超过上限）。“约”“左右”按所写数值比较，不另留余地。结果是预计数的，判断也只是预计。找不到对应数字时写“未找到对应的数”，报告可能用文字说明了完成情况。" }
             </p>
         </section>
     }
 }
 
-/// "2030年主要目标完成情况：7项中5项达到", the line that leads to [`Review`].
+/// "2030年主要目标完成情况：7项中5项达到（其中3项为预计数），1项未达到（预计），1项未找到
+/// 对应的数", the line that leads to [`Review`]: estimates and gaps said, never folded into a
+/// count that reads as final.
 pub fn review_summary(year: Option<u32>, rows: &[ReviewRow]) -> String {
     let year = year.map(|y| format!("{y}年")).unwrap_or_default();
-    let met = rows.iter().filter(|r| r.status_key == "met").count();
-    format!("{year}主要目标完成情况：{}项中{met}项达到", rows.len())
+    let count = |key: &str, estimate: bool| {
+        rows.iter()
+            .filter(|r| r.status_key == key && (!estimate || r.estimate))
+            .count()
+    };
+    let mut parts = Vec::new();
+    let met = count("met", false);
+    let met_estimated = count("met", true);
+    parts.push(match met_estimated {
+        0 => format!("{}项中{met}项达到", rows.len()),
+        n if n == met => format!("{}项中{met}项达到（均为预计数）", rows.len()),
+        n => format!("{}项中{met}项达到（其中{n}项为预计数）", rows.len()),
+    });
+    let not_met = count("not_met", false);
+    if not_met > 0 {
+        let estimated = count("not_met", true);
+        parts.push(match estimated {
+            0 => format!("{not_met}项未达到"),
+            n if n == not_met => format!("{not_met}项未达到（预计）"),
+            n => format!("{not_met}项未达到（其中{n}项为预计数）"),
+        });
+    }
+    for (key, words) in [
+        ("not_found", "未找到对应的数"),
+        ("not_comparable", "无法比较"),
+    ] {
+        let n = count(key, false);
+        if n > 0 {
+            parts.push(format!("{n}项{words}"));
+        }
+    }
+    format!("{year}主要目标完成情况：{}", parts.join("，"))
 }
 
 fn shown(s: &Shown) -> Html {
@@ -181,6 +220,8 @@ pub struct Compared {
 pub struct CompareProps {
     pub site: String,
     pub year: u32,
+    /// Every year with a page of its own, newest first.
+    pub years: Vec<u32>,
     pub indicators: Vec<Compared>,
 }
 
@@ -192,10 +233,18 @@ pub fn Compare(props: &CompareProps) -> Html {
             <a class="skip-link" href="#compare-list">{ "跳到对比表" }</a>
             <nav class="library__back" aria-label="报告库">
                 <a href="../">{ format!("‹ {}", props.site) }</a>
+                if props.years.len() > 1 {
+                    <span class="library__years">
+                        { "其他年份：" }
+                        { for props.years.iter().filter(|y| **y != props.year).map(|y| html! {
+                            <a class="library__year" href={format!("{y}.html")}>{ format!("{y}年") }</a>
+                        }) }
+                    </span>
+                }
             </nav>
             <h1 class="library__title">{ format!("{}年各地主要目标", props.year) }</h1>
             <p class="library__summary">
-                { "每项指标按目标数值从高到低排列；区间画成一段，“以上”“以内”画成延伸的线，“约”“左右”画成空心点。点数值可看原句。" }
+                { "每项指标按目标数值从高到低排列。图中：实心点是确数，空心点是“约”“左右”，横条是区间（两端是上下限），竖线加箭头是“以上”（向右）或“以内”（向左）。图的刻度只在一项指标之内可比；省、市、县的数值画在同一刻度上。点数值可看原句。" }
             </p>
             <main id="compare-list" class="library__list" tabindex="-1">
                 { for props.indicators.iter().enumerate().map(|(n, c)| compared(n, c)) }
@@ -230,7 +279,7 @@ fn compared(n: usize, c: &Compared) -> Html {
                             <th scope="row">
                                 { &t.place }
                                 if let Some(level) = t.level {
-                                    <span class="library__level">{ level }</span>
+                                    { level_badge(level) }
                                 }
                             </th>
                             <td>{ shown(&t.shown) }</td>
@@ -239,6 +288,15 @@ fn compared(n: usize, c: &Compared) -> Html {
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// A level after a place's name, said as a level to a screen reader ("白川省，省级").
+pub fn level_badge(level: &str) -> Html {
+    html! {
+        <span class="library__level">
+            <span class="visually-hidden">{ "，级别：" }</span>{ level }
+        </span>
     }
 }
 
@@ -261,73 +319,105 @@ const LABEL_WIDTH: f64 = 72.0;
 const ROW: f64 = 28.0;
 
 /// The chart of one indicator (the table beside it says the same in words, so it is hidden from
-/// screen readers): a row per place; a range a bar, a bound a line with an arrow past its end,
-/// an approximate value a hollow mark, an exact one a filled mark.
+/// screen readers): a row per place on one scale fitted to the values (both ends labelled): a
+/// range a bar with its two ends marked, a bound a mark at its value with an arrow of fixed
+/// length the way it runs (以上 right, 以内 left), an approximate value a hollow mark, an exact
+/// one a filled mark.
 fn chart(targets: &[PlaceTarget], unit: &str) -> Html {
-    let values = targets.iter().flat_map(|t| [t.min, t.max]).flatten();
-    let top = values.fold(0.0_f64, f64::max);
-    if top <= 0.0 {
-        return html! {};
-    }
-    let plot = CHART_WIDTH - LABEL_WIDTH - 16.0;
-    // A round end for the scale, so that its label reads well: 1, 2 or 5 times a power of ten.
-    let step = 10f64.powf((top * 1.1).log10().floor());
-    let top = [1.0, 2.0, 5.0, 10.0]
+    let values: Vec<f64> = targets
         .iter()
-        .map(|m| m * step)
-        .find(|end| *end >= top * 1.1)
-        .unwrap_or(top * 1.1);
-    let x = |v: f64| LABEL_WIDTH + v / top * plot;
+        .flat_map(|t| [t.min, t.max])
+        .flatten()
+        .collect();
+    let (Some(low), Some(high)) = (
+        values.iter().copied().reduce(f64::min),
+        values.iter().copied().reduce(f64::max),
+    ) else {
+        return html! {};
+    };
+    let (low, high) = nice_scale(low, high);
+    let plot_from = LABEL_WIDTH + 12.0;
+    let plot = CHART_WIDTH - plot_from - 28.0;
+    let x = |v: f64| plot_from + (v - low) / (high - low) * plot;
     let height = ROW * targets.len() as f64 + 20.0;
+    let n = |v: f64| format!("{v:.1}");
     html! {
         <svg class="library-compare__chart" viewBox={format!("0 0 {CHART_WIDTH} {height}")}
             aria-hidden="true" focusable="false">
+            <line class="library-compare__baseline" x1={n(x(low))} y1="0" x2={n(x(low))} y2={n(height - 18.0)} />
+            <line class="library-compare__baseline" x1={n(x(high))} y1="0" x2={n(x(high))} y2={n(height - 18.0)} />
             { for targets.iter().enumerate().map(|(i, t)| {
                 let y = ROW * i as f64 + ROW / 2.0;
                 let label = html! {
-                    <text x="0" y={format!("{}", y + 5.0)} class="library-compare__label">{ &t.place }</text>
+                    <text x="0" y={n(y + 5.0)} class="library-compare__label">{ &t.place }</text>
+                };
+                let end = |v: f64| html! {
+                    <rect class="library-compare__end" x={n(x(v) - 1.5)} y={n(y - 8.0)} width="3" height="16" />
                 };
                 let mark = match (t.bound, t.min, t.max) {
                     (Bound::Range, Some(a), Some(b)) => html! {
-                        <rect class="library-compare__range" x={format!("{:.1}", x(a))} y={format!("{:.1}", y - 6.0)}
-                            width={format!("{:.1}", (x(b) - x(a)).max(2.0))} height="12" />
+                        <>
+                            <rect class="library-compare__range" x={n(x(a))} y={n(y - 4.0)}
+                                width={n((x(b) - x(a)).max(1.0))} height="8" />
+                            { end(a) }{ end(b) }
+                        </>
                     },
                     (Bound::AtLeast, Some(a), _) => html! {
                         <>
-                            <line class="library-compare__bound" x1={format!("{:.1}", x(a))} y1={format!("{y}")}
-                                x2={format!("{:.1}", CHART_WIDTH - 8.0)} y2={format!("{y}")} />
-                            <path class="library-compare__arrow"
-                                d={format!("M{:.1} {} l-7 -5 v10 z", CHART_WIDTH - 1.0, y)} />
-                            <rect class="library-compare__end" x={format!("{:.1}", x(a) - 1.5)} y={format!("{}", y - 8.0)} width="3" height="16" />
+                            { end(a) }
+                            <line class="library-compare__bound" x1={n(x(a))} y1={n(y)} x2={n(x(a) + ARROW)} y2={n(y)} />
+                            <path class="library-compare__arrow" d={format!("M{} {} l-6 -5 v10 z", n(x(a) + ARROW + 6.0), n(y))} />
                         </>
                     },
                     (Bound::AtMost, _, Some(b)) => html! {
                         <>
-                            <line class="library-compare__bound" x1={format!("{:.1}", LABEL_WIDTH + 8.0)} y1={format!("{y}")}
-                                x2={format!("{:.1}", x(b))} y2={format!("{y}")} />
-                            <path class="library-compare__arrow"
-                                d={format!("M{:.1} {} l7 -5 v10 z", LABEL_WIDTH + 1.0, y)} />
-                            <rect class="library-compare__end" x={format!("{:.1}", x(b) - 1.5)} y={format!("{}", y - 8.0)} width="3" height="16" />
+                            { end(b) }
+                            <line class="library-compare__bound" x1={n(x(b) - ARROW)} y1={n(y)} x2={n(x(b))} y2={n(y)} />
+                            <path class="library-compare__arrow" d={format!("M{} {} l6 -5 v10 z", n(x(b) - ARROW - 6.0), n(y))} />
                         </>
                     },
                     (bound, Some(v), _) => html! {
                         <circle class={classes!("library-compare__point",
                                 (bound == Bound::Approximate).then_some("library-compare__point--approximate"))}
-                            cx={format!("{:.1}", x(v))} cy={format!("{y}")} r="6" />
+                            cx={n(x(v))} cy={n(y)} r="5" />
                     },
                     _ => html! {},
                 };
                 html! { <g>{ label }{ mark }</g> }
             }) }
-            <line class="library-compare__baseline" x1={format!("{LABEL_WIDTH}")} y1="0"
-                x2={format!("{LABEL_WIDTH}")} y2={format!("{}", height - 18.0)} />
-            <line class="library-compare__baseline" x1={format!("{:.1}", x(top))} y1="0"
-                x2={format!("{:.1}", x(top))} y2={format!("{}", height - 18.0)} />
-            <text x={format!("{LABEL_WIDTH}")} y={format!("{}", height - 4.0)} class="library-compare__axis">{ format!("0{unit}") }</text>
-            <text x={format!("{:.1}", x(top))} y={format!("{}", height - 4.0)} text-anchor="end"
-                class="library-compare__axis">{ format!("{}{unit}", axis_number(top)) }</text>
+            <text x={n(x(low))} y={n(height - 4.0)} text-anchor="middle" class="library-compare__axis">
+                { format!("{}{}", axis_number(low), unit) }
+            </text>
+            <text x={n(x(high))} y={n(height - 4.0)} text-anchor="middle" class="library-compare__axis">
+                { format!("{}{}", axis_number(high), unit) }
+            </text>
         </svg>
     }
+}
+
+/// How long a bound's arrow is, in the chart's units: the same for every bound, so that no
+/// bound looks bigger than another.
+const ARROW: f64 = 18.0;
+
+/// A scale around `low`..`high` with round ends (steps of 1, 2 or 5 times a power of ten), a
+/// little room either side, never below zero for values that are not.
+fn nice_scale(low: f64, high: f64) -> (f64, f64) {
+    let span = (high - low).max(high.abs() * 0.1).max(1e-9);
+    let step = {
+        let raw = span / 4.0;
+        let power = 10f64.powf(raw.log10().floor());
+        [1.0, 2.0, 5.0, 10.0]
+            .iter()
+            .map(|m| m * power)
+            .find(|s| *s >= raw)
+            .unwrap_or(raw)
+    };
+    let mut from = ((low - step * 0.5) / step).floor() * step;
+    if low >= 0.0 && from < 0.0 {
+        from = 0.0;
+    }
+    let to = ((high + step * 0.5) / step).ceil() * step;
+    (from, to)
 }
 
 #[cfg(test)]
