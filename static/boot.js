@@ -149,10 +149,20 @@
     });
   }
   document.addEventListener("click", pressed);
-  // A box reached with Tab is pressed too (the library's search box): typing needs its module.
+  // A box or a list reached with Tab is pressed too (the library's search box and filters):
+  // typing or choosing needs its module.
   document.addEventListener("focusin", function (event) {
-    if (event.target.tagName === "INPUT") pressed(event);
+    if (event.target.tagName === "INPUT" || event.target.tagName === "SELECT") pressed(event);
   });
+  // A module that reads the address (the library's filters) starts at once when it holds a
+  // choice (`?year=…`).
+  if (location.search) {
+    modules.forEach(function (meta) {
+      if (meta.hasAttribute("data-on-address")) {
+        withModule(meta, function (module) { module.activate(document.body); });
+      }
+    });
+  }
   function holds(prefix) {
     try {
       for (var i = 0; i < localStorage.length; i++) {

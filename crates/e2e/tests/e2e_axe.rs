@@ -356,3 +356,65 @@ fn axe_finds_nothing_on_a_report_with_targets_light_and_dark() {
     gate(&page, "phone, 主要目标, dark", false);
     page.assert_no_console_errors();
 }
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn axe_finds_nothing_on_a_library_s_pages_light_and_dark() {
+    let (env, _serial) = setup!();
+    let page = Page::phone(env);
+    let library = support::LIBRARY_PATH;
+    let library_page = |page: &Page| {
+        page.driver.goto(&format!("{}{library}", page.base));
+        page.driver.wait_for(
+            "the library page",
+            "return document.querySelector('.library-report') !== null;",
+        );
+    };
+    for scheme in ["light", "dark"] {
+        page.driver.color_scheme(scheme);
+        library_page(&page);
+        gate(&page, &format!("library page, {scheme}"), false);
+        // Searching: the results listed.
+        page.driver.wait_for(
+            "the search box to take the focus",
+            "document.getElementById('library-search-input').focus();
+             return document.activeElement.id === 'library-search-input';",
+        );
+        page.driver.keys("粮食");
+        page.driver.wait_for(
+            "the results",
+            "return document.querySelector('.library-search__group') !== null;",
+        );
+        gate(&page, &format!("library page, searching, {scheme}"), false);
+        page.screenshot(&format!("phone-library-search-{scheme}"));
+        page.open(&format!("{library}qinglan-2031/#library-review"));
+        gate(
+            &page,
+            &format!("a report of the library, last year's targets, {scheme}"),
+            false,
+        );
+        page.driver
+            .goto(&format!("{}{library}compare/2031.html", page.base));
+        page.driver.wait_for(
+            "the comparison",
+            "return document.querySelector('.library-compare__table') !== null;",
+        );
+        gate(&page, &format!("2031 across places, {scheme}"), false);
+        page.screenshot(&format!("phone-library-compare-{scheme}"));
+    }
+    // 200 % text: nothing wider than the screen.
+    page.driver.color_scheme("light");
+    library_page(&page);
+    page.js("document.documentElement.style.fontSize = '200%';");
+    let wide = page.js(
+        "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+           .map(e => e.tagName + '.' + e.className).slice(0, 5);",
+    );
+    assert_eq!(
+        wide,
+        json!([]),
+        "at 200 % text nothing is wider than the phone"
+    );
+    page.screenshot("phone-library-200");
+    page.assert_no_console_errors();
+}

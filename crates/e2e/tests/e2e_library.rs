@@ -533,3 +533,78 @@ fn a_search_across_the_library_lists_each_report_s_passages_and_opens_one_marked
     );
     page.assert_no_console_errors();
 }
+
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn filters_and_the_order_are_kept_in_the_address() {
+    let (env, _serial) = setup!();
+    let page = Page::desktop(env);
+    open_library(&page);
+    let shown = |page: &Page| {
+        page.js(
+            "return [...document.querySelectorAll('.library-report')].filter(r => !r.hidden && r.offsetParent !== null)
+               .map(r => r.querySelector('.library-report__title').textContent);",
+        )
+    };
+    // A year: only its reports, said in words, and in the address.
+    page.driver.wait_for(
+        "the year list to take the focus",
+        "document.getElementById('library-filter-year').focus();
+         return document.activeElement.id === 'library-filter-year';",
+    );
+    page.driver.wait_for(
+        "the filters to run",
+        "const s = document.getElementById('library-filter-year');
+         s.value = '2030'; s.dispatchEvent(new Event('change', { bubbles: true }));
+         return document.getElementById('library-filter-count').textContent !== '';",
+    );
+    assert_eq!(
+        shown(&page),
+        json!([
+            "2030年青岚省政府工作报告",
+            "二〇三〇年某县政府工作报告",
+            "某镇2030年政府工作报告"
+        ])
+    );
+    assert_eq!(
+        page.texts("#library-filter-count"),
+        ["显示3份报告（共6份）"]
+    );
+    assert_eq!(page.js("return location.search;"), json!("?year=2030"));
+    // Longest first, across places; then a reload keeps both.
+    page.js("const s = document.getElementById('library-filter-sort');
+         s.value = 'length'; s.dispatchEvent(new Event('change', { bubbles: true }));");
+    assert_eq!(
+        shown(&page),
+        json!([
+            "2030年青岚省政府工作报告",
+            "二〇三〇年某县政府工作报告",
+            "某镇2030年政府工作报告"
+        ])
+    );
+    assert_eq!(
+        page.js("return location.search;"),
+        json!("?year=2030&sort=length")
+    );
+    page.driver.refresh();
+    page.driver.wait_for(
+        "the filters applied from the address",
+        "return document.getElementById('library-filter-count').textContent === '显示3份报告（共6份）';",
+    );
+    assert_eq!(
+        page.js("return [document.getElementById('library-filter-year').value, document.getElementById('library-filter-sort').value];"),
+        json!(["2030", "length"])
+    );
+    page.screenshot("desktop-library-filtered");
+    // A place: both its years, newest first by place.
+    page.js(
+        "for (const [n, v] of [['year', ''], ['sort', ''], ['place', '青岚省']]) {
+           const s = document.getElementById('library-filter-' + n);
+           s.value = v; s.dispatchEvent(new Event('change', { bubbles: true })); }",
+    );
+    assert_eq!(
+        shown(&page),
+        json!(["2031年青岚省政府工作报告", "2030年青岚省政府工作报告"])
+    );
+    page.assert_no_console_errors();
+}

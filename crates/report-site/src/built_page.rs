@@ -211,7 +211,7 @@ pub fn as_library_page(
             format!(
                 "<meta name=\"{MODULE_META}\" content=\"{base}{LIBRARY_MODULE}.js\" \
                  data-wasm=\"{base}{LIBRARY_MODULE}_bg.wasm\" data-press=\"{LIBRARY_SEARCH_INPUT}\" \
-                 data-name=\"{LIBRARY_MODULE}\">",
+                 data-name=\"{LIBRARY_MODULE}\" data-on-address>",
                 base = attribute(base),
             )
         })
@@ -260,8 +260,9 @@ pub fn as_library_page(
 /// The library page's search module (report-tools' `report-library`).
 pub const LIBRARY_MODULE: &str = "report-library";
 
-/// The library page's search box, whose first press or focus loads [`LIBRARY_MODULE`].
-pub const LIBRARY_SEARCH_INPUT: &str = "#library-search-input";
+/// The library page's search box and filters, whose first press or focus loads
+/// [`LIBRARY_MODULE`] (also loaded at once when the address holds a filter).
+pub const LIBRARY_SEARCH_INPUT: &str = "#library-search-input,#library-filter select";
 
 /// The name of the `<meta>` that names the app's start-up module in a release page
 /// ([`with_deferred_start`]); `static/boot.js` starts it.

@@ -5,7 +5,7 @@
 //! - **report-care** (`src/bin/report-care.rs`): for older readers, 字号 (text size and
 //!   colours, [`display`]) and 朗读 (reading aloud, [`read_aloud`]);
 //! - **report-library** (`src/bin/report-library.rs`): on a library's page only, the search
-//!   across all its reports (`library_search`).
+//!   across all its reports (`library_search`) and the filters of its list (`library_filter`).
 //!
 //! Two modules rather than one: each is a Yew app with its own copy of Yew, and all three tools
 //! in one module would weigh more than the 120 KB gzip a module may (docs/size-budget.md).
@@ -24,6 +24,8 @@
 //! (`notes`, `display`, `spoken`).
 
 pub mod display;
+#[cfg(target_arch = "wasm32")]
+pub mod library_filter;
 #[cfg(target_arch = "wasm32")]
 pub mod library_search;
 pub mod notes;

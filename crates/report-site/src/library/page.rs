@@ -76,6 +76,12 @@ pub fn facts_line(e: &Entry) -> String {
 #[component]
 pub fn LibraryPage(props: &LibraryProps) -> Html {
     let groups = by_place(&props.entries);
+    // A report's place in the list as built, for the filters to put it back.
+    let built_order: Vec<&str> = groups
+        .iter()
+        .flat_map(|(_, reports)| reports.iter().map(|e| e.id.as_str()))
+        .collect();
+    let order = |e: &Entry| built_order.iter().position(|id| *id == e.id).unwrap_or(0);
     let places = groups.iter().filter(|(p, _)| p.is_some()).count();
     let mut years: Vec<u32> = props.entries.iter().filter_map(|e| e.year).collect();
     years.sort_unstable();
@@ -122,6 +128,8 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
                     placeholder="例如：医保、粮食产量" autocomplete="off" enterkeyhint="search" />
                 <div id="library-search-results" class="library-search__results" aria-live="polite"></div>
             </div>
+            // Needs the search module too: hidden without JavaScript (no-app.css).
+            { filter_form(&props.entries) }
             <main id="library-list" class="library__list" tabindex="-1">
                 if props.entries.is_empty() {
                     <p class="library__empty">{ "这个报告库还没有报告。" }</p>
@@ -142,22 +150,67 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
                                     <a href={r.link.clone()}>{ &r.words }</a>
                                 </p>
                             }) }
-                            <ul class="library__reports" role="list">
-                                { for reports.iter().map(|e| report_item(e)) }
+                            <ul id={format!("library-group-{n}")} class="library__reports" role="list">
+                                { for reports.iter().map(|e| report_item(e, n, order(e))) }
                             </ul>
                         </section>
                     }
                 }) }
+                // The list in one order (newest first, longest first), filled by the filters.
+                <ol id="library-flat" class="library__reports library__flat" hidden=true></ol>
             </main>
         </div>
     }
 }
 
-fn report_item(e: &Entry) -> Html {
+/// The filters and the sort (report-tools' `library_filter` runs them): every year, level and
+/// place the library has.
+fn filter_form(entries: &[Entry]) -> Html {
+    let mut years: Vec<u32> = entries.iter().filter_map(|e| e.year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let levels: Vec<&str> = Level::ALL
+        .iter()
+        .map(|l| l.name())
+        .filter(|l| entries.iter().any(|e| e.level == Some(*l)))
+        .collect();
+    let places: Vec<String> = by_place(entries)
+        .into_iter()
+        .filter_map(|(p, _)| p)
+        .collect();
+    let field = |name: &'static str,
+                 label: &'static str,
+                 all: &'static str,
+                 options: Vec<(String, String)>| {
+        let id = format!("library-filter-{name}");
+        html! {
+            <p class="library-filter__field">
+                <label for={id.clone()}>{ label }</label>
+                <select id={id} name={name}>
+                    <option value="">{ all }</option>
+                    { for options.into_iter().map(|(value, text)| html! { <option value={value}>{ text }</option> }) }
+                </select>
+            </p>
+        }
+    };
+    html! {
+        <form id="library-filter" class="library-filter" aria-label="筛选报告">
+            { field("year", "年份", "全部年份", years.iter().map(|y| (y.to_string(), format!("{y}年"))).collect()) }
+            { field("level", "级别", "全部级别", levels.iter().map(|l| (l.to_string(), l.to_string())).collect()) }
+            { field("place", "地方", "全部地方", places.iter().map(|p| (p.clone(), p.clone())).collect()) }
+            { field("sort", "排序", "按地方", vec![("year".into(), "按年份，新的在前".into()), ("length".into(), "按篇幅，长的在前".into())]) }
+            <p id="library-filter-count" class="library-filter__count" role="status"></p>
+        </form>
+    }
+}
+
+fn report_item(e: &Entry, group: usize, order: usize) -> Html {
     let year = e.year.map(|y| y.to_string()).unwrap_or_default();
     html! {
         <li class="library-report" data-year={year} data-level={e.level.unwrap_or_default()}
-            data-place={e.place.clone().unwrap_or_default()}>
+            data-place={e.place.clone().unwrap_or_default()}
+            data-characters={e.characters.to_string()}
+            data-group={format!("library-group-{group}")} data-order={order.to_string()}>
             <a class="library-report__title" href={e.address.clone()}>{ &e.title }</a>
             <p class="library-report__facts">{ facts_line(e) }</p>
             if let Some(stops) = &e.stops_at {

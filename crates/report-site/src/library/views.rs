@@ -242,10 +242,12 @@ pub fn Compare(props: &CompareProps) -> Html {
                     </span>
                 }
             </nav>
+            <header class="library__header">
             <h1 class="library__title">{ format!("{}年各地主要目标", props.year) }</h1>
             <p class="library__summary">
                 { "每项指标按目标数值从高到低排列。图中：实心点是确数，空心点是“约”“左右”，横条是区间（两端是上下限），竖线加箭头是“以上”（向右）或“以内”（向左）。图的刻度只在一项指标之内可比；省、市、县的数值画在同一刻度上。点数值可看原句。" }
             </p>
+            </header>
             <main id="compare-list" class="library__list" tabindex="-1">
                 { for props.indicators.iter().enumerate().map(|(n, c)| compared(n, c)) }
             </main>
