@@ -60,15 +60,26 @@ impl Level {
         Level::ALL.into_iter().find(|l| l.name() == name)
     }
 
-    /// The level a place's name says: 全国; a 省 or 自治区, or one of the four municipalities
-    /// under the centre; a 市, 州 or 盟; a 县, 区 or 旗; a 镇, 乡 or 街道. None when the name
-    /// says none of these.
+    /// The level a place's name says: 全国; a 省 or 自治区 (also by the short names the five
+    /// autonomous regions' reports use: 新疆, 西藏, …), or one of the four municipalities under
+    /// the centre; a 市, 州 or 盟; a 县, 区 or 旗; a 镇, 乡 or 街道. None when the name says none
+    /// of these.
     pub fn of_place(place: &str) -> Option<Level> {
-        const MUNICIPALITIES: [&str; 4] = ["北京市", "天津市", "上海市", "重庆市"];
+        const PROVINCIAL: [&str; 9] = [
+            "北京市",
+            "天津市",
+            "上海市",
+            "重庆市",
+            "内蒙古",
+            "广西",
+            "西藏",
+            "宁夏",
+            "新疆",
+        ];
         let ends = |suffixes: &[&str]| suffixes.iter().any(|s| place.ends_with(s));
         if place == "全国" {
             Some(Level::Nation)
-        } else if MUNICIPALITIES.contains(&place) || ends(&["省", "自治区"]) {
+        } else if PROVINCIAL.contains(&place) || ends(&["省", "自治区"]) {
             Some(Level::Province)
         } else if ends(&["市", "州", "盟"]) {
             Some(Level::City)
@@ -99,7 +110,7 @@ impl Facts {
     ///   meeting line;
     /// - the place: the curation's `place`, else the title without its year, 人民政府 and
     ///   政府工作报告 (`2031年青岚省政府工作报告` → 青岚省); 全国 for a report to the
-    ///   全国人民代表大会;
+    ///   全国人民代表大会 or one its opening delivers 代表国务院;
     /// - the level: from the place's name ([`Level::of_place`]).
     pub fn of(content: &Content, row: Option<&catalogue::Row>) -> Facts {
         let meta = &content.meta;
@@ -125,10 +136,11 @@ impl Facts {
             .or_else(|| meta.place.clone())
             .or_else(|| place_in_title(&title))
             .or_else(|| {
-                meeting
+                let national = meeting
                     .as_deref()
-                    .filter(|m| m.contains("全国人民代表大会"))
-                    .map(|_| "全国".to_string())
+                    .is_some_and(|m| m.contains("全国人民代表大会"))
+                    || content.report.opening.contains("代表国务院");
+                national.then(|| "全国".to_string())
             });
         let level = row
             .and_then(|r| r.level)
@@ -302,5 +314,6 @@ mod tests {
         assert_eq!(Level::of_place("嵩市镇"), Some(Level::Town));
         assert_eq!(Level::of_place("全国"), Some(Level::Nation));
         assert_eq!(Level::of_place("某地"), None);
+        assert_eq!(Level::of_place("新疆"), Some(Level::Province));
     }
 }

@@ -141,8 +141,10 @@ pub fn LibraryPage(props: &LibraryProps) -> Html {
                         <section class="library__place" aria-labelledby={heading.clone()}>
                             <h2 id={heading} class="library__place-name">
                                 { place.clone().unwrap_or_else(|| "其他".into()) }
-                                if let (Some(level), Some(_)) = (level, place) {
-                                    { super::views::level_badge(level) }
+                                if let (Some(level), Some(place)) = (level, place) {
+                                    if level != place.as_str() {
+                                        { super::views::level_badge(level) }
+                                    }
                                 }
                             </h2>
                             { for props.reviews.iter().filter(|r| Some(&r.place) == place.as_ref()).map(|r| html! {

@@ -280,7 +280,7 @@ fn compared(n: usize, c: &Compared) -> Html {
                         <tr>
                             <th scope="row">
                                 { &t.place }
-                                if let Some(level) = t.level {
+                                if let Some(level) = t.level.filter(|l| *l != t.place) {
                                     { level_badge(level) }
                                 }
                             </th>
