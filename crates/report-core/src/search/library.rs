@@ -71,10 +71,20 @@ impl ReportText {
 
 /// The shard of a bigram among `shards`: FNV-1a of its UTF-8 bytes.
 pub fn shard_of(bigram: &str, shards: u32) -> u32 {
-    let hash = bigram.bytes().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    hash % shards.max(1)
+    fnv(0x811c_9dc5, bigram.as_bytes()) % shards.max(1)
+}
+
+/// [`shard_of`] the bigram `a`, `b`, without making its string.
+pub fn shard_of_pair(a: char, b: char, shards: u32) -> u32 {
+    let (mut x, mut y) = ([0u8; 4], [0u8; 4]);
+    let hash = fnv(0x811c_9dc5, a.encode_utf8(&mut x).as_bytes());
+    fnv(hash, b.encode_utf8(&mut y).as_bytes()) % shards.max(1)
+}
+
+fn fnv(start: u32, bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .fold(start, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
 }
 
 /// Every distinct bigram of a folded text.
@@ -88,13 +98,21 @@ pub fn bigrams(chars: &[char]) -> Vec<String> {
 /// The bigrams a unit's text is indexed under: of its folded text and of its numerals as
 /// digits.
 pub fn unit_bigrams(text: &str) -> Vec<String> {
+    unit_pairs(text)
+        .into_iter()
+        .map(|(a, b)| [a, b].iter().collect())
+        .collect()
+}
+
+/// [`unit_bigrams`] as pairs of characters, sorted (for the build: no string per bigram).
+pub fn unit_pairs(text: &str) -> Vec<(char, char)> {
     let folded = Folded::new(text);
-    let mut all = bigrams(&folded.chars);
+    let mut all: Vec<(char, char)> = folded.chars.windows(2).map(|w| (w[0], w[1])).collect();
     if let Some(numerals) = folded.with_numerals() {
-        all.extend(bigrams(&numerals.chars));
-        all.sort_unstable();
-        all.dedup();
+        all.extend(numerals.chars.windows(2).map(|w| (w[0], w[1])));
     }
+    all.sort_unstable();
+    all.dedup();
     all
 }
 
@@ -213,6 +231,7 @@ mod tests {
         assert_eq!(shard_of("医疗", 16), shard_of("医疗", 16));
         assert!(shard_of("医疗", 16) < 16);
         assert_eq!(shard_of("x", 0), 0);
+        assert_eq!(shard_of_pair('医', '疗', 97), shard_of("医疗", 97));
         assert_eq!(
             spread(
                 &["a".into(), "b".into(), "c".into(), "d".into(), "e".into()],

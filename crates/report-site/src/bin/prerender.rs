@@ -87,7 +87,23 @@ fn main() -> std::process::ExitCode {
         .filter(|dir| !dir.is_empty())
         .map(std::path::PathBuf::from);
     let strict = std::env::var("REPORT_LIBRARY_STRICT").is_ok_and(|s| s == "1");
+    // `REPORT_LIBRARY_SHELL` names a folder to keep Trunk's output in as it came, before this
+    // step: `cargo xtask build --library` runs this step alone on a copy of it when only the
+    // reports changed, without Trunk (xtask's `library_build`).
+    if let Some(keep) = std::env::var_os("REPORT_LIBRARY_SHELL").filter(|d| !d.is_empty()) {
+        if let Err(message) = keep_shell(&page, std::path::Path::new(&keep)) {
+            eprintln!("prerender: cannot keep Trunk's output: {message}");
+            return std::process::ExitCode::FAILURE;
+        }
+    }
+    let started = std::time::Instant::now();
     let result = build(&page, &base, release, library.as_deref(), strict);
+    if library.is_some() {
+        eprintln!(
+            "prerender: the library's pages written in {} ms",
+            started.elapsed().as_millis()
+        );
+    }
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
@@ -262,6 +278,24 @@ fn build(
         offline::SERVICE_WORKER,
         offline::service_worker(&precache, &later, &version).as_bytes(),
     )
+}
+
+/// Copies the folder of `page` (Trunk's output, flat) into `keep`, emptied first.
+#[cfg(not(target_arch = "wasm32"))]
+fn keep_shell(page: &std::path::Path, keep: &std::path::Path) -> Result<(), String> {
+    let dir = page.parent().ok_or("the page has no folder")?;
+    if keep.exists() {
+        std::fs::remove_dir_all(keep).map_err(|e| format!("{}: {e}", keep.display()))?;
+    }
+    std::fs::create_dir_all(keep).map_err(|e| format!("{}: {e}", keep.display()))?;
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), keep.join(entry.file_name()))
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes the single file of the release build in `dist` into `out` (emptied first), named

@@ -24,7 +24,7 @@ use super::views::{
     Shown, REVIEW_ID,
 };
 use super::{ids, Entry, Facts, LeftOut, LibraryFile, LIBRARY_JSON, TARGETS_CSV, TARGETS_JSON};
-use super::{search, COMPARE_FOLDER};
+use super::{on_every_core, search, COMPARE_FOLDER};
 use crate::built_page as built;
 use crate::render::static_html;
 use report_core::review::{review, Pair};
@@ -52,7 +52,7 @@ struct Read {
 /// Makes a report's page from the built page's shell: the report, and where its page is under
 /// the site (`<id>/`); gives the page's HTML and the files to write beside it.
 pub type ReportPage<'a> =
-    dyn Fn(&Content, &str) -> Result<(String, Vec<(String, Vec<u8>)>), String> + 'a;
+    dyn Fn(&Content, &str) -> Result<(String, Vec<(String, Vec<u8>)>), String> + Sync + 'a;
 
 /// Builds the library in `folder` into `out`. `report_page(content, folder)` makes a report's
 /// page from the built page's shell (the `prerender` step's own steps) and gives its HTML and
@@ -109,6 +109,7 @@ pub fn build(
         .filter_map(|r| r.curation.as_deref())
         .collect();
     let mut read: Vec<Read> = Vec::new();
+    let mut to_read: Vec<String> = Vec::new();
     for name in &names {
         let lower = name.to_lowercase();
         if name.starts_with('.')
@@ -127,8 +128,16 @@ pub fn build(
             });
             continue;
         }
+        to_read.push(name.clone());
+    }
+    // Each report read on its own: on every core at once.
+    let results = on_every_core(&to_read, |name| {
         let row = catalogue.row(name);
-        match read_report(folder, name, row.and_then(|r| r.curation.as_deref())) {
+        read_report(folder, name, row.and_then(|r| r.curation.as_deref()))
+    });
+    for (name, result) in to_read.iter().zip(results) {
+        let row = catalogue.row(name);
+        match result {
             Ok((mut content, warnings)) => {
                 if let Some(title) = row.and_then(|r| r.title.clone()) {
                     content.meta.title = Some(title);
@@ -224,9 +233,20 @@ pub fn build(
     }
     let compared = compare_by_year(&read, &entries);
     let mut rows: Vec<TargetRecord> = Vec::new();
-    for (index, ((r, entry), review)) in read.iter().zip(&entries).zip(&reviews).enumerate() {
+    // The pages drawn on every core at once (the server render is most of a build's own time).
+    let indices: Vec<usize> = (0..read.len()).collect();
+    let pages = on_every_core(&indices, |&i| {
+        report_page(&read[i].content, &format!("{}/", entries[i].id))
+    });
+    for (index, (((r, entry), review), page)) in read
+        .iter()
+        .zip(&entries)
+        .zip(&reviews)
+        .zip(pages)
+        .enumerate()
+    {
         rows.extend(targets::records(entry, &r.content, base));
-        let (html, files) = report_page(&r.content, &format!("{}/", entry.id))?;
+        let (html, files) = page?;
         let (same_place, same_year) = neighbours(entry, &entries);
         let nav = static_html::<Neighbours>(NeighboursProps {
             site: built.site.clone(),

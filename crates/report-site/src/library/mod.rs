@@ -280,6 +280,27 @@ pub struct LibraryFile {
     pub left_out: Vec<LeftOut>,
 }
 
+/// `work` on each of `items`, spread over the machine's cores (std threads, in chunks), the
+/// results in the order of `items`.
+pub(crate) fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = items.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let work = &work;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
 /// The folder of the across-places pages (`compare/<year>.html`); no report takes it as its id.
 pub const COMPARE_FOLDER: &str = "compare";
 

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use report_core::search::library::{encode, shard_of, unit_bigrams, Meta, ReportText, Shard};
+use report_core::search::library::{encode, shard_of_pair, unit_pairs, Meta, ReportText, Shard};
 use report_core::search::{heading_unit, terms::Terms, Corpus};
 use report_core::Content;
 
@@ -29,36 +29,19 @@ pub struct IndexSize {
 pub fn write(out: &Path, reports: &[(&Entry, &Content)]) -> Result<IndexSize, String> {
     let dir = out.join(SEARCH_FOLDER);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut postings: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+    let mut postings: std::collections::HashMap<(char, char), Vec<u32>> = Default::default();
     let mut meta = Meta {
         shards: 1,
         reports: Vec::new(),
     };
+    // Each report's units and their bigrams, on every core at once.
+    let made = super::on_every_core(reports, |(_, content)| report_text(content));
     let mut next: u32 = 0;
-    for (entry, content) in reports {
-        let corpus = Corpus::new(&content.report, Terms::default());
+    for ((entry, _), (text, pairs)) in reports.iter().zip(made) {
         let first = next;
-        let mut text = ReportText { units: Vec::new() };
-        for unit in &corpus.units {
-            let section = unit
-                .id
-                .strip_suffix("-h")
-                .filter(|s| heading_unit(s) == unit.id)
-                .unwrap_or(&unit.id);
-            let in_report = content.report.find(section).is_some();
-            let anchor = if in_report {
-                section.to_string()
-            } else {
-                String::new()
-            };
-            let place = if in_report {
-                place_of(content, section)
-            } else {
-                String::new()
-            };
-            text.units.push((anchor, place, unit.text.clone()));
-            for bigram in unit_bigrams(&unit.text) {
-                postings.entry(bigram).or_default().push(next);
+        for unit_pairs in pairs {
+            for pair in unit_pairs {
+                postings.entry(pair).or_default().push(next);
             }
             next += 1;
         }
@@ -76,14 +59,14 @@ pub fn write(out: &Path, reports: &[(&Entry, &Content)]) -> Result<IndexSize, St
     // Each bigram costs about its postings (a few bytes each) and its key.
     let estimate: usize = postings
         .iter()
-        .map(|(k, v)| k.len() + 6 + v.len() * 3)
+        .map(|((a, b), v)| a.len_utf8() + b.len_utf8() + 6 + v.len() * 3)
         .sum();
     let shards = u32::try_from(estimate.div_ceil(SHARD_BYTES).clamp(1, 4096)).unwrap_or(4096);
     let mut split: Vec<Shard> = vec![Shard::new(); shards as usize];
     let bigrams = postings.len();
-    for (bigram, units) in postings {
-        let k = shard_of(&bigram, shards) as usize;
-        split[k].insert(bigram, encode(&units));
+    for ((a, b), units) in postings {
+        let k = shard_of_pair(a, b, shards) as usize;
+        split[k].insert([a, b].iter().collect(), encode(&units));
     }
     for (k, shard) in split.iter().enumerate() {
         let json = serde_json::to_string(shard).map_err(|e| e.to_string())?;
@@ -97,6 +80,34 @@ pub fn write(out: &Path, reports: &[(&Entry, &Content)]) -> Result<IndexSize, St
         units: next,
         bigrams,
     })
+}
+
+/// A report's searchable text, and each unit's bigrams.
+fn report_text(content: &Content) -> (ReportText, Vec<Vec<(char, char)>>) {
+    let corpus = Corpus::new(&content.report, Terms::default());
+    let mut text = ReportText { units: Vec::new() };
+    let mut pairs = Vec::new();
+    for unit in &corpus.units {
+        let section = unit
+            .id
+            .strip_suffix("-h")
+            .filter(|s| heading_unit(s) == unit.id)
+            .unwrap_or(&unit.id);
+        let in_report = content.report.find(section).is_some();
+        let anchor = if in_report {
+            section.to_string()
+        } else {
+            String::new()
+        };
+        let place = if in_report {
+            place_of(content, section)
+        } else {
+            String::new()
+        };
+        text.units.push((anchor, place, unit.text.clone()));
+        pairs.push(unit_pairs(&unit.text));
+    }
+    (text, pairs)
 }
 
 /// Where a section is, as a search result names it: its part and itself ("一、… › （二）…"),
