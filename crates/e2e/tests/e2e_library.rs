@@ -500,9 +500,21 @@ fn a_search_across_the_library_lists_each_report_s_passages_and_opens_one_marked
     );
     assert!(shards.as_u64().unwrap() <= 3, "{shards}");
     page.screenshot("phone-library-search");
+    // The query is in the address: a reload (or a shared link) searches again.
+    assert_eq!(
+        page.js("return new URLSearchParams(location.search).get('q');"),
+        json!("粮食产量")
+    );
+    page.driver.refresh();
+    page.driver.wait_for(
+        "the search again from the address",
+        "const s = document.querySelector('[data-testid=library-search-status]');
+         return s !== null && s.textContent.startsWith('在')
+           && document.getElementById('library-search-input').value === '粮食产量';",
+    );
 
     // Other spellings, as inside a report.
-    page.js("const i = document.getElementById('library-search-input'); i.value = ''; i.dispatchEvent(new Event('input'));");
+    page.js("const i = document.getElementById('library-search-input'); i.focus(); i.value = ''; i.dispatchEvent(new Event('input'));");
     page.driver.keys("医保");
     page.driver.wait_for(
         "医保 answered",

@@ -65,13 +65,17 @@ fn value(form: &Element, name: &str) -> String {
 
 /// The form's choice into the address, replacing the entry (no history step per change).
 fn keep_in_address(form: &Element) {
-    let Ok(params) = web_sys::UrlSearchParams::new() else {
+    let Ok(params) =
+        web_sys::UrlSearchParams::new_with_str(&window().location().search().unwrap_or_default())
+    else {
         return;
     };
     for name in FIELDS {
         let v = value(form, name);
-        if !v.is_empty() {
-            params.append(name, &v);
+        if v.is_empty() {
+            params.delete(name);
+        } else {
+            params.set(name, &v);
         }
     }
     let query: String = params.to_string().into();
@@ -128,8 +132,10 @@ fn apply(form: &Element) {
                 .unwrap_or(0)
         };
         match sort.as_str() {
-            "year" => ordered.sort_by_key(|r| -number(r, "data-year")),
-            "length" => ordered.sort_by_key(|r| -number(r, "data-characters")),
+            "year" => ordered.sort_by_key(|r| (-number(r, "data-year"), number(r, "data-order"))),
+            "length" => {
+                ordered.sort_by_key(|r| (-number(r, "data-characters"), number(r, "data-order")))
+            }
             _ => ordered.sort_by_key(|r| number(r, "data-order")),
         }
         for r in ordered {

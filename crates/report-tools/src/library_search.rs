@@ -54,9 +54,53 @@ pub fn activate(_target: web_sys::Element) {
     if STARTED.with(|s| s.replace(true)) {
         return;
     }
+    // A search the address holds: into the box, then run as if typed.
+    if let Some(query) = query_in_address() {
+        if let Some(input) = document()
+            .get_element_by_id(INPUT_ID)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            if input.value().trim().is_empty() {
+                input.set_value(&query);
+            }
+        }
+    }
     if let Some(root) = document().get_element_by_id(RESULTS_ID) {
         yew::Renderer::<LibrarySearch>::with_root(root).render();
     }
+}
+
+/// The query in the address (`?q=…`, beside the filters' keys), replacing the entry, so that a
+/// search can be shared and survives a reload.
+fn keep_in_address(query: &str) {
+    let location = window().location();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default())
+    else {
+        return;
+    };
+    if query.trim().is_empty() {
+        params.delete("q");
+    } else {
+        params.set("q", query);
+    }
+    let search: String = params.to_string().into();
+    let path = location.pathname().unwrap_or_default();
+    let url = if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{search}")
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The query the address holds, if any.
+pub fn query_in_address() -> Option<String> {
+    web_sys::UrlSearchParams::new_with_str(&window().location().search().ok()?)
+        .ok()?
+        .get("q")
+        .filter(|q| !q.trim().is_empty())
 }
 
 /// Fetches a JSON file of the index (relative to the page).
@@ -125,6 +169,8 @@ struct View {
     groups: Vec<Group>,
     /// Reports that may hold the query and are not searched yet, most likely first.
     pending: Vec<usize>,
+    /// The other spellings that found some of the hits ("医疗保险" for 医保).
+    also: Vec<String>,
     busy: bool,
 }
 
@@ -188,6 +234,11 @@ async fn run(query: String, limit: usize) -> View {
         if found.hits.is_empty() {
             continue;
         }
+        for word in &found.also {
+            if !view.also.contains(word) {
+                view.also.push(word.clone());
+            }
+        }
         let hits = found
             .hits
             .iter()
@@ -219,6 +270,8 @@ async fn run(query: String, limit: usize) -> View {
             hits,
         });
     }
+    // The reports searched, most hits first.
+    view.groups.sort_by(|a, b| b.count.cmp(&a.count));
     view.pending = later.to_vec();
     if view.groups.is_empty() && view.pending.is_empty() {
         view.message = Some(format!(
@@ -250,6 +303,7 @@ fn LibrarySearch() -> Html {
             } else {
                 *limit.borrow_mut() = REPORTS_PER_STEP;
             }
+            keep_in_address(&query);
             if query.trim().is_empty() {
                 view.set(View::default());
                 return;
@@ -295,7 +349,20 @@ fn LibrarySearch() -> Html {
     } else if view.busy && view.groups.is_empty() {
         "正在搜索……".to_string()
     } else {
-        format!("在{}份报告中找到{total}处", view.groups.len())
+        let also = if view.also.is_empty() {
+            String::new()
+        } else {
+            format!("，包括“{}”的结果", view.also.join("”“"))
+        };
+        let more = if view.pending.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "；另有{}份报告可能含有，见下方“查看更多报告”",
+                view.pending.len()
+            )
+        };
+        format!("在{}份报告中找到{total}处{also}{more}", view.groups.len())
     };
     html! {
         <>

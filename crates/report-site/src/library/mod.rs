@@ -145,7 +145,12 @@ impl Facts {
         let level = row
             .and_then(|r| r.level)
             .or_else(|| place.as_deref().and_then(Level::of_place));
-        let issuer = meta.issuer.clone().or_else(|| meta.speaker.clone());
+        // A source line ("来源：…") is no speaker.
+        let issuer = meta
+            .issuer
+            .clone()
+            .or_else(|| meta.speaker.clone())
+            .filter(|who| !who.starts_with("来源"));
         Facts {
             title,
             place,
@@ -244,7 +249,12 @@ impl Entry {
             id: id.to_string(),
             address: format!("{id}/"),
             file: file.to_string(),
-            title: facts.title.clone(),
+            // A text without a title is listed by its file, and says so (nothing made up).
+            title: if facts.title.trim().is_empty() {
+                format!("{file}（原文没有标题）")
+            } else {
+                facts.title.clone()
+            },
             issuer: facts.issuer.clone(),
             place: facts.place.clone(),
             level: facts.level.map(Level::name),

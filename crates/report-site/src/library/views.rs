@@ -245,7 +245,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             <header class="library__header">
             <h1 class="library__title">{ format!("{}年各地主要目标", props.year) }</h1>
             <p class="library__summary">
-                { "每项指标按目标数值从高到低排列。图中：实心点是确数，空心点是“约”“左右”，横条是区间（两端是上下限），竖线加箭头是“以上”（向右）或“以内”（向左）。图的刻度只在一项指标之内可比；省、市、县的数值画在同一刻度上。点数值可看原句。" }
+                { "每项指标按目标数值从高到低排列。图中：实心点是确数，空心点是“约”“左右”，横条是区间（两端是上下限），竖线是“以上”或“以内”的界限，旁边的三角指向允许的一侧（向右为“以上”，向左为“以内”）。刻度只在一项指标之内可比；不同级别的地方画在同一刻度上，数值相差很大时小的会挤在一起，请看下表。点数值可看原句。" }
             </p>
             </header>
             <main id="compare-list" class="library__list" tabindex="-1">
@@ -259,11 +259,17 @@ fn compared(n: usize, c: &Compared) -> Html {
     let mut targets = c.targets.clone();
     targets.sort_by(|a, b| b.key().total_cmp(&a.key()));
     let heading = format!("compare-{n}");
-    let title = if c.change.is_empty() {
-        c.indicator.clone()
-    } else {
-        format!("{}（{}）", c.indicator, c.change)
-    };
+    let mut title = c.indicator.clone();
+    let mut notes: Vec<&str> = Vec::new();
+    if !c.change.is_empty() {
+        notes.push(&c.change);
+    }
+    if !c.unit.is_empty() && c.unit != "%" {
+        notes.push(&c.unit);
+    }
+    if !notes.is_empty() {
+        title = format!("{title}（{}）", notes.join("，"));
+    }
     html! {
         <section class="library__place" aria-labelledby={heading.clone()}>
             <h2 id={heading} class="library__place-name">{ title }</h2>
@@ -322,9 +328,9 @@ const ROW: f64 = 28.0;
 
 /// The chart of one indicator (the table beside it says the same in words, so it is hidden from
 /// screen readers): a row per place on one scale fitted to the values (both ends labelled): a
-/// range a bar with its two ends marked, a bound a mark at its value with an arrow of fixed
-/// length the way it runs (以上 right, 以内 left), an approximate value a hollow mark, an exact
-/// one a filled mark.
+/// range a bar with its two ends marked, a bound a mark at its value with an arrowhead beside it
+/// pointing the way it runs (以上 right, 以内 left; no line, which would read as a range), an
+/// approximate value a hollow mark, an exact one a filled mark.
 fn chart(targets: &[PlaceTarget], unit: &str) -> Html {
     let values: Vec<f64> = targets
         .iter()
@@ -367,15 +373,13 @@ fn chart(targets: &[PlaceTarget], unit: &str) -> Html {
                     (Bound::AtLeast, Some(a), _) => html! {
                         <>
                             { end(a) }
-                            <line class="library-compare__bound" x1={n(x(a))} y1={n(y)} x2={n(x(a) + ARROW)} y2={n(y)} />
-                            <path class="library-compare__arrow" d={format!("M{} {} l-6 -5 v10 z", n(x(a) + ARROW + 6.0), n(y))} />
+                            <path class="library-compare__arrow" d={format!("M{} {} l-8 -6 v12 z", n(x(a) + ARROW), n(y))} />
                         </>
                     },
                     (Bound::AtMost, _, Some(b)) => html! {
                         <>
                             { end(b) }
-                            <line class="library-compare__bound" x1={n(x(b) - ARROW)} y1={n(y)} x2={n(x(b))} y2={n(y)} />
-                            <path class="library-compare__arrow" d={format!("M{} {} l6 -5 v10 z", n(x(b) - ARROW - 6.0), n(y))} />
+                            <path class="library-compare__arrow" d={format!("M{} {} l8 -6 v12 z", n(x(b) - ARROW), n(y))} />
                         </>
                     },
                     (bound, Some(v), _) => html! {
@@ -397,9 +401,9 @@ fn chart(targets: &[PlaceTarget], unit: &str) -> Html {
     }
 }
 
-/// How long a bound's arrow is, in the chart's units: the same for every bound, so that no
-/// bound looks bigger than another.
-const ARROW: f64 = 18.0;
+/// How far a bound's arrowhead sits from its mark, in the chart's units: a pointer beside the
+/// mark (which way the bound runs), never a line that could be read as a range.
+const ARROW: f64 = 11.0;
 
 /// A scale around `low`..`high` with round ends (steps of 1, 2 or 5 times a power of ten), a
 /// little room either side, never below zero for values that are not.

@@ -14,7 +14,9 @@ mod exports {
     #[wasm_bindgen]
     pub fn activate(target: web_sys::Element) {
         report_tools::library_filter::start();
-        if target.id() == report_tools::library_search::INPUT_ID {
+        if target.id() == report_tools::library_search::INPUT_ID
+            || report_tools::library_search::query_in_address().is_some()
+        {
             report_tools::library_search::activate(target);
         }
     }
