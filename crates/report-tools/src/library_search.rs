@@ -271,7 +271,7 @@ async fn run(query: String, limit: usize) -> View {
         });
     }
     // The reports searched, most hits first.
-    view.groups.sort_by(|a, b| b.count.cmp(&a.count));
+    view.groups.sort_by_key(|g| std::cmp::Reverse(g.count));
     view.pending = later.to_vec();
     if view.groups.is_empty() && view.pending.is_empty() {
         view.message = Some(format!(
