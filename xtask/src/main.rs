@@ -13,6 +13,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod library_bench;
+mod library_build;
 mod lighthouse;
 mod vendored;
 
@@ -57,6 +59,10 @@ tasks:
            with --include-ignored: they fail when the browser or a build is missing)
   bench --lighthouse [--runs N]  instead: Lighthouse medians, dist/ against a plain HTML page
            of its text, N runs each (3 unless given)
+  bench --library  instead: a made-up library of 300 reports (target/bench-library/): build
+           and rebuild times, the library page's first visit, the search index against the
+           texts, bytes fetched and reports found per query; Pagefind 1.6.0 (npm, into
+           .tools/pagefind/) on the same site beside it (docs/library-bench.md); ~5 minutes
   setup    only install what is missing
   vendored check that vendor/yew is Yew as crates.io publishes it but one line (vendor/README.md)
 ";
@@ -77,6 +83,7 @@ fn main() -> ExitCode {
         "bench" => match &args[1..] {
             [] => bench(),
             [flag] if flag == "--lighthouse" => lighthouse::bench(lighthouse::RUNS),
+            [flag] if flag == "--library" => library_bench::bench(),
             [flag, runs, n] if flag == "--lighthouse" && runs == "--runs" => n
                 .parse()
                 .ok()
@@ -404,12 +411,41 @@ fn serve(report: &ReportChoice) -> Result {
 
 fn release_build(report: &ReportChoice) -> Result {
     step("release build into dist/");
+    if report.env.iter().any(|(var, _)| *var == "REPORT_LIBRARY") {
+        return library_release_build(report);
+    }
     run(with_report(&mut cmd("trunk"), report).args(["build", "--release"]))?;
     print_sizes()?;
     if report.single_file {
         single_file(report)?;
     }
     Ok(())
+}
+
+/// A library's release build (`--library DIR`): Trunk and the whole site when the code changed
+/// since the last one, else the library's pages alone on the kept shell
+/// (`library_build`), which is what makes a rebuild after a report changed take seconds.
+fn library_release_build(report: &ReportChoice) -> Result {
+    let root = root();
+    let code = library_build::code_hash(&root)?;
+    if library_build::shell_is_current(&root, &code, "/") {
+        step("the code is as last built: only the library's pages again, without Trunk");
+        let mut prerender = cmd("cargo");
+        with_report(&mut prerender, report).args([
+            "run",
+            "--release",
+            "--quiet",
+            "--bin",
+            "prerender",
+        ]);
+        library_build::reports_only(&root, &mut prerender, "/", &root.join("dist"))?;
+    } else {
+        run(with_report(&mut cmd("trunk"), report)
+            .env("REPORT_LIBRARY_SHELL", root.join(library_build::SHELL))
+            .args(["build", "--release"]))?;
+        library_build::stamp_shell(&root, &code, "/")?;
+    }
+    print_sizes()
 }
 
 /// One self-contained HTML file of the release build in dist/, into dist-single/, named after
@@ -475,7 +511,10 @@ fn part_of(name: &str) -> Part {
         Part::Module("字号 and 朗读 (report-care)")
     } else if name.starts_with("report-library") {
         Part::Module("library search (report-library, a library's page only)")
-    } else if name.starts_with("icon-") {
+    } else if name.starts_with("icon-")
+        || ["library.json", "targets.json", "targets.csv"].contains(&name)
+    {
+        // The home-screen icons, and a library's downloads.
         Part::OnDemand
     } else {
         Part::FirstVisit
@@ -654,6 +693,8 @@ fn test() -> Result {
         "report-core",
         "--package",
         "report-app",
+        "--package",
+        "report-tools",
         "--all-targets",
         "--target",
         WASM_TARGET,

@@ -1,23 +1,26 @@
 //! The library benchmark's native half (`cargo xtask bench --library` runs it; see
 //! `docs/library-bench.md`):
 //!
-//! - `generate DIR N`: a made-up library of N reports (10,000–35,000 characters each) in DIR,
+//! - `generate DIR N`: a made-up library of N reports (10,300–34,400 characters each) in DIR,
 //!   the same on every run (seeded): provinces, cities, counties and towns with made-up names,
-//!   each place with reports of consecutive years from 2028 to 2032, each report with a title,
-//!   a meeting line, 各位代表：, a review of the year before and the year's plan with
-//!   （一）（二）… subsections, sentences drawn from templates with varied words and figures
-//!   (亿元, %, 万人, 亩; 约 / 左右 / 以上 / 余) and a 主要预期目标 passage. Nothing of it is real.
+//!   each place with the reports of 2028 to 2032, each report with a title, a meeting line,
+//!   各位代表：, a review of the year before and the year's plan with （一）（二）… subsections,
+//!   sentences drawn from templates with figures (亿元, %, 万人, 亩; 约 / 左右 / 以上 / 余) and a
+//!   主要预期目标 passage, and made-up words of common characters so that the vocabulary is as
+//!   varied as real reports' (the `report` step checks that against real ones). Nothing of it
+//!   is real.
 //! - `change DIR`: appends one sentence to one report of DIR (the rebuild timing).
 //! - `queries DIST`: the query list, one a line (for the Pagefind run).
 //! - `report DIST [--times k=secs,…] [--pagefind DIR --pagefind-results FILE]
-//!   [--pagefind-skipped WHY] [--corpora DIR]`: measures the built library in DIST and prints
-//!   the table: the library page's first visit, the search index against the texts, and per
-//!   query exactly what the library page's search client fetches
-//!   (`report-tools/src/library_search.rs`: meta, the shards of the query's bigrams, the texts
-//!   of the first 6 candidate reports) in gzip bytes and what it finds, against a plain search
-//!   of every report's text; beside it, Pagefind's index and its fetches for the same queries
-//!   (measured by `xtask` in node), and the build times xtask measured. Targets are printed
-//!   beside the measurements; nothing fails over them.
+//!   [--pagefind-time SECS] [--pagefind-skipped WHY] [--corpora DIR]`: measures the built
+//!   library in DIST and prints the table: the build times xtask measured, the library page's
+//!   first visit, the search index against the texts (and, with `--corpora`, the same share for
+//!   real reports against made-up ones), and per query exactly what the library page's search
+//!   client fetches (`report-tools/src/library_search.rs`: meta, the shards of the query's
+//!   bigrams, the texts of the first 6 candidate reports) in gzip bytes and what it finds,
+//!   against a search of every report's text; beside it, Pagefind's index and its fetches and
+//!   finds for the same queries (run by xtask in node). Targets are printed beside the
+//!   measurements; nothing fails over them.
 //!
 //! Gzip sizes are `gzip -9`'s, as `cargo xtask build` prints them.
 
@@ -41,17 +44,17 @@ mod native {
     use std::collections::{BTreeMap, BTreeSet};
     use std::path::{Path, PathBuf};
 
-    pub use super::generate::{change, generate};
+    use super::generate::{change, generate};
 
     use report_core::search::library::{
         candidates, decode, query_bigrams, shard_of, Meta, ReportText, Shard,
     };
-    use report_core::search::search;
     use report_core::search::terms::Terms;
+    use report_core::search::{search, Corpus};
 
     const USAGE: &str = "usage: library-bench generate DIR N | change DIR | queries DIST | \
                          report DIST [--times k=secs,…] [--pagefind DIR --pagefind-results FILE] \
-                         [--pagefind-skipped WHY] [--corpora DIR]";
+                         [--pagefind-time SECS] [--pagefind-skipped WHY] [--corpora DIR]";
 
     /// Reports whose texts the client fetches first (`REPORTS_PER_STEP` of library_search.rs).
     const REPORTS_PER_STEP: usize = 6;
@@ -174,9 +177,9 @@ mod native {
         }
     }
 
-    /// The benchmark's queries: common words, rare ones, figures, phrases, everyday words for
-    /// official terms, one that is nowhere, and a place name that only one place's reports
-    /// hold (the first report's, from the index).
+    /// The benchmark's queries: common words, figures, units, phrases, everyday words for
+    /// official terms, a numeral, one that is nowhere, and a rare one: a name of the first
+    /// place's own (from the generator) that its reports hold.
     pub fn queries(index: &Index) -> Vec<String> {
         let mut out: Vec<String> = [
             "经济",
@@ -234,6 +237,8 @@ mod native {
         /// Reports with at least one hit (search() on every report's text).
         truth: BTreeSet<usize>,
         hits: usize,
+        /// Reports with the query as typed (no other spellings: what a plain search finds).
+        literal: usize,
         /// Reports with a candidate unit.
         candidates: Vec<usize>,
         /// Of the first [`REPORTS_PER_STEP`] candidates, the ones with a hit.
@@ -254,10 +259,20 @@ mod native {
             ..Measured::default()
         };
         for (r, text) in index.texts.iter().enumerate() {
-            let found = search(&text.corpus(terms.clone()), query);
+            let corpus = text.corpus(terms.clone());
+            let found = search(&corpus, query);
             if !found.hits.is_empty() {
                 m.truth.insert(r);
                 m.hits += found.hits.len();
+                if !found.also.is_empty() {
+                    let plain = Corpus {
+                        terms: Terms::default(),
+                        ..corpus
+                    };
+                    m.literal += usize::from(!search(&plain, query).hits.is_empty());
+                } else {
+                    m.literal += 1;
+                }
             }
         }
         let spellings = query_bigrams(query, terms);
@@ -364,8 +379,8 @@ mod native {
         None
     }
 
-    /// Gzip size of every file in `dir` and below, raw and gzip; `stored` when the files are
-    /// compressed as stored (Pagefind's index), then their own size is what travels.
+    /// The files in `dir` and below whose names pass `filter`: how many, their bytes, and what
+    /// they cost on the wire ([`transfer_len`]).
     fn folder_size(dir: &Path, filter: &dyn Fn(&str) -> bool) -> Result<(usize, u64, u64), String> {
         let mut stack = vec![dir.to_path_buf()];
         let (mut files, mut raw, mut gz) = (0, 0, 0);
@@ -423,8 +438,7 @@ mod native {
     /// Pagefind's answer to one query, as the node script gives it.
     #[derive(Debug, Default)]
     struct PagefindAnswer {
-        /// Pages found (every page), and of them the reports' pages, by id.
-        pages: usize,
+        /// The reports' pages found, by id (not the library's own pages).
         reports: BTreeSet<String>,
         /// Bytes fetched (as stored for Pagefind's compressed files, gzip for the script), in
         /// all and for the index and fragments only.
@@ -454,7 +468,6 @@ mod native {
         for q in json.as_array().into_iter().flatten() {
             let query = q["query"].as_str().unwrap_or_default().to_string();
             let mut answer = PagefindAnswer {
-                pages: q["pages"].as_u64().unwrap_or(0) as usize,
                 error: q["error"].as_str().map(str::to_owned),
                 ..PagefindAnswer::default()
             };
@@ -500,6 +513,9 @@ mod native {
                     pagefind = Some((dir, PathBuf::from(value()?)));
                 }
                 "--pagefind-skipped" => skipped = Some(value()?),
+                "--pagefind-time" => {
+                    times.push(("pagefind".into(), value()?.parse().map_err(|_| USAGE)?))
+                }
                 "--corpora" => corpora = Some(PathBuf::from(value()?)),
                 _ => return Err(USAGE.into()),
             }
@@ -517,37 +533,57 @@ mod native {
         println!("\n================ library benchmark ================");
         println!(
             "made-up library: {reports} reports, {chars} characters ({} per report on average); \
-             index: {} shards, {} text units",
+             index: {} text units, {} bigrams, {} shards",
             chars / reports.max(1) as u64,
-            index.meta.shards,
             index.meta.reports.last().map_or(0, |r| r.4 + r.5),
+            index.shards.iter().map(|s| s.len()).sum::<usize>(),
+            index.meta.shards,
         );
 
         // 1. Build times.
         println!("\n1. build (trunk build --release, REPORT_LIBRARY set; 2 cores)");
         let time = |k: &str| times.iter().find(|(n, _)| n == k).map(|(_, v)| *v);
+        let row =
+            |label: &str, secs: f64, note: &str| println!("   {label:<38} {secs:>7.1} s   {note}");
         if let Some(t) = time("warm") {
-            println!("   first build (warms the caches)         {t:>7.1} s");
+            row(
+                "warm-up: the tests' small library",
+                t,
+                "(compiles what is missing; not a target)",
+            );
         }
         if let Some(t) = time("build") {
-            println!(
-                "   full build, caches warm                {t:>7.1} s   target ≤ {BUILD_TARGET:.0} s   {}",
+            let target = format!(
+                "target ≤ {BUILD_TARGET:.0} s   {}",
                 verdict(t <= BUILD_TARGET)
             );
+            row("full build, caches warm", t, &target);
         }
-        if let Some(t) = time("build_prerender") {
-            println!("     of which the prerender step          {t:>7.1} s   (the library: every page, the index)");
-        }
+        // The wasm steps (cargo, wasm-bindgen, wasm-opt of the five modules) are the same for
+        // any library; the prerender step is the library itself.
+        let split = |total: Option<f64>, prerender: Option<f64>| {
+            if let (Some(total), Some(p)) = (total, prerender) {
+                row(
+                    "  of which the prerender step",
+                    p,
+                    "(the library: every page, the index)",
+                );
+                row(
+                    "  of which Trunk's own steps",
+                    total - p,
+                    "(cargo, wasm-bindgen, wasm-opt: the same for any library)",
+                );
+            }
+        };
+        split(time("build"), time("build_prerender"));
         if let Some(t) = time("rebuild") {
-            println!(
-                "   rebuild after one report changed       {t:>7.1} s   target ≤ {REBUILD_TARGET:.0} s   {} \
-                 (everything is built again)",
+            let target = format!(
+                "target ≤ {REBUILD_TARGET:.0} s   {} (everything is built again)",
                 verdict(t <= REBUILD_TARGET)
             );
+            row("rebuild after one report changed", t, &target);
         }
-        if let Some(t) = time("rebuild_prerender") {
-            println!("     of which the prerender step          {t:>7.1} s");
-        }
+        split(time("rebuild"), time("rebuild_prerender"));
 
         // 2. The library page's first visit.
         println!("\n2. the library page's first visit ({reports} reports listed; gzip -9)");
@@ -613,56 +649,61 @@ mod native {
         };
         let ids: Vec<&str> = index.meta.reports.iter().map(|r| r.0.as_str()).collect();
         println!(
-            "\n4. per query: what the library's search fetches (meta + shards of its bigrams + the texts of the first {REPORTS_PER_STEP} candidate reports), gzip"
+            "\n4. per query: what the library page's search fetches, cold (meta + the shards of the query's bigrams + the texts of the first {REPORTS_PER_STEP} candidate reports; gzip)"
         );
-        println!("   found: reports with ≥1 hit (search() on every report's text); cand.: reports the index names (all must be found); shown: of the first {REPORTS_PER_STEP} fetched, those with a hit");
+        println!("   found: reports with ≥1 hit (search() on every report's text: folded, with the other spellings of data/search-terms.tsv); hits: in all");
+        println!("   cand.: reports the index names (it must name every one found); shown: of the first {REPORTS_PER_STEP} fetched, those with a hit");
+        println!("   shards / texts: files and gzip bytes; all cand.: fetched if 显示更多 is pressed until every candidate is searched");
         if answers.is_some() {
-            println!("   Pagefind: bytes fetched by its JS API for the query and the first {REPORTS_PER_STEP} results' fragments (cold, as stored / gzip; code apart), reports found, of them real (with a hit), missed");
+            println!("   Pagefind: its index and fragment bytes for the query and the first {REPORTS_PER_STEP} results (as stored; its code apart, see 5); pages of reports found, of them real (with a hit), reports with a hit it missed");
         }
         print!(
-            "   {:<16} {:>6} {:>6} | {:>5} {:>5} {:>5} {:>6} {:>10} {:>10}",
-            "query", "found", "hits", "cand.", "shown", "shrd", "texts", "fetched", "all cand."
+            "   {:<16} {:>5} {:>6} | {:>5} {:>5} | {:>14} {:>14} {:>9} {:>9}",
+            "query", "found", "hits", "cand.", "shown", "shards", "texts", "fetched", "all cand."
         );
         if answers.is_some() {
             print!(
-                " | {:>10} {:>6} {:>5} {:>6}",
+                " | {:>9} {:>5} {:>5} {:>6}",
                 "Pagefind", "found", "real", "missed"
             );
         }
         println!();
         let mut firsts = Vec::new();
-        let mut pf_fetched = Vec::new();
+        let mut pf_data = Vec::new();
         let mut index_misses = Vec::new();
+        let mut literal = Vec::new();
         for m in &measured {
             let q = format!(
                 "{:<width$}",
                 m.query,
-                width = 16usize.saturating_sub(m.query.chars().filter(|c| !c.is_ascii()).count(),)
+                width = 16usize.saturating_sub(m.query.chars().filter(|c| !c.is_ascii()).count())
             );
+            if m.literal != m.truth.len() {
+                literal.push(format!("{} {}", m.query, m.literal));
+            }
             if m.unanswered {
                 print!(
-                    "   {q} {:>6} {:>6} | the index needs two characters",
+                    "   {q} {:>5} {:>6} | the index needs two characters{:>38}",
                     m.truth.len(),
-                    m.hits
+                    m.hits,
+                    ""
                 );
             } else {
-                let missed: Vec<&usize> = m
-                    .truth
-                    .iter()
-                    .filter(|r| !m.candidates.contains(r))
-                    .collect();
-                if !missed.is_empty() {
-                    index_misses.push(format!("{} ({} reports)", m.query, missed.len()));
+                let missed = m.truth.iter().filter(|r| !m.candidates.contains(r)).count();
+                if missed > 0 {
+                    index_misses.push(format!("{} ({missed} reports)", m.query));
                 }
                 firsts.push(m.first_gz());
                 print!(
-                    "   {q} {:>6} {:>6} | {:>5} {:>5} {:>5} {:>6} {:>10} {:>10}",
+                    "   {q} {:>5} {:>6} | {:>5} {:>5} | {:>3} {:>10} {:>3} {:>10} {:>9} {:>9}",
                     m.truth.len(),
                     m.hits,
                     m.candidates.len(),
                     m.shown,
                     m.shards,
+                    kb(m.shards_gz),
                     m.texts,
+                    kb(m.texts_gz),
                     kb(m.first_gz()),
                     kb(m.meta_gz + m.shards_gz + m.all_texts_gz),
                 );
@@ -679,10 +720,10 @@ mod native {
                                     .is_some_and(|r| m.truth.contains(&r))
                             })
                             .count();
-                        pf_fetched.push(a.fetched);
+                        pf_data.push(a.data);
                         print!(
-                            " | {:>10} {:>6} {:>5} {:>6}",
-                            kb(a.fetched),
+                            " | {:>9} {:>5} {:>5} {:>6}",
+                            kb(a.data),
                             a.reports.len(),
                             real,
                             m.truth.len().saturating_sub(real)
@@ -713,12 +754,19 @@ mod native {
                 index_misses.join(", ")
             );
         }
+        if !literal.is_empty() {
+            println!(
+                "   found by the query's own spelling only (no other spellings): {}",
+                literal.join(", ")
+            );
+        }
         let code = ["report-library.js", "report-library_bg.wasm"]
             .iter()
             .map(|f| read(&dist.join(f)).and_then(|b| gzip_len(&b)))
             .collect::<Result<Vec<u64>, String>>()
             .map(|v| v.iter().sum::<u64>());
-        if let Ok(code) = code {
+        let code_ours = code.ok();
+        if let Some(code) = code_ours {
             println!(
                 "   code, once per visit (not above): the report-library module (js + wasm) {}",
                 kb(code)
@@ -730,13 +778,15 @@ mod native {
         if let Some(why) = &skipped {
             println!("   not run: {why}");
         } else if let (Some((dir, _)), Some(answers)) = (&pagefind, &answers) {
-            let (files, raw, stored) = folder_size(dir, &|n| n.contains(".pf_"))?;
+            let (files, _, stored) = folder_size(dir, &|n| n.contains(".pf_"))?;
             let (idx_files, _, idx) = folder_size(&dir.join("index"), &|_| true)?;
             let (frag_files, _, frag) = folder_size(&dir.join("fragment"), &|_| true)?;
+            if let Some(t) = time("pagefind") {
+                println!("   indexing the built site took {t:.1} s");
+            }
             println!(
-                "   index files (.pf_meta, .pf_index, .pf_fragment; gzip as stored): {files} files, {} ({} raw on disk)",
-                kb(stored),
-                kb(raw)
+                "   index files (.pf_meta, .pf_index, .pf_fragment; gzip as stored): {files} files, {}",
+                kb(stored)
             );
             println!(
                 "     of which word index {idx_files} chunks {}, fragments (page texts) {frag_files} files {}",
@@ -750,7 +800,7 @@ mod native {
                 kb(index_gz + texts_gz)
             );
             let mut code = 0;
-            for f in ["pagefind.js", "pagefind-entry.json"] {
+            for f in ["pagefind.js", "pagefind-worker.js"] {
                 code += read(&dir.join(f)).and_then(|b| gzip_len(&b))?;
             }
             for e in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
@@ -760,20 +810,26 @@ mod native {
                 }
             }
             println!(
-                "   code of its JS API (pagefind.js gzip + entry + wasm as stored; no UI): {}",
+                "   code of its JS API, once per visit (pagefind.js and pagefind-worker.js gzip, its wasm as stored; no UI): {}",
                 kb(code)
             );
-            let data: Vec<u64> = answers.values().map(|a| a.data).collect();
             let (pmed, pmax) = (
-                median(&mut pf_fetched.clone()),
-                pf_fetched.iter().copied().max().unwrap_or(0),
+                median(&mut pf_data.clone()),
+                pf_data.iter().copied().max().unwrap_or(0),
             );
+            let all: Vec<u64> = answers.values().map(|a| a.fetched).collect();
             println!(
-                "   fetched per query, all included: median {}, max {}; index and fragments only: median {}, max {}",
+                "   fetched per query, its index and fragments: median {}, max {}; with its code: median {}, max {}",
                 kb(pmed),
                 kb(pmax),
-                kb(median(&mut data.clone())),
-                kb(data.iter().copied().max().unwrap_or(0))
+                kb(median(&mut all.clone())),
+                kb(all.iter().copied().max().unwrap_or(0))
+            );
+            println!(
+                "   ours for the same queries: median {}, max {}; with the report-library module: + {}",
+                kb(med),
+                kb(max),
+                code_ours.map_or("?".to_string(), kb)
             );
         } else {
             println!("   not run (no --pagefind)");
@@ -883,6 +939,57 @@ mod generate {
         fn chance(&mut self, percent: u64) -> bool {
             self.next() % 100 < percent
         }
+    }
+
+    /// How often (%) a sentence's subject is made of made-up words: the share that makes the
+    /// library's vocabulary grow as real reports' does (calibrated against the real reports in
+    /// `../shared/corpora`: distinct bigrams per report and over 16 reports).
+    const LEXICON_SHARE: u64 = 90;
+    /// How often (%) a sentence without figures is free prose of made-up words.
+    const FREE_SHARE: u64 = 55;
+    /// Made-up words in the lexicon.
+    const LEXICON_WORDS: usize = 60_000;
+
+    /// Made-up words of two to four common characters (GB2312's first level, 3,755 characters,
+    /// decoded from their codes: no list is kept here), the frequent characters far more often.
+    struct Lexicon {
+        words: Vec<String>,
+    }
+
+    fn lexicon() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let mut bytes = Vec::new();
+            for row in 0xB0u8..=0xD7 {
+                let last = if row == 0xD7 { 0xF9 } else { 0xFE };
+                for col in 0xA1u8..=last {
+                    bytes.extend([row, col]);
+                }
+            }
+            let (text, _) = encoding_rs::GBK.decode_without_bom_handling(&bytes);
+            let mut chars: Vec<char> = text.chars().collect();
+            let mut rng = Rng::new(SEED ^ 0x001E_71C0);
+            // A made-up order of frequency.
+            let mut order: Vec<usize> = (0..chars.len()).collect();
+            shuffle(&mut rng, &mut order);
+            chars = order.iter().map(|&i| chars[i]).collect();
+            let words = (0..LEXICON_WORDS)
+                .map(|_| {
+                    let len = match rng.below(10) {
+                        0..=6 => 2,
+                        7 | 8 => 3,
+                        _ => 4,
+                    };
+                    (0..len)
+                        .map(|_| {
+                            let u = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+                            chars[((u * u * u) * chars.len() as f64) as usize]
+                        })
+                        .collect()
+                })
+                .collect();
+            Lexicon { words }
+        })
     }
 
     /// Characters of made-up names.
@@ -1008,7 +1115,6 @@ mod generate {
         let mut w = Writer {
             rng,
             level,
-            place: place.clone(),
             locals,
             out: String::new(),
             chars: 0,
@@ -1078,7 +1184,6 @@ mod generate {
     struct Writer {
         rng: Rng,
         level: Level,
-        place: String,
         locals: Vec<String>,
         out: String,
         chars: usize,
@@ -1104,7 +1209,7 @@ mod generate {
         fn decimal(&mut self, lo: u64, hi: u64, digits: u32) -> String {
             let scale = 10u64.pow(digits);
             let v = self.rng.range(lo * scale, hi * scale);
-            if digits == 0 || v % scale == 0 {
+            if digits == 0 || v.is_multiple_of(scale) {
                 format!("{}", v / scale)
             } else {
                 format!(
@@ -1258,13 +1363,45 @@ mod generate {
         }
 
         fn phrase(&mut self, topic: &Topic) -> String {
-            format!("{}{}", self.rng.pick(VERBS), self.rng.pick(topic.objects))
+            let verb = self.rng.pick(VERBS);
+            format!("{verb}{}", self.term(topic))
+        }
+
+        /// A made-up word of the lexicon, the frequent ones far more often: rank r with a
+        /// chance of about 1 / (r + K) (Zipf's law, flattened at the top so that no one word is
+        /// a large share of the text): `K·((L + K) / K)^u − K` for u uniform in [0, 1).
+        fn word(&mut self) -> &'static str {
+            const K: f64 = 50.0;
+            let words = &lexicon().words;
+            let u = (self.rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+            let l = words.len() as f64;
+            let rank = (K * ((l + K) / K).powf(u) - K).max(0.0) as usize;
+            &words[rank.min(words.len() - 1)]
+        }
+
+        /// What a sentence is about: a topic's word, or (`LEXICON_SHARE` % of the time) made-up
+        /// words, alone or before a topic's word.
+        fn term(&mut self, topic: &Topic) -> String {
+            if !self.rng.chance(LEXICON_SHARE) {
+                return self.rng.pick(topic.objects).to_string();
+            }
+            let mut term = self.word().to_string();
+            match self.rng.below(3) {
+                0 => term.push_str(self.word()),
+                1 => term.push_str(self.rng.pick(topic.objects)),
+                _ => {}
+            }
+            term
         }
 
         fn sentence(&mut self, topic: &Topic, past: bool) -> String {
-            let object = self.rng.pick(topic.objects);
-            let other = self.rng.pick(topic.objects);
-            let metric = self.rng.pick(topic.metrics);
+            let object = self.term(topic);
+            let other = self.term(topic);
+            let metric = if self.rng.chance(LEXICON_SHARE / 2) {
+                self.word().to_string() + self.rng.pick(topic.metrics)
+            } else {
+                self.rng.pick(topic.metrics).to_string()
+            };
             let verb = self.rng.pick(VERBS);
             let verb2 = self.rng.pick(VERBS);
             let manner = self.rng.pick(MANNERS);
@@ -1272,6 +1409,17 @@ mod generate {
             // have none.
             if self.rng.chance(60) {
                 let progress = self.rng.pick(PROGRESS);
+                if self.rng.chance(FREE_SHARE) {
+                    // Free prose: made-up words joined as clauses are.
+                    let mut out = format!("{manner}{verb}");
+                    for k in 0..3 + self.rng.below(5) {
+                        if k > 0 {
+                            out.push_str(self.rng.pick(JOINS));
+                        }
+                        out.push_str(self.word());
+                    }
+                    return out + "，" + progress + "。";
+                }
                 return match self.rng.below(4) {
                     0 => format!(
                         "{manner}{verb}{object}，{verb2}{other}，{}。",
@@ -1685,6 +1833,7 @@ mod generate {
         "实现良好开局",
         "取得阶段性成效",
     ];
+    const JOINS: &[&str] = &["", "", "", "的", "和", "、", "，", "与", "中", "等"];
     const PROGRESS: &[&str] = &[
         "取得新突破",
         "迈出新步伐",
