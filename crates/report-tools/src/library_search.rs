@@ -28,8 +28,10 @@ use report_core::search::{search, snippet};
 pub const INPUT_ID: &str = "library-search-input";
 pub const RESULTS_ID: &str = "library-search-results";
 
-/// Reports whose texts one step fetches (the most likely first); 显示更多 fetches the next.
-const REPORTS_PER_STEP: usize = 6;
+/// Reports whose texts one step fetches (the most likely first); 查看更多报告 fetches the next.
+/// Three: a report's text is 25–35 KB gzip, and a query should fetch at most about 150 KB
+/// (docs/library-bench.md).
+const REPORTS_PER_STEP: usize = 3;
 /// Hits listed per report (its count is always complete).
 const HITS_PER_REPORT: usize = 5;
 /// Characters either side of a hit.

@@ -57,7 +57,7 @@ mod native {
                          [--pagefind-time SECS] [--pagefind-skipped WHY] [--corpora DIR]";
 
     /// Reports whose texts the client fetches first (`REPORTS_PER_STEP` of library_search.rs).
-    const REPORTS_PER_STEP: usize = 6;
+    const REPORTS_PER_STEP: usize = 3;
 
     /// The targets (gzip bytes, seconds, a share).
     const FIRST_VISIT_TARGET: u64 = 60_000;

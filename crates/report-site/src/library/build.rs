@@ -160,6 +160,8 @@ pub fn build(
             }),
         }
     }
+    // In the order of their names, as the folder lists them.
+    built.left_out.sort_by(|a, b| a.file.cmp(&b.file));
     if read.is_empty() && built.left_out.is_empty() {
         return Err(format!(
             "文件夹 {} 里没有报告（.txt 或 .json）",
