@@ -620,3 +620,86 @@ fn filters_and_the_order_are_kept_in_the_address() {
     );
     page.assert_no_console_errors();
 }
+
+/// The search across a library timed in the browser (a benchmark: it prints, and fails only when
+/// the search does not answer): from the first keystroke on a page that has loaded nothing of
+/// the search to the results (the module, the meta, the shards, the texts), then per keystroke
+/// once warm. On the tests' library by default; `LIBRARY_BENCH_DIST=target/bench-library/dist`
+/// times the 300 reports of `cargo xtask bench --library` instead (served at `/bench/`).
+#[test]
+#[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
+fn library_search_time_is_reported() {
+    let (env, _serial) = setup!();
+    let bench = std::env::var_os("LIBRARY_BENCH_DIST").map(std::path::PathBuf::from);
+    let server = bench.as_ref().map(|dist| {
+        static_server::StaticServer::start(vec![(
+            "/bench/".to_string(),
+            support::root().join(dist),
+        )])
+    });
+    let page = Page::desktop(env);
+    let (base, which) = match &server {
+        Some(server) => (
+            format!("{}/bench/", server.base),
+            "the 300 reports of bench --library",
+        ),
+        None => (format!("{}{LIBRARY_PATH}", page.base), "the tests' library"),
+    };
+    page.driver.goto(&base);
+    page.driver.wait_for(
+        "the library page",
+        "return document.querySelector('.library-report') !== null;",
+    );
+    page.js(
+        "window.__times = [];
+         const status = () => document.querySelector('[data-testid=library-search-status]');
+         document.addEventListener('keydown', () => { window.__down = performance.now(); }, true);
+         new MutationObserver(() => {
+           const s = status();
+           if (window.__down && s && (s.textContent.startsWith('在') || s.textContent.startsWith('没有'))) {
+             window.__times.push(performance.now() - window.__down);
+             window.__down = 0;
+           }
+         }).observe(document.body, { subtree: true, childList: true, characterData: true });",
+    );
+    page.js("document.getElementById('library-search-input').focus();");
+    let queries = [
+        "经济",
+        "城镇",
+        "粮食",
+        "医保",
+        "发展",
+        "城镇新",
+        "城镇新增",
+        "城镇新增就业",
+    ];
+    for (n, query) in queries.iter().enumerate() {
+        page.js("const i = document.getElementById('library-search-input'); i.value = '';");
+        let last = query.chars().last().unwrap().to_string();
+        let head: String = query.chars().take(query.chars().count() - 1).collect();
+        page.js(&format!(
+            "document.getElementById('library-search-input').value = {};",
+            json!(head)
+        ));
+        page.driver.keys(&last);
+        page.driver.wait_for(
+            "the answer",
+            &format!("return window.__times.length > {n};"),
+        );
+    }
+    let times: Vec<f64> = page
+        .js("return window.__times;")
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    let mut warm = times[1..].to_vec();
+    warm.sort_by(f64::total_cmp);
+    eprintln!(
+        "\nlibrary search in the browser ({which}): first search {:.0} ms (module, meta, shards, texts; target ≤ 500 ms); \
+         then per keystroke median {:.1} ms, max {:.1} ms over {} queries (target ≤ 30 ms)",
+        times[0],
+        warm[warm.len() / 2],
+        warm[warm.len() - 1],
+        warm.len()
+    );
+}

@@ -24,7 +24,7 @@ use super::terms::Terms;
 use super::{normalise_query, Corpus};
 
 /// At most this many bigrams of one spelling are looked up.
-pub const BIGRAMS_PER_SPELLING: usize = 4;
+pub const BIGRAMS_PER_SPELLING: usize = 3;
 
 /// What the search needs first (`search/meta.json`): the shards, and each report's first unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
