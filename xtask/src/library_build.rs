@@ -8,7 +8,9 @@
 //! is built from ([`code_hash`]: `crates/`, `vendor/`, `static/`, `data/` and the root's
 //! `index.html`, `Trunk.toml`, `Cargo.toml`, `Cargo.lock`, `build.rs`). When the stamp is the
 //! hash of the code now, the reports alone are written again into a fresh folder that then
-//! takes the place of `dist/`; otherwise Trunk builds everything and keeps a new shell.
+//! takes the place of `dist/`; otherwise Trunk builds everything and keeps a new shell. Either
+//! way the reports' pages drawn by the same code are kept (`target/library-cache/<code hash>`,
+//! report-site's `library::cache`), so only a changed report's page is drawn again.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -79,6 +81,22 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
         }
     }
     Ok(())
+}
+
+/// Where the pages of the last build of this code are kept (`report_site::library::cache`):
+/// `target/library-cache/<code hash>`; the folders of other code are removed.
+pub fn page_cache(root: &Path, code: &str) -> Result<PathBuf> {
+    let all = root.join("target/library-cache");
+    if let Ok(entries) = fs::read_dir(&all) {
+        for entry in entries.flatten() {
+            if entry.file_name() != code {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    let dir = all.join(code);
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(dir)
 }
 
 /// The stamp a shell kept for `code` and the site's address `base` carries.

@@ -428,20 +428,18 @@ fn release_build(report: &ReportChoice) -> Result {
 fn library_release_build(report: &ReportChoice) -> Result {
     let root = root();
     let code = library_build::code_hash(&root)?;
+    let cache = library_build::page_cache(&root, &code)?;
     if library_build::shell_is_current(&root, &code, "/") {
         step("the code is as last built: only the library's pages again, without Trunk");
         let mut prerender = cmd("cargo");
-        with_report(&mut prerender, report).args([
-            "run",
-            "--release",
-            "--quiet",
-            "--bin",
-            "prerender",
-        ]);
+        with_report(&mut prerender, report)
+            .env("REPORT_LIBRARY_CACHE", &cache)
+            .args(["run", "--release", "--quiet", "--bin", "prerender"]);
         library_build::reports_only(&root, &mut prerender, "/", &root.join("dist"))?;
     } else {
         run(with_report(&mut cmd("trunk"), report)
             .env("REPORT_LIBRARY_SHELL", root.join(library_build::SHELL))
+            .env("REPORT_LIBRARY_CACHE", &cache)
             .args(["build", "--release"]))?;
         library_build::stamp_shell(&root, &code, "/")?;
     }

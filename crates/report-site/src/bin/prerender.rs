@@ -208,14 +208,31 @@ fn build(
             let library_page = |markup: &str, title: &str, search: bool| {
                 built::as_library_page(&shell, markup, title, search.then_some(base))
             };
+            // Pages kept from the last build, when xtask names where (library::cache).
+            let cache = report_site::library::cache::PageCache::from_env();
+            let kept = |built_content: &report_core::Content, folder: &str| match &cache {
+                Some(cache) => cache.get_or_make(
+                    &[
+                        shell.as_bytes(),
+                        base.as_bytes(),
+                        folder.as_bytes(),
+                        file::to_embedded_json(built_content).as_bytes(),
+                    ],
+                    || report_page(built_content, folder),
+                ),
+                None => report_page(built_content, folder),
+            };
             let done = report_site::library::build::build(
                 folder,
                 dir,
                 base,
                 strict,
-                &report_page,
+                &kept,
                 &library_page,
             )?;
+            if let Some(cache) = &cache {
+                cache.prune();
+            }
             eprintln!(
                 "prerender: library “{}”: {} reports built",
                 done.site,

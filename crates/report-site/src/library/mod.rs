@@ -14,6 +14,7 @@
 //! under 其他.
 
 pub mod build;
+pub mod cache;
 pub mod catalogue;
 pub mod ids;
 pub mod page;
