@@ -625,24 +625,19 @@ fn filters_and_the_order_are_kept_in_the_address() {
 /// the search does not answer): from the first keystroke on a page that has loaded nothing of
 /// the search to the results (the module, the meta, the shards, the texts), then per keystroke
 /// once warm. On the tests' library by default; `LIBRARY_BENCH_DIST=target/bench-library/dist`
-/// times the 300 reports of `cargo xtask bench --library` instead (served at `/bench/`).
+/// times that build instead (a library built for the site's root, e.g. by `cargo xtask build
+/// --library target/bench-library/src` into `dist/`, served at the root of a server of its own).
 #[test]
 #[ignore = "end to end: needs the release builds and Chromium (cargo xtask test runs it)"]
 fn library_search_time_is_reported() {
     let (env, _serial) = setup!();
     let bench = std::env::var_os("LIBRARY_BENCH_DIST").map(std::path::PathBuf::from);
     let server = bench.as_ref().map(|dist| {
-        static_server::StaticServer::start(vec![(
-            "/bench/".to_string(),
-            support::root().join(dist),
-        )])
+        static_server::StaticServer::start(vec![("/".to_string(), support::root().join(dist))])
     });
     let page = Page::desktop(env);
     let (base, which) = match &server {
-        Some(server) => (
-            format!("{}/bench/", server.base),
-            "the 300 reports of bench --library",
-        ),
+        Some(server) => (format!("{}/", server.base), "LIBRARY_BENCH_DIST"),
         None => (format!("{}{LIBRARY_PATH}", page.base), "the tests' library"),
     };
     page.driver.goto(&base);

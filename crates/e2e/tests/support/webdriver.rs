@@ -51,6 +51,8 @@ const PAGE_STATE: &str = "const a = document.activeElement, box = document.getEl
       box: box ? box.value : null,
       query: (document.querySelector('.search') || {dataset: {}}).dataset.query,
       top: window.__top,
+      library: (document.querySelector('[data-testid=library-search-status]') || {}).textContent,
+      modules: [...document.querySelectorAll('meta[name=module]')].map(m => m.content),
     });";
 
 impl Driver {
