@@ -1,10 +1,11 @@
 //! Reading across the library: promised and delivered across years (a report's targets against
-//! what the same place's report of the next year says, `report_core::review`), shown above the
-//! later report and summed up on the library page; and one year's targets across places
-//! (`compare/<year>.html`): per indicator a table sorted by value and a chart in which a range is
-//! drawn as a bar, a bound as a line running on past its end, an approximate value as a hollow
-//! mark — never a plain point for what the text gives as a range or a bound. Every value links
-//! to its sentence. Yew components drawn on the server; nothing to hydrate.
+//! what the same place's report of the next year says, `report_core::review`), shown below the
+//! later report (the line of links above it, the earlier report and the library page lead
+//! there); and one year's targets across places (`compare/<year>.html`): per indicator a table
+//! sorted by value and a chart in which a range is drawn as a bar, a bound as a mark with an
+//! arrowhead the way it runs, an approximate value as a hollow mark — never a plain point for
+//! what the text gives as a range or a bound. Every value links to its sentence. Yew components
+//! drawn on the server; nothing to hydrate.
 
 use yew::prelude::*;
 
