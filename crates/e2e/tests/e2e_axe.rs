@@ -363,16 +363,9 @@ fn axe_finds_nothing_on_a_library_s_pages_light_and_dark() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
     let library = support::LIBRARY_PATH;
-    let library_page = |page: &Page| {
-        page.driver.goto(&format!("{}{library}", page.base));
-        page.driver.wait_for(
-            "the library page",
-            "return document.querySelector('.library-report') !== null;",
-        );
-    };
     for scheme in ["light", "dark"] {
         page.driver.color_scheme(scheme);
-        library_page(&page);
+        page.open_library();
         gate(&page, &format!("library page, {scheme}"), false);
         // Searching: the results listed.
         page.driver.wait_for(
@@ -404,7 +397,7 @@ fn axe_finds_nothing_on_a_library_s_pages_light_and_dark() {
     }
     // 200 % text: nothing wider than the screen.
     page.driver.color_scheme("light");
-    library_page(&page);
+    page.open_library();
     page.js("document.documentElement.style.fontSize = '200%';");
     let wide = page.js(
         "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1)

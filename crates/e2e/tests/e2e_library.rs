@@ -19,15 +19,6 @@ macro_rules! setup {
     }};
 }
 
-/// Goes to the library page and waits for its list (it has no app to wait for).
-fn open_library(page: &Page) {
-    page.driver.goto(&format!("{}{LIBRARY_PATH}", page.base));
-    page.driver.wait_for(
-        "the library page",
-        "return document.querySelector('.library-report') !== null;",
-    );
-}
-
 /// Fetches `path` (relative to the page) and gives its text, for the test to read.
 fn fetched_text(page: &Page, path: &str) -> String {
     page.driver.js(
@@ -53,7 +44,7 @@ fn the_library_page_lists_every_report_by_place_without_javascript() {
         "Emulation.setScriptExecutionDisabled",
         json!({ "value": true }),
     );
-    open_library(&page);
+    page.open_library();
     assert_eq!(page.texts("h1"), ["青岚报告库（测试）"]);
     // Places by level (省, 市, 县区, 乡镇), then by name; each place's reports newest first.
     let places = page.js(
@@ -237,7 +228,7 @@ fn a_report_of_the_library_works_and_leads_to_its_neighbours() {
 fn the_library_s_files_list_every_report_target_and_result_with_links_that_hold() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
-    open_library(&page);
+    page.open_library();
     let library: Value = serde_json::from_str(&fetched_text(&page, "library.json")).unwrap();
     assert_eq!(library["schema"], json!(1));
     assert_eq!(library["site"], json!("青岚报告库（测试）"));
@@ -370,7 +361,7 @@ fn a_report_read_once_and_the_library_page_open_offline() {
         .wait_for("the report to render offline", APP_READY);
     page.assert_search_finds("粮食产量", 2);
     // The library page was precached.
-    open_library(&page);
+    page.open_library();
     assert_eq!(page.count(".library-report"), 6);
     page.screenshot("phone-library-offline");
     page.driver.cdp(
@@ -384,7 +375,7 @@ fn a_report_read_once_and_the_library_page_open_offline() {
 fn the_library_leads_to_last_year_s_targets_and_to_one_year_across_places() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
-    open_library(&page);
+    page.open_library();
     let summary = page.texts(".library__review");
     assert_eq!(summary, ["2030年主要目标完成情况：7项中5项达到（其中2项为预计数），1项未达到（预计），1项未找到对应的数"]);
     page.js("document.querySelector('.library__review a').click();");
@@ -409,7 +400,7 @@ fn the_library_leads_to_last_year_s_targets_and_to_one_year_across_places() {
     page.screenshot("desktop-library-review");
 
     // 2031 across places: each indicator's targets, sorted, as written and in a chart.
-    open_library(&page);
+    page.open_library();
     page.js("[...document.querySelectorAll('a')].find(a => a.textContent === '2031年').click();");
     page.driver.wait_for(
         "the 2031 comparison",
@@ -450,7 +441,7 @@ fn the_library_leads_to_last_year_s_targets_and_to_one_year_across_places() {
 fn a_search_across_the_library_lists_each_report_s_passages_and_opens_one_marked() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
-    open_library(&page);
+    page.open_library();
     // Nothing of the search is fetched on the first visit.
     let fetched = page.js(
         "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
@@ -551,7 +542,7 @@ fn a_search_across_the_library_lists_each_report_s_passages_and_opens_one_marked
 fn filters_and_the_order_are_kept_in_the_address() {
     let (env, _serial) = setup!();
     let page = Page::desktop(env);
-    open_library(&page);
+    page.open_library();
     let shown = |page: &Page| {
         page.js(
             "return [...document.querySelectorAll('.library-report')].filter(r => !r.hidden && r.offsetParent !== null)

@@ -403,6 +403,16 @@ impl Page {
     }
 
     /// Fetches the page as the server sends it (before any script), into `window.__served`.
+    /// Goes to the made-up library's page ([`LIBRARY_PATH`]) and waits for its list (it runs no
+    /// app to wait for).
+    pub fn open_library(&self) {
+        self.driver.goto(&format!("{}{LIBRARY_PATH}", self.base));
+        self.driver.wait_for(
+            "the library page",
+            "return document.querySelector('.library-report') !== null;",
+        );
+    }
+
     pub fn fetch_served_page(&self) {
         self.js("window.__served = undefined;
              fetch(location.href).then(r => r.text()).then(t => { window.__served = t; });");

@@ -13,7 +13,7 @@ use crate::effects::{
     use_search_shortcuts,
 };
 use crate::state::Action;
-use report_core::search::{label_matches, shorten, snippet};
+use report_core::search::{label_matches, place_of, shorten, snippet};
 
 /// How many results the list shows at most (the count above it is always complete).
 const LIST_LIMIT: usize = 200;
@@ -191,14 +191,9 @@ pub fn SearchBox() -> Html {
                             { for state.hits.iter().take(LIST_LIMIT).enumerate().map(|(i, hit)| {
                                 let (before, matched, after) = snippet(state.corpus, hit, 14);
                                 // Which part too (the review or the plan), then where in it.
-                                let heading = |id: Option<&String>| id
-                                    .and_then(|id| state.report.find(id))
-                                    .map(|s| s.full_heading().trim_end_matches('。').to_string());
                                 let path = state.corpus.units.get(hit.unit).map(|u| &u.path[..]).unwrap_or_default();
-                                let place = match (heading(path.first()), heading(path.last())) {
-                                    (Some(part), Some(inner)) if path.len() > 1 => format!("{part} › {inner}"),
-                                    (_, inner) => inner.unwrap_or_else(|| "开头".to_string()),
-                                };
+                                let place = place_of(state.report, path, None)
+                                    .unwrap_or_else(|| "开头".to_string());
                                 let current = i == state.current_hit;
                                 html! {
                                     <li>

@@ -245,6 +245,26 @@ pub fn suggest(corpus: &Corpus, query: &str) -> Vec<(String, usize)> {
     out
 }
 
+/// Where a text unit is, as a list of results names it: the heading of its part and of its own
+/// section ("一、2024年工作回顾 › （二）…"), one heading when they are one, without a closing
+/// 。; each heading [`shorten`]ed to `longest` characters when given. None outside the sections
+/// (the title, the opening). `path`: the unit's sections, outermost first ([`Unit::path`]).
+pub fn place_of(report: &Report, path: &[String], longest: Option<usize>) -> Option<String> {
+    let heading = |id: Option<&String>| {
+        id.and_then(|id| report.find(id)).map(|s| {
+            let h = s.full_heading();
+            let h = h.trim_end_matches('。');
+            longest.map_or_else(|| h.to_string(), |n| shorten(h, n))
+        })
+    };
+    match (heading(path.first()), heading(path.last())) {
+        (Some(part), Some(inner)) if path.len() > 1 => {
+            Some(format!("{part}{}{inner}", super::notes::HEADING_SEPARATOR))
+        }
+        (_, inner) => inner,
+    }
+}
+
 /// A query shortened for a message: at most `max` characters, with "…" when cut.
 pub fn shorten(query: &str, max: usize) -> String {
     let query = query.trim();

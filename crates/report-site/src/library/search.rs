@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use report_core::search::library::{encode, shard_of_pair, unit_pairs, Meta, ReportText, Shard};
-use report_core::search::{heading_unit, terms::Terms, Corpus};
+use report_core::search::{heading_unit, place_of, terms::Terms, Corpus};
 use report_core::Content;
 
 use super::Entry;
@@ -99,8 +99,10 @@ fn report_text(content: &Content) -> (ReportText, Vec<Vec<(char, char)>>) {
         } else {
             String::new()
         };
+        // As the search inside the report names it, each heading cut to 24 characters and "…".
         let place = if in_report {
-            place_of(content, section)
+            place_of(&content.report, &content.report.path_to(section), Some(25))
+                .unwrap_or_default()
         } else {
             String::new()
         };
@@ -108,34 +110,6 @@ fn report_text(content: &Content) -> (ReportText, Vec<Vec<(char, char)>>) {
         pairs.push(unit_pairs(&unit.text));
     }
     (text, pairs)
-}
-
-/// Where a section is, as a search result names it: its part and itself ("一、… › （二）…"),
-/// each heading cut to [`HEADING_CHARS`] characters.
-fn place_of(content: &Content, section: &str) -> String {
-    const HEADING_CHARS: usize = 24;
-    let path = content.report.path_to(section);
-    let heading = |id: &String| {
-        content.report.find(id).map(|s| {
-            let h = s.full_heading();
-            let h = h.trim_end_matches(['。', '；', '：']);
-            if h.chars().count() > HEADING_CHARS {
-                format!("{}…", h.chars().take(HEADING_CHARS).collect::<String>())
-            } else {
-                h.to_string()
-            }
-        })
-    };
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(first) = path.first().and_then(heading) {
-        parts.push(first);
-    }
-    if path.len() > 1 {
-        if let Some(last) = path.last().and_then(heading) {
-            parts.push(last);
-        }
-    }
-    parts.join(" › ")
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
