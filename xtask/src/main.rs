@@ -646,7 +646,9 @@ fn bench() -> Result {
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     for (test, name) in [
         ("e2e", "keystroke_to_highlight_time_is_reported"),
-        ("e2e_open", "opening_a_long_report_is_timed"),
+        ("e2e_speed", "opening_a_long_report_is_timed"),
+        ("e2e_speed", "opening_very_large_input_is_timed"),
+        ("e2e_speed", "start_up_tasks_are_reported"),
     ] {
         run(cmd("cargo")
             .args([

@@ -71,9 +71,21 @@ impl Content {
         source: &str,
         curation: Option<&str>,
     ) -> Result<(Content, Vec<Warning>), String> {
+        Content::unsearchable_in_stages(source, curation, &mut |_| ())
+    }
+
+    /// [`Content::unsearchable`], calling `stage` with a stage's name as each ends (`outline`,
+    /// `figures`, `cards`, `targets`): how the reading worker and the benchmarks time it.
+    fn unsearchable_in_stages(
+        source: &str,
+        curation: Option<&str>,
+        stage: &mut dyn FnMut(&'static str),
+    ) -> Result<(Content, Vec<Warning>), String> {
         let parsed = parse::import(source).map_err(|e| e.to_string())?;
+        stage("outline");
         let report = parsed.report;
         let figures = FigureIndex::new(&report);
+        stage("figures");
         let (cards, mut meta) = match curation {
             Some(curation) => (
                 build_cards(&report, &figures, curation).map_err(|e| e.to_string()),
@@ -86,9 +98,12 @@ impl Content {
             None => (Ok(auto_cards(&report, &figures)), Meta::default()),
         };
         meta.complete_from(&report);
+        stage("cards");
+        let targets = Targets::find(&report, &figures).rows();
+        stage("targets");
         Ok((
             Content {
-                targets: Targets::find(&report, &figures).rows(),
+                targets,
                 corpus: Corpus::without_text(),
                 meta,
                 report,
@@ -121,9 +136,19 @@ impl Content {
 /// No search index is made: the page makes its own when it reads the file (and the worker
 /// stays without the search code).
 pub fn text_to_file(text: &str) -> Result<(String, Vec<String>), String> {
-    let (content, warnings) = Content::unsearchable(text, None)?;
-    Ok((
-        file::to_embedded_json(&content),
-        warnings.iter().map(|w| w.message()).collect(),
-    ))
+    text_to_file_in_stages(text, &mut |_| ())
+}
+
+/// [`text_to_file`], calling `stage` with a stage's name as each ends: those of
+/// [`Content::unsearchable_in_stages`], then `file` (the report file written). The reading
+/// worker times the stages with it (`performance.measure`, and in its answer); so does the
+/// import benchmark, natively.
+pub fn text_to_file_in_stages(
+    text: &str,
+    stage: &mut dyn FnMut(&'static str),
+) -> Result<(String, Vec<String>), String> {
+    let (content, warnings) = Content::unsearchable_in_stages(text, None, stage)?;
+    let json = file::to_embedded_json(&content);
+    stage("file");
+    Ok((json, warnings.iter().map(|w| w.message()).collect()))
 }

@@ -288,6 +288,11 @@ impl Section {
         format!("{}{}", self.marker, self.heading)
     }
 
+    /// How many sections this one is: itself and every section in it.
+    pub fn size(&self) -> usize {
+        1 + self.children.iter().map(Section::size).sum::<usize>()
+    }
+
     /// This section and all its descendants, depth first, in reading order.
     pub fn walk(&self) -> Vec<&Section> {
         let mut out = vec![self];

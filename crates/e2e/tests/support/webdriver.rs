@@ -167,6 +167,17 @@ impl Driver {
         )
     }
 
+    /// Runs an asynchronous script: it answers by calling its last argument (WebDriver's
+    /// `execute/async`, within the session's script timeout).
+    #[allow(dead_code)] // Used by some test binaries only.
+    pub fn js_async(&self, script: &str, args: Value) -> Value {
+        self.cmd(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": args })),
+        )
+    }
+
     /// Polls `condition` (a JS expression body returning a boolean) until it is true; fails
     /// with `what` after [`WAIT`]. This replaces fixed sleeps.
     pub fn wait_for(&self, what: &str, condition: &str) {

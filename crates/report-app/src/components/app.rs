@@ -20,7 +20,7 @@ use crate::shown_report::{Opened, Origin, ShownAction, ShownReport};
 use crate::state::{Action, AppState};
 use report_core::recent::Recent;
 use report_core::search::shorten;
-use report_core::Content;
+use report_core::{Content, Section};
 
 #[derive(PartialEq, Properties)]
 pub struct AppProps {
@@ -68,7 +68,8 @@ pub fn App(props: &AppProps) -> Html {
             { match shown.shown {
                 Ok(content) => html! {
                     <Reader key={shown.serial.to_string()} {content}
-                        shareable={shown.origin == Origin::Embedded} />
+                        shareable={shown.origin == Origin::Embedded}
+                        gradual={shown.serial > 0} />
                 },
                 Err(message) => html! {
                     <main id="main" class="load-error" role="alert">
@@ -92,6 +93,9 @@ struct ReaderProps {
     content: &'static Content,
     /// Whether the page's address leads to this report (see `AppState::shareable`).
     shareable: bool,
+    /// Whether to render a screen first (`effects::use_gradual`): a report opened after the
+    /// start, not the one hydrated.
+    gradual: bool,
 }
 
 #[component]
@@ -132,7 +136,16 @@ fn Reader(props: &ReaderProps) -> Html {
     let copy_box = manual_copy(&state, field);
     let header = report_header(&state, &shown, inert);
     let targets = targets_panel(&state);
-    let text = report_view(&state);
+    // A screen first, then the rest; all of it whenever a part not yet in the page may be
+    // needed: a search's hits, the figures' links to their sentences, a figure highlighted, a
+    // jump to a section (`scroll`), printing (which opens the figures).
+    let sections = state.report.top_level().map(Section::size).sum();
+    let gradual = effects::use_gradual(sections, props.gradual);
+    let all = !state.query.is_empty()
+        || state.figures_open
+        || state.highlight.is_some()
+        || state.scroll.is_some();
+    let text = report_view(&state, if all { usize::MAX } else { gradual });
     let footer = print_footer(&state);
     html! {
         <ContextProvider<AppContext> context={state}>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::{use_shown_report, ShownContext};
 use crate::effects::focus_id;
-use crate::open_file::open_recent;
+use crate::open_file::{open_recent, warm_reader};
 use crate::shown_report::{Origin, ShownAction};
 
 #[component]
@@ -16,10 +16,14 @@ pub fn OpenReport() -> Html {
     let input = use_node_ref();
     let choose = {
         let input = input.clone();
+        let shown = shown.shown;
         Callback::from(move |_: MouseEvent| {
             if let Some(input) = input.cast::<HtmlInputElement>() {
                 input.click();
             }
+            // While the reader picks a file, the reading worker loads and warms up on the
+            // report on screen.
+            warm_reader(|| shown.map(|c| c.report.shown_text()).unwrap_or_default());
         })
     };
     let chosen = Callback::from(move |event: Event| {

@@ -5,20 +5,23 @@ use yew::prelude::*;
 use report_core::cards::{paragraph_ranges, OPENING};
 use report_core::export::paragraph_citation;
 use report_core::search::SALUTATION;
+use report_core::Section;
 
 use super::copy_button::{copy_button, CopyText};
 use super::marked::{marked, unit_hits};
 use super::rich_text::rich_text;
-use super::section_view::SectionView;
+use super::section_view::{in_reading_order, SectionView};
 use super::truncation_notice::truncation_notice;
 use super::AppContext;
 
-/// The text of `state`'s report.
+/// The text of `state`'s report: its first `shown` sections in reading order (every section
+/// in a part counts; `usize::MAX` for all), see `effects::use_gradual`.
 ///
 /// A plain function, not a component: it has no state of its own (see `components/mod.rs`).
-pub fn report_view(state: &AppContext) -> Html {
+pub fn report_view(state: &AppContext, shown: usize) -> Html {
     let report = state.report;
     let shareable = state.shareable;
+    let whole = shown >= report.top_level().map(Section::size).sum::<usize>();
     // The section whose text is cut off: the last one in reading order.
     let cut_id: AttrValue = if report.truncated {
         report
@@ -75,10 +78,10 @@ pub fn report_view(state: &AppContext) -> Html {
                 </p>
             }
             { for opening }
-            { for report.top_level().map(|section| html! {
-                <SectionView {section} cut_id={cut_id.clone()} />
+            { for in_reading_order(report.top_level(), shown).map(|(section, shown)| html! {
+                <SectionView {section} {shown} cut_id={cut_id.clone()} />
             }) }
-            if let Some(tail) = report.cut_tail() {
+            if let Some(tail) = report.cut_tail().filter(|_| whole) {
                 { truncation_notice(&tail, state.meta.source.as_deref()) }
             }
         </article>

@@ -17,11 +17,38 @@ use report_core::export::paragraph_citation;
 use report_core::search::heading_unit;
 use report_core::{Section, SectionKind};
 
-#[derive(PartialEq, Properties)]
+#[derive(Properties)]
 pub struct SectionViewProps {
     pub section: &'static Section,
+    /// How many sections of this one's, itself first and then those in it in reading order,
+    /// to render (at least 1; `usize::MAX` for all): see `effects::use_gradual`.
+    pub shown: usize,
     /// The id of the section where the source text stops ("" when it is complete).
     pub cut_id: AttrValue,
+}
+
+/// The same section (by address: sections live as long as the page), the same count of it
+/// shown: a section already whole is not rendered again when more of the report comes in.
+impl PartialEq for SectionViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.section, other.section)
+            && self.shown.min(self.section.size())
+                == other.shown.min(other.section.size())
+            && self.cut_id == other.cut_id
+    }
+}
+
+/// `sections` with how many of each to render when `shown` sections in reading order are
+/// (each one's and those in it); those with none left out.
+pub fn in_reading_order<'a>(
+    sections: impl Iterator<Item = &'a Section>,
+    mut shown: usize,
+) -> impl Iterator<Item = (&'a Section, usize)> {
+    sections.map_while(move |section| {
+        let here = shown;
+        shown = shown.saturating_sub(section.size());
+        (here > 0).then_some((section, here))
+    })
 }
 
 #[component]
@@ -133,9 +160,13 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
             </p>
         });
     }
-    content.extend(section.children.iter().map(|child| {
-        html! { <SectionView section={child} cut_id={props.cut_id.clone()} /> }
-    }));
+    content.extend(
+        in_reading_order(section.children.iter(), props.shown.saturating_sub(1)).map(
+            |(child, shown)| {
+                html! { <SectionView section={child} {shown} cut_id={props.cut_id.clone()} /> }
+            },
+        ),
+    );
 
     html! {
         <section class={classes!("section", kind_class(section.kind))}

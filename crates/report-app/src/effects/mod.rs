@@ -6,6 +6,7 @@
 mod address;
 mod clipboard;
 mod focus;
+mod gradual;
 mod layout;
 mod lifecycle;
 mod scroll;
@@ -14,6 +15,7 @@ mod search_input;
 pub use address::*;
 pub use clipboard::*;
 pub use focus::*;
+pub use gradual::*;
 pub use layout::*;
 pub use lifecycle::*;
 pub use scroll::*;
