@@ -507,6 +507,8 @@ fn part_of(name: &str) -> Part {
         Part::Module("review notes (report-notes)")
     } else if name.starts_with("report-care") {
         Part::Module("字号 and 朗读 (report-care)")
+    } else if name.starts_with("report-export") {
+        Part::Module("figures' exports (report-export)")
     } else if name.starts_with("report-library") {
         Part::Module("library search (report-library, a library's page only)")
     } else if name.starts_with("icon-")
@@ -817,6 +819,10 @@ mod tests {
         assert_eq!(
             part_of("report-care_bg.wasm"),
             Part::Module("字号 and 朗读 (report-care)")
+        );
+        assert_eq!(
+            part_of("report-export.js"),
+            Part::Module("figures' exports (report-export)")
         );
         assert_eq!(part_of("icon-192-1.png"), Part::OnDemand);
         assert_eq!(part_of(".trunk-lock"), Part::None);

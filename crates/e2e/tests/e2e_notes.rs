@@ -520,7 +520,7 @@ fn notes_on_an_opened_report_are_kept_under_its_own_title() {
     page.driver.wait_for(
         "某县报告.txt to be shown",
         "const n = document.querySelector('[data-testid=opened-notice]');
-         return n !== null && n.textContent.includes('某县报告.txt');",
+         return n !== null && n.textContent.includes('某县报告.txt') && !document.querySelector('[data-testid=report][aria-busy]');",
     );
     wait_report(&page, COUNTY_TITLE);
     assert_eq!(

@@ -39,7 +39,7 @@ impl Opening for Page {
             &format!("{name} to be shown"),
             &format!(
                 "const n = document.querySelector('[data-testid=opened-notice]');
-                 return n !== null && n.textContent.includes({});",
+                 return n !== null && n.textContent.includes({}) && !document.querySelector('[data-testid=report][aria-busy]');",
                 json!(name)
             ),
         );
@@ -83,10 +83,13 @@ fn a_text_file_opens_with_its_outline_figures_cards_and_search() {
     // the exports.
     assert_eq!(page.count("[data-testid^=link-]"), 0);
     page.driver.click("[data-testid=figures-toggle]");
-    let links = page.js(
-        "const href = document.querySelector('[data-testid=export-json]').getAttribute('href');
-         return JSON.parse(decodeURIComponent(href.split(',')[1])).figures.map(f => f.link);",
-    );
+    let (json, _) = page.download("export-json");
+    let json: serde_json::Value = serde_json::from_str(&json).expect("the JSON export");
+    assert_eq!(json["report"], json!(COUNTY_TITLE));
+    let links: serde_json::Value = json["figures"]
+        .as_array()
+        .map(|f| f.iter().map(|f| f["link"].clone()).collect())
+        .unwrap_or_default();
     assert!(
         links
             .as_array()

@@ -98,9 +98,18 @@ impl ToolsModule {
 /// The `name` of the `<meta>` that announces a module of the reader's tools.
 pub const MODULE_META: &str = "module";
 
-/// The modules of the reader's tools: 审议意见 (review notes), and 字号 / 朗读 (text size and
-/// colours, reading aloud; for older readers).
-pub const TOOLS_MODULES: [ToolsModule; 2] = [
+/// 下载 CSV / 下载 JSON in the figures' list: `data-export="csv"` or `"json"`.
+pub const EXPORT: &str = "data-export";
+
+/// The data block holding the report file of a report opened from a file (the page writes it
+/// there as it shows it; a built page's own report is in [`REPORT_DATA_ID`]): the exports read
+/// the shown report from it (`report-tools`, `export.rs`). An export button of an opened report
+/// names it in `data-report`.
+pub const OPENED_REPORT_ID: &str = "opened-report-data";
+
+/// The modules of the reader's tools: 审议意见 (review notes), 字号 / 朗读 (text size and
+/// colours, reading aloud; for older readers), and the figures' exports (CSV, JSON).
+pub const TOOLS_MODULES: [ToolsModule; 3] = [
     ToolsModule {
         name: "report-notes",
         buttons: &["[data-note-section]", "[data-notes-open]"],
@@ -109,6 +118,11 @@ pub const TOOLS_MODULES: [ToolsModule; 2] = [
     ToolsModule {
         name: "report-care",
         buttons: &["[data-read-section]", ".display-settings > summary"],
+        stored: None,
+    },
+    ToolsModule {
+        name: "report-export",
+        buttons: &["[data-export]"],
         stored: None,
     },
 ];
@@ -127,5 +141,6 @@ mod tests {
             TOOLS_MODULES[1].press(),
             format!("[{READ_SECTION}],.{DISPLAY_SETTINGS} > summary")
         );
+        assert_eq!(TOOLS_MODULES[2].press(), format!("[{EXPORT}]"));
     }
 }

@@ -1,9 +1,11 @@
-//! The reader's tools, in two wasm modules of their own, each loaded on first use: readers
+//! The reader's tools, in wasm modules of their own, each loaded on first use: readers
 //! who never use them never download them, and the page's wasm stays within its budget.
 //!
 //! - **report-notes** (`src/bin/report-notes.rs`): 审议意见, the review notes ([`notes`]);
 //! - **report-care** (`src/bin/report-care.rs`): for older readers, 字号 (text size and
 //!   colours, [`display`]) and 朗读 (reading aloud, [`read_aloud`]);
+//! - **report-export** (`src/bin/report-export.rs`): the figures' exports, 下载 CSV and 下载
+//!   JSON ([`export`]), made on the first press;
 //! - **report-library** (`src/bin/report-library.rs`): on a library's page only, the search
 //!   across all its reports (`library_search`) and the filters of its list (`library_filter`).
 //!
@@ -24,6 +26,8 @@
 //! (`notes`, `display`, `spoken`).
 
 pub mod display;
+#[cfg(target_arch = "wasm32")]
+pub mod export;
 #[cfg(target_arch = "wasm32")]
 pub mod library_filter;
 #[cfg(target_arch = "wasm32")]

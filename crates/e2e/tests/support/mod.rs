@@ -48,7 +48,8 @@ pub const NOTES_SETTLED: &str = "new Promise(done => { const check = () =>
 /// it: `app-ready` on `<html>`, see `use_started` in report-app/src/effects/lifecycle.rs). The built page shows its
 /// text long before: a test that pressed a button then would press one that does nothing yet.
 pub const APP_READY: &str = "return document.documentElement.classList.contains('app-ready')
-     && document.querySelector('[data-testid=report] .section') !== null;";
+     && document.querySelector('[data-testid=report] .section') !== null
+     && !document.querySelector('[data-testid=report][aria-busy]');";
 
 /// Where the release build is (`trunk build --release`; `cargo xtask test` makes it).
 pub fn dist() -> PathBuf {
@@ -400,6 +401,35 @@ impl Page {
             "[data-testid=open-report-input]",
             path.to_str().expect("a UTF-8 path"),
         );
+    }
+
+    /// Presses the export button `testid` (下载 CSV / 下载 JSON, made by the `report-export`
+    /// module) and returns what it would download — its text, decoded from the `data:`
+    /// address — and the file's name. The download itself is caught before the browser saves
+    /// it.
+    #[allow(dead_code)] // Used by some test binaries only.
+    pub fn download(&self, testid: &str) -> (String, String) {
+        self.js(
+            "window.__download = undefined;
+             const click = HTMLAnchorElement.prototype.click;
+             HTMLAnchorElement.prototype.click = function () {
+               HTMLAnchorElement.prototype.click = click;
+               window.__download = [this.href, this.download];
+             };",
+        );
+        self.driver.click(&format!("[data-testid={testid}]"));
+        self.driver.wait_for(
+            &format!("the download of {testid}"),
+            "return window.__download !== undefined;",
+        );
+        let v = self.js("return window.__download;");
+        let href = v[0].as_str().unwrap_or("");
+        let (head, encoded) = href.split_once(',').expect("a data: address");
+        assert!(head.starts_with("data:"), "{head}");
+        (
+            report_core::route::percent_decode(encoded),
+            v[1].as_str().unwrap_or("").to_string(),
+        )
     }
 
     /// Fetches the page as the server sends it (before any script), into `window.__served`.

@@ -5,9 +5,15 @@
 //!
 //! Trunk builds it as a web worker (`data-type="worker"` in `index.html`) under fixed names,
 //! `report-reader.js` and its wasm, started by `static/report-reader-loader.js`; `src/open_file.rs` starts one per file. The protocol:
-//! the worker posts `"ready"` once it listens; the page then posts the `File`; the worker
-//! answers once, with an array `["ok", report file JSON, notes joined by "\n"]` or
-//! `["error", a sentence in Chinese]`.
+//! the worker posts `"ready"` once it listens; the page then posts a `File` at a time (one
+//! worker reads every file of a page: `src/open_file.rs`); the worker answers each, in order,
+//! with an array `["ok", report file JSON, notes joined by "\n"]` or `["error", a sentence in
+//! Chinese]`.
+//!
+//! Its speed (issue 19, docs/speed.md): a kept worker reads a 34,000-character report in about
+//! the time of the same code natively; the time of each stage is measured natively
+//! (`report_core::text_to_file_in_stages`, `cargo bench --bench import`). A clock of its own in
+//! the worker cost 1.4 KB gzip, which its budget does not have.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -19,21 +25,12 @@ fn main() {
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let answer = match event.data().dyn_into::<web_sys::File>() {
-                Ok(file) => {
-                    let mut clock = reading::Clock::start();
-                    match reading::read(&file, &mut clock) {
-                        Ok((json, notes)) => {
-                            let answer = js_sys::Array::of3(
-                                &"ok".into(),
-                                &json.into(),
-                                &notes.join("\n").into(),
-                            );
-                            answer.push(&clock.stages());
-                            answer
-                        }
-                        Err(message) => js_sys::Array::of2(&"error".into(), &message.into()),
+                Ok(file) => match reading::read(&file) {
+                    Ok((json, notes)) => {
+                        js_sys::Array::of3(&"ok".into(), &json.into(), &notes.join("\n").into())
                     }
-                }
+                    Err(message) => js_sys::Array::of2(&"error".into(), &message.into()),
+                },
                 Err(_) => js_sys::Array::of2(&"error".into(), &"没有收到文件。".into()),
             };
             // Nothing is left to do if the page has gone.
@@ -47,10 +44,8 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod reading {
     use report_core::decode::{decode_with, Decoders, LARGEST_FILE};
-    use report_core::{file, text_to_file_in_stages};
-    use wasm_bindgen::JsCast;
-    use web_sys::{File, FileReaderSync, Performance, TextDecoder, TextDecoderOptions};
-    use web_sys::WorkerGlobalScope;
+    use report_core::{file, text_to_file};
+    use web_sys::{File, FileReaderSync, TextDecoder, TextDecoderOptions};
 
     /// The browser's strict decoders. UTF-8 is checked by Rust's own `str::from_utf8` in
     /// `decode_with`, which refuses exactly what a strict (`fatal`) `TextDecoder("utf-8")`
@@ -76,65 +71,8 @@ mod reading {
         }
     }
 
-    /// The time each stage of reading a file took, in the browser's Performance panel (a
-    /// `performance.measure` named `reader <stage>` each) and in the answer (the fourth item,
-    /// an array `["read", 1.2, "decode", 0.3, …, "sent-at", 1733…]`, milliseconds; `sent-at` is
-    /// the absolute time of the answer, `performance.timeOrigin + now()`, so that the page can
-    /// tell the time the answer took to arrive). The benchmark of opening a report prints them.
-    /// Numbers go to JavaScript as numbers: Rust's float formatting would add 8 KB gzip.
-    pub struct Clock {
-        performance: Option<Performance>,
-        last: f64,
-        /// The mark where the next stage starts.
-        mark: String,
-        stages: js_sys::Array,
-    }
-
-    impl Clock {
-        pub fn start() -> Clock {
-            let performance = js_sys::global()
-                .unchecked_into::<WorkerGlobalScope>()
-                .performance();
-            let last = performance.as_ref().map_or(0.0, Performance::now);
-            if let Some(performance) = &performance {
-                let _ = performance.mark("reader start");
-            }
-            Clock {
-                performance,
-                last,
-                mark: "reader start".into(),
-                stages: js_sys::Array::new(),
-            }
-        }
-
-        /// Marks the end of `stage`.
-        pub fn stage(&mut self, stage: &str) {
-            let Some(performance) = &self.performance else {
-                return;
-            };
-            let now = performance.now();
-            let mark = format!("reader {stage}");
-            let _ = performance.mark(&mark);
-            let _ = performance.measure_with_start_mark_and_end_mark(&mark, &self.mark, &mark);
-            self.stages.push(&stage.into());
-            self.stages.push(&(now - self.last).into());
-            self.last = now;
-            self.mark = mark;
-        }
-
-        /// The stages, and when the answer is sent.
-        pub fn stages(&self) -> js_sys::Array {
-            if let Some(performance) = &self.performance {
-                self.stages.push(&"sent-at".into());
-                self.stages
-                    .push(&(performance.time_origin() + performance.now()).into());
-            }
-            self.stages.clone()
-        }
-    }
-
     /// The report file of `file` and what to check in it, or why it cannot be read.
-    pub fn read(file: &File, clock: &mut Clock) -> Result<(String, Vec<String>), String> {
+    pub fn read(file: &File) -> Result<(String, Vec<String>), String> {
         if file.size() > LARGEST_FILE as f64 {
             return Err("文件太大：报告正文通常不超过1 MB，这可能不是一份报告。".into());
         }
@@ -142,16 +80,12 @@ mod reading {
             .and_then(|reader| reader.read_as_array_buffer(file))
             .map_err(|_| "浏览器没能读取这个文件，请再试一次。".to_string())?;
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        clock.stage("read");
         let (text, _) = decode_with(&bytes, &Browser)?;
-        clock.stage("decode");
         if text.trim_start().starts_with('{') {
             // Written again: with cards for a file that has none, in the compact form.
-            let file = file::file_to_file(&text).map_err(|e| e.0);
-            clock.stage("file");
-            file
+            file::file_to_file(&text).map_err(|e| e.0)
         } else {
-            text_to_file_in_stages(&text, &mut |stage| clock.stage(stage))
+            text_to_file(&text)
         }
     }
 }

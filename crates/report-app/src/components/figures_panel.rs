@@ -1,6 +1,6 @@
 //! The figures at a glance: a headline row of the most important figures, then (on request)
 //! every figure as a card grouped by theme, with a theme filter, charts of the comparable
-//! figures, and CSV / JSON exports.
+//! figures, and CSV / JSON exports (made by the `report-export` module on first press).
 
 use yew::prelude::*;
 
@@ -9,7 +9,6 @@ use super::metric_card::metric_card;
 use super::use_app_state;
 use crate::state::Action;
 use report_core::chart::comparison;
-use report_core::export::{data_url, to_csv, to_json};
 
 #[component]
 pub fn FiguresPanel() -> Html {
@@ -39,28 +38,6 @@ pub fn FiguresPanel() -> Html {
         .iter()
         .filter(|(id, _)| state.theme_filter.as_ref().is_none_or(|f| f == id))
         .collect();
-    let report = state.report;
-    // Made when the panel is open (only ever in the browser): for a long report they are
-    // large, and most readers never look at them. Their links point at the page's own
-    // address; a report opened from a file has none, and its exports carry no links.
-    let exports = use_memo(
-        (state.shareable, state.figures_open),
-        move |&(shareable, open)| {
-            if !open {
-                return (String::new(), String::new());
-            }
-            let address = if shareable && !crate::effects::page_is_a_file() {
-                crate::effects::page_address()
-            } else {
-                String::new()
-            };
-            let address = &address;
-            (
-                data_url("text/csv", &to_csv(cards, address)),
-                data_url("application/json", &to_json(cards, report, address)),
-            )
-        },
-    );
     // What was done, in reading order (so the economy's size, which a review states first,
     // leads; an estimate says so on its card), then what is promised: a target never sits
     // among them.
@@ -71,6 +48,7 @@ pub fn FiguresPanel() -> Html {
         .iter()
         .filter(|c| c.headline && !is_target(c))
         .chain(cards.cards.iter().filter(|c| c.headline && is_target(c)));
+    let report_block = (!state.shareable).then_some(report_core::markup::OPENED_REPORT_ID);
     let charts: Vec<_> = cards
         .comparisons
         .iter()
@@ -134,11 +112,20 @@ pub fn FiguresPanel() -> Html {
                     <p class="figures__note">{ "只比较单位和含义相同的数据。" }</p>
                     { for charts.iter().map(bar_chart) }
                 </section>
+                // Made on the first press by a module of their own (`report-tools`,
+                // `export.rs`): most readers never download them, and their code would crowd
+                // the page's wasm. They read the shown report's file from the page: the built
+                // report's data block, or, for a report opened from a file, the block named in
+                // `data-report`.
                 <p class="figures__downloads">
-                    <a class="control figures__download" href={exports.0.clone()} download={format!("{}·数据.csv", state.report.title)}
-                        data-testid="export-csv">{ "下载 CSV（表格）" }</a>
-                    <a class="control figures__download" href={exports.1.clone()} download={format!("{}·数据.json", state.report.title)}
-                        data-testid="export-json">{ "下载 JSON" }</a>
+                    <button type="button" class="control figures__download" data-export="csv"
+                        data-report={report_block} data-testid="export-csv">
+                        { "下载 CSV（表格）" }
+                    </button>
+                    <button type="button" class="control figures__download" data-export="json"
+                        data-report={report_block} data-testid="export-json">
+                        { "下载 JSON" }
+                    </button>
                     // The built-in report's whole file, written beside the page at build time.
                     if state.shareable {
                         <a class="control figures__download" href={report_core::markup::REPORT_FILE_NAME}

@@ -23,7 +23,7 @@ pub fn OpenReport() -> Html {
             }
             // While the reader picks a file, the reading worker loads and warms up on the
             // report on screen.
-            warm_reader(|| shown.map(|c| c.report.shown_text()).unwrap_or_default());
+            warm_reader(shown.ok().map(|c| &c.report));
         })
     };
     let chosen = Callback::from(move |event: Event| {

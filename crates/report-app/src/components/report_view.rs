@@ -70,8 +70,9 @@ pub fn report_view(state: &AppContext, shown: usize) -> Html {
             }
         });
     html! {
+        // Busy while a long report is still coming in (`effects::use_gradual`).
         <article id="report" class="report" data-testid="report" aria-labelledby="report-title"
-            tabindex="-1">
+            tabindex="-1" aria-busy={(!whole).then_some("true")}>
             if let Some(salutation) = &report.salutation {
                 <p class="report__salutation">
                     { marked(salutation, 0, &unit_hits(state, SALUTATION), state.current_hit) }

@@ -42,17 +42,20 @@ pub fn use_gradual(total: usize, gradual: bool) -> usize {
             };
             // Rendered in a frame's callback, painted in that frame; after the first screen,
             // one frame is left to paint it alone.
-            if added == 0 {
-                next_frame(move || next_frame(more));
-            } else {
-                next_frame(more);
-            }
+            after_frames(if added == 0 { 2 } else { 1 }, Box::new(more));
         });
     }
     *shown
 }
 
-fn next_frame(f: impl FnOnce() + 'static) {
-    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+/// Calls `f` in the callback of the `frames`-th frame from now.
+fn after_frames(frames: u32, f: Box<dyn FnOnce()>) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if frames > 1 {
+            after_frames(frames - 1, f)
+        } else {
+            f()
+        }
+    });
     let _ = gloo::utils::window().request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&f));
 }
