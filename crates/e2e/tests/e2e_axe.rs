@@ -298,14 +298,12 @@ fn a_keyboard_alone_reaches_search_the_outline_a_section_a_card_a_note_and_the_e
     );
     // Enter makes the file (the exports' module loads on this first press); the download
     // itself is caught before the browser saves it.
-    page.js(
-        "window.__download = undefined;
+    page.js("window.__download = undefined;
          const click = HTMLAnchorElement.prototype.click;
          HTMLAnchorElement.prototype.click = function () {
            HTMLAnchorElement.prototype.click = click;
            window.__download = this.href;
-         };",
-    );
+         };");
     page.driver.keys(ENTER);
     page.driver.wait_for(
         "the CSV made by Enter",

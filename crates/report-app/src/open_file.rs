@@ -92,15 +92,13 @@ fn show(
 /// run), where the exports' module reads it.
 fn keep_for_exports(file: &str) {
     let document = document();
-    let block = document
-        .get_element_by_id(OPENED_REPORT_ID)
-        .or_else(|| {
-            let block = document.create_element("script").ok()?;
-            block.set_id(OPENED_REPORT_ID);
-            block.set_attribute("type", "application/json").ok()?;
-            document.body()?.append_child(&block).ok()?;
-            Some(block)
-        });
+    let block = document.get_element_by_id(OPENED_REPORT_ID).or_else(|| {
+        let block = document.create_element("script").ok()?;
+        block.set_id(OPENED_REPORT_ID);
+        block.set_attribute("type", "application/json").ok()?;
+        document.body()?.append_child(&block).ok()?;
+        Some(block)
+    });
     if let Some(block) = block {
         block.set_text_content(Some(file));
     }
@@ -138,7 +136,9 @@ thread_local! {
 /// the page).
 pub fn warm_reader(report: Option<&report_core::Report>) {
     if READER.with_borrow(Option::is_none) {
-        let text = report.map(report_core::Report::shown_text).unwrap_or_default();
+        let text = report
+            .map(report_core::Report::shown_text)
+            .unwrap_or_default();
         // A short text warms little: V8 optimises a function after enough work in it. About
         // 30,000 characters (the shown report's text over and over; never shown) made the
         // first 34,000-character report read in 48–62 ms instead of 116–147 (issue 19).

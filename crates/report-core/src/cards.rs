@@ -321,8 +321,14 @@ pub struct Cards {
 
 impl Cards {
     /// The card showing the figure with this HTML id, if any.
-    pub fn for_figure(&self, figure_id: &str) -> Option<&Card> {
-        self.cards.iter().find(|c| c.figure_id() == figure_id)
+    /// The card of the `k`-th figure of the unit `unit_id` ([`figure_id`]`(unit_id, k)`),
+    /// without writing an id for every card: the page asks it for every figure it shows, and a
+    /// long report has thousands of both (issue 19: 4.4 s of a 150,000-character report's
+    /// rendering went to those ids).
+    pub fn for_unit_figure(&self, unit_id: &str, k: usize) -> Option<&Card> {
+        self.cards
+            .iter()
+            .find(|c| c.index == k && c.unit_id == unit_id)
     }
 
     pub fn by_id(&self, id: &str) -> Option<&Card> {

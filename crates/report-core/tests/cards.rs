@@ -43,7 +43,9 @@ fn every_figure_of_the_report_has_a_card_or_qualifies_one() {
     for (unit, list) in &figures.units {
         for (k, figure) in list.iter().enumerate() {
             let id = report_core::cards::figure_id(unit, k);
-            let has_card = cards.for_figure(&id).is_some()
+            let card = cards.for_unit_figure(unit, k);
+            assert!(card.is_none_or(|c| c.figure_id() == id), "{id}");
+            let has_card = card.is_some()
                 || cards
                     .cards
                     .iter()

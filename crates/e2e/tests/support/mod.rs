@@ -409,14 +409,12 @@ impl Page {
     /// it.
     #[allow(dead_code)] // Used by some test binaries only.
     pub fn download(&self, testid: &str) -> (String, String) {
-        self.js(
-            "window.__download = undefined;
+        self.js("window.__download = undefined;
              const click = HTMLAnchorElement.prototype.click;
              HTMLAnchorElement.prototype.click = function () {
                HTMLAnchorElement.prototype.click = click;
                window.__download = [this.href, this.download];
-             };",
-        );
+             };");
         self.driver.click(&format!("[data-testid={testid}]"));
         self.driver.wait_for(
             &format!("the download of {testid}"),

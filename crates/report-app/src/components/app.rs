@@ -20,7 +20,7 @@ use crate::shown_report::{Opened, Origin, ShownAction, ShownReport};
 use crate::state::{Action, AppState};
 use report_core::recent::Recent;
 use report_core::search::shorten;
-use report_core::{Content, Section};
+use report_core::Content;
 
 #[derive(PartialEq, Properties)]
 pub struct AppProps {
@@ -139,8 +139,15 @@ fn Reader(props: &ReaderProps) -> Html {
     // A screen first, then the rest; all of it whenever a part not yet in the page may be
     // needed: a search's hits, the figures' links to their sentences, a figure highlighted, a
     // jump to a section (`scroll`), printing (which opens the figures).
-    let sections = state.report.top_level().map(Section::size).sum();
-    let gradual = effects::use_gradual(sections, props.gradual);
+    let ends = state
+        .report
+        .top_level()
+        .scan(0, |end, part| {
+            *end += part.size();
+            Some(*end)
+        })
+        .collect();
+    let gradual = effects::use_gradual(ends, props.gradual);
     let all = !state.query.is_empty()
         || state.figures_open
         || state.highlight.is_some()

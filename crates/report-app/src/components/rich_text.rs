@@ -44,7 +44,7 @@ pub fn rich_text(
             parts.push(plain(at, figure.start));
             let card = state.cards.ok().and_then(|cards| {
                 cards
-                    .for_figure(&id)
+                    .for_unit_figure(unit_id, k)
                     .or_else(|| {
                         // A change ("14.5%") links to the card of the figure it qualifies.
                         cards

@@ -32,8 +32,7 @@ pub struct SectionViewProps {
 impl PartialEq for SectionViewProps {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.section, other.section)
-            && self.shown.min(self.section.size())
-                == other.shown.min(other.section.size())
+            && self.shown.min(self.section.size()) == other.shown.min(other.section.size())
             && self.cut_id == other.cut_id
     }
 }

@@ -15,17 +15,21 @@ pub const FIRST_SECTIONS: usize = 8;
 /// How long one task of building the rest should take, in milliseconds.
 const TASK_MS: f64 = 30.0;
 
-/// How many sections (in reading order) of a report of `total` sections to render: all of them
-/// when `gradual` is false; else [`FIRST_SECTIONS`], then more at each frame after the first is
-/// painted, each step sized from the time the last one took.
+/// How many sections (in reading order) of a report to render: all of them when `gradual` is
+/// false; else [`FIRST_SECTIONS`], then more at each frame after the first is painted, each
+/// step sized from the time the last one took. `ends` are where the report's parts end (their
+/// sections counted in reading order, the last one the report's total): after the first
+/// screen, every step ends with a part, so that a part is rendered again at most once (a part
+/// rendered in pieces is rendered again, paragraphs and all, with each piece).
 #[hook]
-pub fn use_gradual(total: usize, gradual: bool) -> usize {
+pub fn use_gradual(ends: Vec<usize>, gradual: bool) -> usize {
     let shown = use_state(|| if gradual { FIRST_SECTIONS } else { usize::MAX });
     // When the last step was asked for, and how many sections it added.
     let asked = use_mut_ref(|| (0.0, 0));
     {
         let shown = shown.clone();
         use_effect_with(*shown, move |&count| {
+            let total = ends.last().copied().unwrap_or(0);
             if count >= total {
                 return;
             }
@@ -34,11 +38,16 @@ pub fn use_gradual(total: usize, gradual: bool) -> usize {
                 FIRST_SECTIONS * 4
             } else {
                 let took = (js_sys::Date::now() - at).max(1.0);
-                ((added as f64 * TASK_MS / took) as usize).clamp(4, added * 4)
+                ((added as f64 * TASK_MS / took) as usize).clamp(1, added * 4)
             };
+            let next = ends
+                .iter()
+                .copied()
+                .find(|&end| end >= count + step)
+                .unwrap_or(total);
             let more = move || {
-                *asked.borrow_mut() = (js_sys::Date::now(), step);
-                shown.set(count.saturating_add(step));
+                *asked.borrow_mut() = (js_sys::Date::now(), next - count);
+                shown.set(next);
             };
             // Rendered in a frame's callback, painted in that frame; after the first screen,
             // one frame is left to paint it alone.
