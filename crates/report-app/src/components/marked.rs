@@ -12,6 +12,10 @@ pub type UnitHits = Vec<(usize, usize, usize)>;
 
 /// The hits of the text unit `unit_id`.
 pub fn unit_hits(state: &AppState, unit_id: &str) -> UnitHits {
+    // Not searching: no need to look the unit up (every section asks, at every render).
+    if state.hits.is_empty() {
+        return Vec::new();
+    }
     let Some(unit) = state.corpus.units.iter().position(|u| u.id == unit_id) else {
         return Vec::new();
     };

@@ -12,7 +12,7 @@ use super::marked::{marked, unit_hits};
 use super::rich_text::rich_text;
 use super::section_view::{in_reading_order, SectionView};
 use super::truncation_notice::truncation_notice;
-use super::AppContext;
+use super::{AppContext, SectionsState};
 
 /// The text of `state`'s report: its first `shown` sections in reading order (every section
 /// in a part counts; `usize::MAX` for all), see `effects::use_gradual`.
@@ -22,6 +22,7 @@ pub fn report_view(state: &AppContext, shown: usize) -> Html {
     let report = state.report;
     let shareable = state.shareable;
     let whole = shown >= report.top_level().map(Section::size).sum::<usize>();
+    let sections = SectionsState::new(state);
     // The section whose text is cut off: the last one in reading order.
     let cut_id: AttrValue = if report.truncated {
         report
@@ -80,7 +81,8 @@ pub fn report_view(state: &AppContext, shown: usize) -> Html {
             }
             { for opening }
             { for in_reading_order(report.top_level(), shown).map(|(section, shown)| html! {
-                <SectionView {section} {shown} cut_id={cut_id.clone()} />
+                <SectionView {section} {shown} cut_id={cut_id.clone()}
+                    state={sections.clone()} />
             }) }
             if let Some(tail) = report.cut_tail().filter(|_| whole) {
                 { truncation_notice(&tail, state.meta.source.as_deref()) }

@@ -10,7 +10,7 @@ use yew::virtual_dom::VTag;
 use super::copy_button::{copy_button, CopyText};
 use super::marked::{marked, unit_hits};
 use super::rich_text::rich_text;
-use super::use_app_state;
+use super::SectionsState;
 use crate::state::Action;
 use report_core::cards::paragraph_ranges;
 use report_core::export::paragraph_citation;
@@ -25,6 +25,8 @@ pub struct SectionViewProps {
     pub shown: usize,
     /// The id of the section where the source text stops ("" when it is complete).
     pub cut_id: AttrValue,
+    /// The app state, as far as sections read it.
+    pub state: SectionsState,
 }
 
 /// The same section (by address: sections live as long as the page), the same count of it
@@ -34,6 +36,7 @@ impl PartialEq for SectionViewProps {
         std::ptr::eq(self.section, other.section)
             && self.shown.min(self.section.size()) == other.shown.min(other.section.size())
             && self.cut_id == other.cut_id
+            && self.state == other.state
     }
 }
 
@@ -52,7 +55,7 @@ pub fn in_reading_order<'a>(
 
 #[component]
 pub fn SectionView(props: &SectionViewProps) -> Html {
-    let state = use_app_state();
+    let state = props.state.state.clone();
     let section = props.section;
     let id = section.id();
     let collapsible = section.kind.collapsible();
@@ -162,7 +165,10 @@ pub fn SectionView(props: &SectionViewProps) -> Html {
     content.extend(
         in_reading_order(section.children.iter(), props.shown.saturating_sub(1)).map(
             |(child, shown)| {
-                html! { <SectionView section={child} {shown} cut_id={props.cut_id.clone()} /> }
+                html! {
+                    <SectionView section={child} {shown} cut_id={props.cut_id.clone()}
+                        state={props.state.clone()} />
+                }
             },
         ),
     );
