@@ -350,9 +350,10 @@ mod tests {
         assert!(file.contains("<script>boot();</script>"));
         let notes = tools_module("report-notes", &files()).unwrap();
         let care = tools_module("report-care", &files()).unwrap();
+        let export = tools_module("report-export", &files()).unwrap();
         assert!(
             file.contains(&format!(
-                "<script type=\"module\">{notes}</script><script type=\"module\">{care}</script></body>"
+                "<script type=\"module\">{notes}</script><script type=\"module\">{care}</script><script type=\"module\">{export}</script></body>"
             )),
             "the modules of the reader's tools inside, last: {file}"
         );
@@ -367,7 +368,8 @@ mod tests {
             file.contains(&hash_source("prefs();")),
             "… allowed by its hash"
         );
-        assert!(file.contains(&format!("{} 'wasm-unsafe-eval'", hash_source(&care))));
+        assert!(file.contains(&hash_source(&care)));
+        assert!(file.contains(&format!("{} 'wasm-unsafe-eval'", hash_source(&export))));
         assert!(file
             .contains("function __wbg_init(){}\nconst bytes=Uint8Array.from(atob(\"AGFzbQ==\")"));
         assert!(!file.contains("export{"));
@@ -394,6 +396,7 @@ mod tests {
                 "boot();",
                 &notes,
                 &care,
+                &export,
             ],
             &[&format!("p{{color:red}}{SINGLE_FILE_CSS}"), ".x{}"],
         );
