@@ -42,13 +42,20 @@ fn main() {
     };
     // A report opened from a file before a reload is not the page as built: drawn anew.
     let built = root.first_element_child().is_some() && props.restored.is_none();
-    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-    if built {
-        renderer.hydrate();
-    } else {
-        root.set_inner_html("");
-        renderer.render();
-    }
+    // The report's data was read above; the page comes to life in the next task, so that no
+    // one task holds both (issue 19: the start-up's one long task, docs/speed.md).
+    let start = move || {
+        let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
+        if built {
+            renderer.hydrate();
+        } else {
+            root.set_inner_html("");
+            renderer.render();
+        }
+    };
+    let start = wasm_bindgen::closure::Closure::once_into_js(start);
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&start));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
