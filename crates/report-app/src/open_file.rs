@@ -7,8 +7,8 @@
 //! recent list's storage (`report_core::recent`); a report kept there by an earlier version, in
 //! a file without its figures (schema 1), goes through the worker again when it is opened.
 //!
-//! One worker reads every file (see `Reader`); it is started when the reader presses 打开报告 or
-//! drags a file over the page, and warmed on the shown report's text meanwhile.
+//! One worker reads every file (see `Reader`); it is started when the reader presses 打开报告
+//! (and warmed on the shown report's text while a file is picked) or drags a file over the page.
 
 use std::rc::Rc;
 

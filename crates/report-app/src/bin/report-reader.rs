@@ -4,7 +4,8 @@
 //! wasm (readers who never open a file never download them).
 //!
 //! Trunk builds it as a web worker (`data-type="worker"` in `index.html`) under fixed names,
-//! `report-reader.js` and its wasm, started by `static/report-reader-loader.js`; `src/open_file.rs` starts one per file. The protocol:
+//! `report-reader.js` and its wasm, started by `static/report-reader-loader.js`; `src/open_file.rs`
+//! starts one for the page and keeps it. The protocol:
 //! the worker posts `"ready"` once it listens; the page then posts a `File` at a time (one
 //! worker reads every file of a page: `src/open_file.rs`); the worker answers each, in order,
 //! with an array `["ok", report file JSON, notes joined by "\n"]` or `["error", a sentence in

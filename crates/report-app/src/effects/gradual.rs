@@ -1,6 +1,7 @@
 //! A report opened from a file appears a screen first: its first sections are rendered and
-//! painted, then the rest at the following frames, about [`TASK_MS`] of work each, so that the page answers (scrolls,
-//! takes a key) while a long report is being built and no task blocks it for long. The whole
+//! painted, then the rest at the following frames, about [`TASK_MS`] of work each, so that the
+//! page answers (scrolls, takes a key) while a long report is being built and no task blocks
+//! it for long. Measured in docs/speed.md. The whole
 //! report is in the page a fraction of a second later (the end-to-end benchmark `e2e_speed`
 //! times it); the reader's state asks for all of it at once whenever a part not yet in the page
 //! may be needed (a search, the figures' list and their links, printing, a jump to a section):
