@@ -704,30 +704,7 @@ fn keystroke_to_highlight_time_is_reported() {
     let (env, _serial) = setup!();
     let page = Page::phone(env);
     page.open("/");
-    page.js("window.__times = [];
-         const input = document.querySelector('[data-testid=search-input]');
-         input.addEventListener('keydown', () => { window.__down = performance.now(); }, true);
-         new MutationObserver(() => {
-           if (window.__down && document.querySelector('mark.search-hit')) {
-             window.__times.push(performance.now() - window.__down);
-             window.__down = 0;
-           }
-         }).observe(document.body, { subtree: true, childList: true, characterData: true });");
-    for _ in 0..7 {
-        page.driver.type_into(SEARCH, "镇");
-        page.driver.wait_for(
-            "marks",
-            "return !!document.querySelector('mark.search-hit');",
-        );
-        page.driver.keys("\u{E00C}");
-        page.wait_search_status("");
-    }
-    let times = page.js("return window.__times;");
-    let mut ms: Vec<f64> = times
-        .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
-        .unwrap_or_default();
-    ms.sort_by(|a, b| a.total_cmp(b));
+    let ms = page.keystroke_times("镇", 7);
     assert_eq!(ms.len(), 7, "every keystroke produced highlights");
     let hits = page.search_status();
     use std::io::Write;

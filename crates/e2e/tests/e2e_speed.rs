@@ -23,7 +23,7 @@ mod support;
 
 use std::io::Write;
 
-use serde_json::{json, Value};
+use serde_json::json;
 use support::{env, file_with, serial, Page};
 
 #[path = "../../report-core/benches/support/generated.rs"]
@@ -249,43 +249,13 @@ fn after_opening(page: &Page, label: &str) {
         frames[3].as_f64().unwrap_or(f64::NAN),
     );
     page.js("window.scrollTo(0, 0);");
-    let keystrokes = keystrokes(page, "发展");
+    let keystrokes = page.keystroke_times("发展", 5);
     let _ = writeln!(
         std::io::stderr(),
         "  keystroke → highlights (发展, 5 times): median {:.1} ms, max {:.1} ms",
         median(keystrokes.clone()),
         keystrokes.iter().copied().fold(0.0, f64::max)
     );
-}
-
-/// The time from each keystroke of typing `query` (then clearing it) to the first highlight.
-fn keystrokes(page: &Page, query: &str) -> Vec<f64> {
-    const SEARCH: &str = "[data-testid=search-input]";
-    page.js("window.__times = [];
-         const input = document.querySelector('[data-testid=search-input]');
-         input.addEventListener('keydown', () => { window.__down = performance.now(); }, true);
-         new MutationObserver(() => {
-           if (window.__down && document.querySelector('mark.search-hit')) {
-             window.__times.push(performance.now() - window.__down);
-             window.__down = 0;
-           }
-         }).observe(document.body, { subtree: true, childList: true, characterData: true });");
-    for _ in 0..5 {
-        page.driver.type_into(SEARCH, query);
-        page.driver.wait_for(
-            "marks",
-            "return !!document.querySelector('mark.search-hit');",
-        );
-        page.driver.keys("\u{E00C}");
-        page.driver.wait_for(
-            "the marks to go",
-            "return !document.querySelector('mark.search-hit');",
-        );
-    }
-    page.js("return window.__times;")
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default()
 }
 
 #[test]

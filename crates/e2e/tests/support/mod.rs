@@ -403,6 +403,40 @@ impl Page {
         );
     }
 
+    /// The time (ms, sorted) from each keystroke of typing `query` into the search box to its
+    /// first highlight on the page, `times` times (the box is cleared with Esc in between).
+    #[allow(dead_code)] // Used by some test binaries only.
+    pub fn keystroke_times(&self, query: &str, times: usize) -> Vec<f64> {
+        self.js("window.__times = [];
+             const input = document.querySelector('[data-testid=search-input]');
+             input.addEventListener('keydown', () => { window.__down = performance.now(); }, true);
+             new MutationObserver(() => {
+               if (window.__down && document.querySelector('mark.search-hit')) {
+                 window.__times.push(performance.now() - window.__down);
+                 window.__down = 0;
+               }
+             }).observe(document.body, { subtree: true, childList: true, characterData: true });");
+        for _ in 0..times {
+            self.driver.type_into("[data-testid=search-input]", query);
+            self.driver.wait_for(
+                "marks",
+                "return !!document.querySelector('mark.search-hit');",
+            );
+            self.driver.keys("\u{E00C}");
+            self.driver.wait_for(
+                "the marks to go",
+                "return !document.querySelector('mark.search-hit');",
+            );
+        }
+        let mut ms: Vec<f64> = self
+            .js("return window.__times;")
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
+        ms.sort_by(f64::total_cmp);
+        ms
+    }
+
     /// Presses the export button `testid` (下载 CSV / 下载 JSON, made by the `report-export`
     /// module) and returns what it would download — its text, decoded from the `data:`
     /// address — and the file's name. The download itself is caught before the browser saves
