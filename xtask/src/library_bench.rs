@@ -104,18 +104,23 @@ pub fn bench() -> Result {
 
 /// Runs report-site's `library-bench` with `args`.
 fn library_bench(args: &[&std::ffi::OsStr]) -> Result {
-    run(cmd("cargo")
-        .args([
-            "run",
-            "--release",
-            "--quiet",
-            "-p",
-            "report-site",
-            "--bin",
-            "library-bench",
-            "--",
-        ])
-        .args(args))
+    run(library_bench_command().args(args))
+}
+
+/// `cargo run` of report-site's `library-bench`, its arguments to follow.
+fn library_bench_command() -> std::process::Command {
+    let mut command = cmd("cargo");
+    command.args([
+        "run",
+        "--release",
+        "--quiet",
+        "-p",
+        "report-site",
+        "--bin",
+        "library-bench",
+        "--",
+    ]);
+    command
 }
 
 /// `trunk build --release` of the library in `src` into `dist`, as `cargo xtask build
@@ -203,18 +208,8 @@ fn pagefind(dir: &Path, dist: &Path) -> std::result::Result<(PathBuf, PathBuf, f
         .arg("--output-path")
         .arg(&index))?;
     let secs = start.elapsed().as_secs_f64();
-    let queries = cmd("cargo")
-        .args([
-            "run",
-            "--release",
-            "--quiet",
-            "-p",
-            "report-site",
-            "--bin",
-            "library-bench",
-            "--",
-            "queries",
-        ])
+    let queries = library_bench_command()
+        .arg("queries")
         .arg(dist)
         .output()
         .map_err(|e| format!("cannot list the queries: {e}"))?;
