@@ -155,6 +155,8 @@ fn read_in_worker(file: File, done: impl FnOnce(Answer) + 'static) {
     const NOT_LOADED: &str = "读取程序没有加载成功，请检查网络后再试。";
     let size = file.size();
     let done: Box<dyn FnOnce(Answer)> = Box::new(done);
+    // Whether giving the file to the worker failed.
+    let mut not_posted = false;
     // The worker, started if need be; or, when it cannot be, `done` back.
     let not_started = READER.with_borrow_mut(|slot| {
         let reader = match slot {
@@ -178,14 +180,16 @@ fn read_in_worker(file: File, done: impl FnOnce(Answer) + 'static) {
         reader.answers.push((done, size));
         match &mut reader.waiting {
             Some(files) => files.push(file),
-            None => {
-                let _ = reader.worker.post_message(&file);
-            }
+            None => not_posted |= reader.worker.post_message(&file).is_err(),
         }
         None
     });
     if let Some(done) = not_started {
         return done(Err(NOT_LOADED.into()));
+    }
+    // A file the worker could not be given: nobody waits for an answer that never comes.
+    if not_posted {
+        fail_all(NOT_LOADED);
     }
 
     /// The worker's messages: "ready", then an answer per file. Registered for the worker's
@@ -196,16 +200,20 @@ fn read_in_worker(file: File, done: impl FnOnce(Answer) + 'static) {
             let Some(data) = event.dyn_ref::<MessageEvent>().map(MessageEvent::data) else {
                 return;
             };
+            let mut failed = false;
             let next = READER.with_borrow_mut(|reader| {
                 let reader = reader.as_mut()?;
                 if data.as_string().as_deref() == Some("ready") {
                     for file in reader.waiting.take().unwrap_or_default() {
-                        let _ = reader.worker.post_message(&file);
+                        failed |= reader.worker.post_message(&file).is_err();
                     }
                     return None;
                 }
                 (!reader.answers.is_empty()).then(|| reader.answers.remove(0))
             });
+            if failed {
+                return fail_all(NOT_LOADED);
+            }
             let Some((done, size)) = next else {
                 return;
             };
